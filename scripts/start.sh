@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Sets up and runs the service on the embedded defaults: private Postgres and Redis under .local/,
+# the Postgres analytics backend (Elasticsearch when ELASTICSEARCH_URL is set), the API on
+# http://127.0.0.1:${PORT:-8080}. Ctrl-C stops it cleanly.
+#
+#   ./scripts/start.sh [--sample]     --sample: load sample data once the API is ready
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+# shellcheck source=lib.sh
+. scripts/lib.sh
+
+sample=0
+for arg in "$@"; do
+  case "$arg" in
+    --sample) sample=1 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "error: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+require_dotnet
+port="${PORT:-8080}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "error: port $port is already in use (is FoodFast Analytics already running? stop it, or run with PORT=<another port>)" >&2
+  exit 1
+fi
+
+scripts/services.sh start
+export PORT="$port"
+export Postgres__ConnectionString="${Postgres__ConnectionString:-Host=127.0.0.1;Port=${FF_PG_PORT:-55432};Database=${FF_PG_DATABASE:-foodfast};Username=postgres;Timeout=5;Command Timeout=60}"
+export Redis__Configuration="${Redis__Configuration:-127.0.0.1:${FF_REDIS_PORT:-56379}}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "[start] building"
+dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly
+api_dir="$repo/src/FoodFast.Analytics.Api/bin/Release/net10.0"
+
+(cd "$api_dir" && exec dotnet FoodFast.Analytics.Api.dll) &
+api_pid=$!
+stop() { kill -TERM "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; exit 0; }
+trap stop INT TERM
+
+# GET /health/ready with bash alone (curl is not on every fresh machine); prints the status code.
+ready_status() {
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  head -1 <&3 | cut -d' ' -f2
+  exec 3<&-
+}
+for _ in $(seq 120); do
+  kill -0 "$api_pid" 2>/dev/null || { wait "$api_pid"; exit $?; }
+  [ "$(ready_status 2>/dev/null)" = 200 ] && break
+  sleep 0.5
+done
+[ "$(ready_status 2>/dev/null)" = 200 ] || echo "[start] warning: /health/ready is not 200 yet; open it to see which dependency is missing"
+
+base="http://127.0.0.1:$port"
+cat <<INFO
+
+  FoodFast Analytics is running (analytics backend: ${ELASTICSEARCH_URL:+Elasticsearch at $ELASTICSEARCH_URL}${ELASTICSEARCH_URL:-Postgres})
+    API         $base/api/v1
+    Swagger UI  $base/swagger
+    OpenAPI     $base/openapi/v1.json
+    Health      $base/health/ready
+  Ctrl-C stops it. Postgres and Redis keep running: scripts/services.sh stop
+
+INFO
+if [ "$sample" = 1 ]; then
+  if [ -x scripts/generate-sample-data.sh ]; then
+    scripts/generate-sample-data.sh --target api --url "$base"
+  else
+    echo "[start] --sample: the sample-data generator is not part of this build yet"
+  fi
+fi
+wait "$api_pid"

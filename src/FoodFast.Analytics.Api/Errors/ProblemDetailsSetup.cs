@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace FoodFast.Analytics.Api.Errors;
+
+/// <summary>
+/// Every error is an RFC 9457 problem document: unmatched routes (404), wrong methods (405), unsupported
+/// media types (415), oversized bodies (413), unreadable requests (400) and unexpected failures (500,
+/// with a trace id and no stack trace).
+/// </summary>
+internal static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var http = context.HttpContext;
+            context.ProblemDetails.Instance ??= $"{http.Request.Method} {http.Request.Path}";
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+            var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
+            context.ProblemDetails.Detail ??= status switch
+            {
+                StatusCodes.Status404NotFound => $"No resource at {http.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+                StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the limit of {MaxBody(http)} bytes.",
+                StatusCodes.Status415UnsupportedMediaType => $"Content-Type '{http.Request.ContentType}' is not supported here; send application/json.",
+                StatusCodes.Status500InternalServerError => "An unexpected error occurred. Quote the traceId when reporting it.",
+                _ when context.Exception is BadHttpRequestException bad => bad.Message,
+                _ => null,
+            };
+        });
+
+    public static void UseApiProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+    }
+
+    private static long MaxBody(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<Hosting.ApiOptions>>().Value.MaxRequestBodyBytes;
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace FoodFast.Analytics.Core.Storage;
+
+/// <summary>
+/// The seam between the service and where analytics data lives: Elasticsearch in production,
+/// PostgreSQL on a single node and in every test. Each backend implements the same contract and
+/// passes the same contract test suite.
+/// </summary>
+public interface IAnalyticsStore
+{
+    /// <summary>Short name reported in result metadata and health: <c>postgres</c> or <c>elasticsearch</c>.</summary>
+    string Backend { get; }
+
+    /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
+    Task EnsureReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reports whether the store answers; never throws.</summary>
+    Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,54 @@
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Postgres.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FoodFast.Analytics.Postgres;
+
+public static class PostgresServiceCollectionExtensions
+{
+    /// <summary>The service database (always Postgres, whatever the analytics backend).</summary>
+    public static IServiceCollection AddServiceDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => IsValidConnectionString(o.ConnectionString), "Postgres:ConnectionString is not a valid Npgsql connection string")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ServiceDatabase(Build(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString)));
+        return services;
+    }
+
+    /// <summary>The Postgres analytics backend.</summary>
+    public static IServiceCollection AddPostgresAnalyticsStore(this IServiceCollection services)
+    {
+        services.AddOptions<PostgresStoreOptions>().BindConfiguration(PostgresStoreOptions.Section)
+            .Validate(o => o.ConnectionString.Length == 0 || IsValidConnectionString(o.ConnectionString),
+                "Storage:Postgres:ConnectionString is not a valid Npgsql connection string")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var own = sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString;
+            var connectionString = own.Length > 0 ? own : sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString;
+            return new AnalyticsDatabase(Build(connectionString));
+        });
+        services.AddSingleton<PostgresAnalyticsStore>();
+        services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
+        return services;
+    }
+
+    private static NpgsqlDataSource Build(string connectionString) => new NpgsqlDataSourceBuilder(connectionString).Build();
+
+    private static bool IsValidConnectionString(string value)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

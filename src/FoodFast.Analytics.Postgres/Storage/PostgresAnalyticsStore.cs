@@ -1,0 +1,18 @@
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Postgres.Schema;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace FoodFast.Analytics.Postgres.Storage;
+
+/// <summary>The analytics store on PostgreSQL: tables <c>orders</c>, <c>order_items</c>, <c>events</c>.</summary>
+public sealed partial class PostgresAnalyticsStore(AnalyticsDatabase database, ILogger<PostgresAnalyticsStore> logger) : IAnalyticsStore
+{
+    public string Backend => "postgres";
+
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken) =>
+        await new SchemaMigrator(database.DataSource, SchemaMigrator.AnalyticsSet, logger).MigrateAsync(cancellationToken);
+
+    public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) =>
+        PostgresHealth.PingAsync(database.DataSource, "analytics database", cancellationToken);
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoodFast.Analytics.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    public static IServiceCollection AddRedis(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddSingleton<RedisConnection>();
+        return services;
+    }
+}
