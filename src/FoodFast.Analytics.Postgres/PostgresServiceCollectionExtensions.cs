@@ -32,6 +32,7 @@ public static class PostgresServiceCollectionExtensions
             var connectionString = own.Length > 0 ? own : sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString;
             return new AnalyticsDatabase(Build(connectionString));
         });
+        services.AddSingleton<PostgresAnalyticsSink>();
         services.AddSingleton<PostgresAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         return services;

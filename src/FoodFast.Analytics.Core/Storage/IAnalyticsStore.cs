@@ -12,6 +12,9 @@ public interface IAnalyticsStore
     /// <summary>Short name reported in result metadata and health: <c>postgres</c> or <c>elasticsearch</c>.</summary>
     string Backend { get; }
 
+    /// <summary>Writes orders and events, idempotently.</summary>
+    IAnalyticsSink Sink { get; }
+
     /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
     Task EnsureReadyAsync(CancellationToken cancellationToken);
 

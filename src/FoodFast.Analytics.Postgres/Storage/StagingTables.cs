@@ -1,0 +1,124 @@
+using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Wire;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FoodFast.Analytics.Postgres.Storage;
+
+/// <summary>Binary COPY of a batch into temporary tables that live until the transaction ends.</summary>
+internal static class StagingTables
+{
+    public static async Task CopyOrdersAsync(NpgsqlConnection connection, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand("""
+            create temp table stage_orders (seq int, shop_id text, order_id text, customer_id text, status text,
+                created_at timestamptz, updated_at timestamptz, currency text, channel text, payment_method text, country text,
+                city text, lat double precision, lon double precision, coupon_code text, subtotal numeric, discount numeric,
+                tax numeric, shipping numeric, total numeric, units int, line_count int) on commit drop;
+            create temp table stage_items (seq int, shop_id text, order_id text, line_no int, product_id text, product_name text,
+                category text, brand text, quantity int, unit_price numeric, unit_cost numeric, line_total numeric) on commit drop;
+            """, connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("copy stage_orders from stdin (format binary)", cancellationToken))
+        {
+            for (var seq = 0; seq < orders.Count; seq++)
+            {
+                var o = orders[seq];
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(seq, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(o.ShopId, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(o.OrderId, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(writer, o.CustomerId, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(WireNames.Of(o.Status), NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(o.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(o.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(o.Currency, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(WireNames.Of(o.Channel), NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(WireNames.Of(o.PaymentMethod), NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(o.Country, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(writer, o.City, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(writer, o.Location?.Lat, NpgsqlDbType.Double, cancellationToken);
+                await WriteNullableAsync(writer, o.Location?.Lon, NpgsqlDbType.Double, cancellationToken);
+                await WriteNullableAsync(writer, o.CouponCode, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(o.Subtotal, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(o.Discount, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(o.Tax, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(o.Shipping, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(o.Total, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(o.Items.Sum(i => i.Quantity), NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(o.Items.Count, NpgsqlDbType.Integer, cancellationToken);
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("copy stage_items from stdin (format binary)", cancellationToken))
+        {
+            for (var seq = 0; seq < orders.Count; seq++)
+            {
+                var o = orders[seq];
+                for (var line = 0; line < o.Items.Count; line++)
+                {
+                    var i = o.Items[line];
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(seq, NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(o.ShopId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(o.OrderId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(line + 1, NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(i.ProductId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(i.ProductName, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(i.Category, NpgsqlDbType.Text, cancellationToken);
+                    await WriteNullableAsync(writer, i.Brand, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(i.Quantity, NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(i.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteNullableAsync(writer, i.UnitCost, NpgsqlDbType.Numeric, cancellationToken);
+                    await writer.WriteAsync(i.LineTotal, NpgsqlDbType.Numeric, cancellationToken);
+                }
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public static async Task CopyEventsAsync(NpgsqlConnection connection, IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand("create temp table stage_events (like events) on commit drop", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var writer = await connection.BeginBinaryImportAsync("copy stage_events from stdin (format binary)", cancellationToken);
+        foreach (var e in events)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(e.ShopId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(e.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(WireNames.Of(e.Category), NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(WireNames.Of(e.Type), NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.UserId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.SessionId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.ProductId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.ProductName, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.ProductCategory, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Quantity, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, e.Value, NpgsqlDbType.Numeric, cancellationToken);
+            await WriteNullableAsync(writer, e.Currency, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.OrderId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Query, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.ResultsCount, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, (short?)e.Rating, NpgsqlDbType.Smallint, cancellationToken);
+            await WriteNullableAsync(writer, e.StockLevel, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, e.Url, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Referrer, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Device, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Country, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, e.Properties is { Count: > 0 } p ? System.Text.Json.JsonSerializer.Serialize(p) : null, NpgsqlDbType.Jsonb, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
+}
