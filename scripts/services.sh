@@ -2,7 +2,7 @@
 # Private PostgreSQL and Redis for this project: installed from Debian when missing (as root),
 # started under a git-ignored folder on non-default ports, never touching a system-wide server.
 #
-#   scripts/services.sh start|stop|status
+#   scripts/services.sh start|stop|status [postgres|redis]    (default: both)
 #
 # Settings (environment):
 #   FF_DATA_DIR     folder for data, logs and pid files   (default: <repo>/.local)
@@ -96,8 +96,11 @@ start_redis() {
   say "redis running on 127.0.0.1:$redis_port"
 }
 
-stop_all() {
+stop_pg() {
   if pg_running; then as_pg_user "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null && say "postgres stopped"; fi
+}
+
+stop_redis() {
   if redis_running; then
     redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || kill "$(redis_pid)"
     say "redis stopped"
@@ -111,9 +114,12 @@ status() {
   return $rc
 }
 
+which="${2:-all}"
+case "$which" in all|postgres|redis) ;; *) echo "usage: $0 start|stop|status [postgres|redis]" >&2; exit 2 ;; esac
+want() { [ "$which" = all ] || [ "$which" = "$1" ]; }
 case "${1:-}" in
-  start) install_missing; start_pg; start_redis ;;
-  stop) [ -n "$(pg_bin)" ] && stop_all ;;
+  start) install_missing; if want postgres; then start_pg; fi; if want redis; then start_redis; fi ;;
+  stop) if want postgres && [ -n "$(pg_bin)" ]; then stop_pg; fi; if want redis; then stop_redis; fi ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status [postgres|redis]" >&2; exit 2 ;;
 esac

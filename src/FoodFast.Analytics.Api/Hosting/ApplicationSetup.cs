@@ -1,6 +1,9 @@
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
+using FoodFast.Analytics.Api.Ingestion;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
+using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 
@@ -19,7 +22,7 @@ internal static class ApplicationSetup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(api.ShutdownTimeoutSeconds));
 
-        services.AddJsonConventions();
+        services.ConfigureHttpJsonOptions(json => WireJson.Apply(json.SerializerOptions));
         services.AddApiProblemDetails();
         services.AddApiDocumentation();
 
@@ -27,7 +30,9 @@ internal static class ApplicationSetup
         services.AddAnalyticsStore(builder.Configuration);
         services.AddRedis();
         services.AddSingleton<StorageBootstrapper>();
+        services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
+        services.AddIngestion();
 
         services.AddDependencyHealthChecks();
     }
@@ -41,5 +46,8 @@ internal static class ApplicationSetup
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthApi();
+        app.MapIngestionApi();
+        app.MapCompatibilityApi();
+        app.MapIngestionAdminApi();
     }
 }

@@ -11,7 +11,7 @@ namespace FoodFast.Analytics.Api.Hosting;
 /// Work that needs the schema awaits <see cref="Ready"/>.
 /// </summary>
 public sealed class StorageBootstrapper(ServiceDatabase serviceDatabase, IAnalyticsStore store, ILogger<StorageBootstrapper> logger)
-    : BackgroundService, IHealthCheck
+    : BackgroundService, IHealthCheck, IStorageReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string _lastError = "not started";

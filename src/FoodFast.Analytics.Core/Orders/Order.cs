@@ -78,3 +78,12 @@ public enum PaymentMethod
     CashOnDelivery,
     Voucher,
 }
+
+/// <summary>A status update of a stored order (PATCH .../status): applied only when not older than the stored copy.</summary>
+public sealed record OrderStatusChange
+{
+    public required string ShopId { get; init; }
+    public required string OrderId { get; init; }
+    public required OrderStatus Status { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -16,13 +16,15 @@ public interface IAnalyticsSink
     Task<IReadOnlyList<SinkOutcome>> WriteAsync(IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken);
 }
 
-/// <summary>An order or an event on its way into the store. Exactly one of the two is set.</summary>
+/// <summary>An order, a status change of an order, or an event on its way into the store. Exactly one is set.</summary>
 public sealed record SinkItem
 {
     public Order? Order { get; init; }
+    public OrderStatusChange? StatusChange { get; init; }
     public ActivityEvent? Event { get; init; }
 
     public static SinkItem Of(Order order) => new() { Order = order };
+    public static SinkItem Of(OrderStatusChange change) => new() { StatusChange = change };
     public static SinkItem Of(ActivityEvent activity) => new() { Event = activity };
 }
 
@@ -41,7 +43,7 @@ public enum SinkOutcomeKind
     /// <summary>Stored, already stored (duplicate event), or superseded by a newer version: done.</summary>
     Landed,
 
-    /// <summary>Transient (overload, unavailable): try again with backoff.</summary>
+    /// <summary>Transient (overload, unavailable, or a status change whose order has not arrived yet): try again with backoff.</summary>
     Retry,
 
     /// <summary>Can never succeed (mapping error, invalid document): dead-letter with the reason.</summary>

@@ -20,8 +20,7 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         }
         try
         {
-            await WriteAllAsync(batch, cancellationToken);
-            return Enumerable.Repeat(SinkOutcome.Landed, batch.Count).ToList();
+            return await WriteAllAsync(batch, cancellationToken);
         }
         catch (PostgresException ex) when (IsDataError(ex) && batch.Count > 1)
         {
@@ -39,12 +38,14 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         }
     }
 
-    private async Task WriteAllAsync(IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SinkOutcome>> WriteAllAsync(IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var outcomes = Enumerable.Repeat(SinkOutcome.Landed, batch.Count).ToArray();
         var orders = batch.Where(i => i.Order is not null).Select(i => i.Order!).ToList();
         var events = batch.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
+        var changes = batch.Select((item, position) => (item.StatusChange, position)).Where(c => c.StatusChange is not null).ToList();
         if (orders.Count > 0)
         {
             await StagingTables.CopyOrdersAsync(connection, orders, cancellationToken);
@@ -55,7 +56,15 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
             await StagingTables.CopyEventsAsync(connection, events, cancellationToken);
             await ExecuteAsync(connection, InsertEventsSql, cancellationToken);
         }
+        if (changes.Count > 0)
+        {
+            foreach (var position in await StatusChanges.ApplyAsync(connection, changes!, cancellationToken))
+            {
+                outcomes[position] = SinkOutcome.Retry("order not stored yet: its status change waits for it");
+            }
+        }
         await tx.CommitAsync(cancellationToken);
+        return outcomes;
     }
 
     /// <summary>Class 22 (data exception) and 23 (integrity violation): retrying the same data cannot help.</summary>

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FoodFast.Analytics.Api.Hosting;
+namespace FoodFast.Analytics.Core.Wire;
 
-/// <summary>JSON on the wire: camelCase names, snake_case enum values, timestamps in ISO-8601 UTC.</summary>
-internal static class JsonConventions
+/// <summary>
+/// JSON on the wire, in the ingest log and in sample files: camelCase names, snake_case enum values,
+/// timestamps in ISO-8601 UTC, nulls omitted.
+/// </summary>
+public static class WireJson
 {
-    public static IServiceCollection AddJsonConventions(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options => Apply(options.SerializerOptions));
+    public static JsonSerializerOptions Options { get; } = Create();
 
     public static void Apply(JsonSerializerOptions options)
     {
@@ -16,6 +18,14 @@ internal static class JsonConventions
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
     }
 
     /// <summary>Writes every instant in UTC with a <c>Z</c>, whatever offset it was built with.</summary>

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Ingestion.Validation;
+
+namespace FoodFast.Analytics.Api.Ingestion;
+
+/// <summary>
+/// The paths FoodFast services call today, mapped onto the same model and pipeline. Each takes one item
+/// or an array. <c>/core/collect/</c> takes the EcoMarket collector shape (snake_case, fields under <c>data</c>).
+/// </summary>
+internal static class CompatibilityApi
+{
+    public static void MapCompatibilityApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Ingestion (compatibility)");
+        api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents")
+            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+        api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity")
+            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+        api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders")
+            .WithSummary("Alias of POST /api/v1/orders/batch (one order or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+        api.MapPost("/core/collect/", Collect).WithName("CollectEvent")
+            .WithSummary("EcoMarket collector: {category, event_type, user_id, session_id, shop_id, event_id?, timestamp?, data{...}}.")
+            .Produces<IngestResult>(StatusCodes.Status202Accepted);
+    }
+
+    public static Task<IResult> TrackEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Events, wait ?? false, cancellationToken);
+
+    public static Task<IResult> IndexOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Orders, wait ?? false, cancellationToken);
+
+    public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.BatchAsync(request, ingestor, (json, rules, problems) => IngestionHandler.Events(CollectorShape.ToEvent(json, rules.Now), rules, problems), wait ?? false, cancellationToken);
+}
+
+/// <summary>Maps the EcoMarket collector's snake_case shape onto an activity event.</summary>
+internal static class CollectorShape
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["shop_id"] = "shopId", ["event_id"] = "eventId", ["category"] = "category", ["event_type"] = "type",
+        ["user_id"] = "userId", ["session_id"] = "sessionId", ["product_id"] = "productId", ["product_name"] = "productName",
+        ["product_category"] = "productCategory", ["quantity"] = "quantity", ["price"] = "value", ["value"] = "value",
+        ["currency"] = "currency", ["order_id"] = "orderId", ["query"] = "query", ["results_count"] = "resultsCount",
+        ["rating"] = "rating", ["stock_level"] = "stockLevel", ["url"] = "url", ["referrer"] = "referrer",
+        ["device"] = "device", ["country"] = "country", ["timestamp"] = "occurredAt", ["occurred_at"] = "occurredAt",
+    };
+
+    /// <summary>
+    /// Known fields (top level or under <c>data</c>) map to the model; other <c>data</c> entries become properties.
+    /// Without an <c>event_id</c>, a body with a timestamp gets an id derived from its content (so a retried send
+    /// counts once); without either, a fresh id (so the collector's duplicates cannot be recognised).
+    /// </summary>
+    public static JsonElement ToEvent(JsonElement collected, DateTimeOffset now)
+    {
+        if (collected.ValueKind != JsonValueKind.Object)
+        {
+            return collected;
+        }
+        var result = new JsonObject();
+        var properties = new JsonObject();
+        Copy(collected, result, properties: null);
+        if (collected.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            Copy(data, result, properties);
+        }
+        if (properties.Count > 0)
+        {
+            result["properties"] = properties;
+        }
+        if (!result.ContainsKey("eventId"))
+        {
+            result["eventId"] = result.ContainsKey("occurredAt") ? ContentId(collected).ToString() : Guid.NewGuid().ToString();
+        }
+        result["occurredAt"] ??= now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return JsonSerializer.SerializeToElement(result);
+    }
+
+    private static void Copy(JsonElement source, JsonObject target, JsonObject? properties)
+    {
+        foreach (var field in source.EnumerateObject())
+        {
+            if (Fields.TryGetValue(field.Name, out var name))
+            {
+                target[name] = JsonNode.Parse(field.Value.GetRawText());
+            }
+            else if (properties is not null)
+            {
+                properties[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+            }
+        }
+    }
+
+    private static Guid ContentId(JsonElement body)
+    {
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body.GetRawText()));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Orders;
+
+namespace FoodFast.Analytics.Api.Ingestion;
+
+/// <summary>
+/// Orders and activity events in: validated, appended durably to the ingest log, answered 202, and moved
+/// into the analytics store by the indexer within about a second. <c>?wait=true</c> answers after that.
+/// </summary>
+internal static class IngestionApi
+{
+    public static void MapIngestionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Ingestion");
+        api.MapPost("/orders", IngestOrder).WithName("IngestOrder")
+            .WithSummary("Ingest one order (upserted by shopId + orderId; the newest updatedAt wins).")
+            .Accepts<Order>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+        api.MapPost("/orders/batch", IngestOrders).WithName("IngestOrders")
+            .WithSummary("Ingest a batch of orders as a JSON array or NDJSON; each item is judged alone.")
+            .Accepts<Order[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
+        api.MapPatch("/orders/{orderId}/status", ChangeOrderStatus).WithName("ChangeOrderStatus")
+            .WithSummary("Change an order's status; ignored when older than the stored order.")
+            .Accepts<StatusChangeRequest>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+        api.MapPost("/events", IngestEvent).WithName("IngestEvent")
+            .WithSummary("Ingest one activity event (idempotent on eventId).")
+            .Accepts<Core.Events.ActivityEvent>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+        api.MapPost("/events/batch", IngestEvents).WithName("IngestEvents")
+            .WithSummary("Ingest a batch of activity events as a JSON array or NDJSON; each item is judged alone.")
+            .Accepts<Core.Events.ActivityEvent[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
+    }
+
+    public static Task<IResult> IngestOrder(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.SingleAsync(request, ingestor, IngestionHandler.Orders, "order", wait ?? false, cancellationToken);
+
+    public static Task<IResult> IngestOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Orders, wait ?? false, cancellationToken);
+
+    public static Task<IResult> IngestEvent(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.SingleAsync(request, ingestor, IngestionHandler.Events, "event", wait ?? false, cancellationToken);
+
+    public static Task<IResult> IngestEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Events, wait ?? false, cancellationToken);
+
+    public static Task<IResult> ChangeOrderStatus(string orderId, HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken)
+    {
+        ItemReader reader = (json, rules, problems) => ReadStatusChange(orderId, json, rules, problems) is { } change ? IngestEntry.Of(change) : null;
+        return IngestionHandler.SingleAsync(request, ingestor, reader, "status change", wait ?? false, cancellationToken);
+    }
+
+    private static OrderStatusChange? ReadStatusChange(string orderId, JsonElement json, ValidationRules rules, List<FieldProblem> problems)
+    {
+        var before = problems.Count;
+        var r = new FieldReader(json, "", problems);
+        var shopId = r.ShopId();
+        var status = r.Enum<OrderStatus>("status", required: true);
+        var updatedAt = r.Timestamp("updatedAt", rules, required: true);
+        if (orderId.Length > ValidationRules.IdLength)
+        {
+            problems.Add(new FieldProblem("orderId", $"must be at most {ValidationRules.IdLength} characters"));
+        }
+        return problems.Count > before ? null
+            : new OrderStatusChange { ShopId = shopId!, OrderId = orderId, Status = status!.Value, UpdatedAt = updatedAt!.Value };
+    }
+}
+
+/// <summary>Body of <c>PATCH /api/v1/orders/{orderId}/status</c>.</summary>
+public sealed record StatusChangeRequest(string ShopId, OrderStatus Status, DateTimeOffset UpdatedAt);

@@ -1,0 +1,28 @@
+using FoodFast.Analytics.Core.Ingestion.Validation;
+
+namespace FoodFast.Analytics.Api.Ingestion;
+
+/// <summary>The problem responses of the ingestion endpoints.</summary>
+internal static class Problems
+{
+    public static IResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+    public static IResult NotJson(string detail) =>
+        TypedResults.Problem(detail + " Send a JSON object, a JSON array, or NDJSON (application/x-ndjson).",
+            statusCode: StatusCodes.Status400BadRequest, title: "Unreadable body");
+
+    public static IResult UnsupportedMediaType(string mediaType) =>
+        TypedResults.Problem($"Content-Type '{mediaType}' is not supported; send application/json or application/x-ndjson.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    public static IResult Invalid(string what, IReadOnlyList<FieldProblem> problems) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            detail: $"The {what} is invalid: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Message}"))}.",
+            title: $"Invalid {what}");
+
+    public static IResult LogUnavailable(string detail) =>
+        TypedResults.Problem($"The ingest log is unavailable, nothing was accepted; retry later. ({detail})",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ingestion unavailable");
+}

@@ -1,0 +1,38 @@
+namespace FoodFast.Analytics.Core.Ingestion;
+
+/// <summary>
+/// The durable queue between the ingestion endpoints and the indexer. An append that returns is on disk:
+/// only then does the API answer 202. Several instances may claim at once; each entry goes to one claimer.
+/// </summary>
+public interface IIngestLog
+{
+    /// <summary>Appends durably and returns the entries' log ids, in order.</summary>
+    Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> due entries, oldest first; null when none is due.</summary>
+    Task<IIngestClaim?> ClaimAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>How many of these ids are still in the log (not yet in the store nor dead-lettered).</summary>
+    Task<int> CountPendingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IngestLogStats> StatsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? shopId, long? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Moves dead letters back into the log (all of a shop's, or the given ids); returns how many.</summary>
+    Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken);
+}
+
+/// <summary>Claimed entries, locked until settled or disposed (disposing without settling leaves them due).</summary>
+public interface IIngestClaim : IAsyncDisposable
+{
+    IReadOnlyList<ClaimedEntry> Entries { get; }
+
+    Task SettleAsync(IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken);
+}
+
+/// <param name="Pending">Entries in the log.</param>
+/// <param name="Due">Pending entries whose next attempt is now (not waiting out a backoff).</param>
+public sealed record IngestLogStats(long Pending, long Due, long Retrying, DateTimeOffset? OldestPendingAt, long DeadLetters);
+
+public sealed record DeadLetter(long Id, IngestKind Kind, string ShopId, DateTimeOffset ReceivedAt, DateTimeOffset FailedAt, int Attempts, string Reason, string Payload);

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Wire;
+
+namespace FoodFast.Analytics.Core.Ingestion;
+
+public enum IngestKind : short
+{
+    Order = 1,
+    Event = 2,
+    OrderStatus = 3,
+}
+
+/// <summary>An accepted item as it waits in the ingest log: its kind, shop and the validated item as wire JSON.</summary>
+public sealed record IngestEntry(IngestKind Kind, string ShopId, byte[] Payload)
+{
+    public static IngestEntry Of(Order order) => new(IngestKind.Order, order.ShopId, Serialize(order));
+
+    public static IngestEntry Of(OrderStatusChange change) => new(IngestKind.OrderStatus, change.ShopId, Serialize(change));
+
+    public static IngestEntry Of(ActivityEvent activity) => new(IngestKind.Event, activity.ShopId, Serialize(activity));
+
+    public static SinkItem ToSinkItem(IngestKind kind, byte[] payload) => kind switch
+    {
+        IngestKind.Order => SinkItem.Of(JsonSerializer.Deserialize<Order>(payload, WireJson.Options)!),
+        IngestKind.OrderStatus => SinkItem.Of(JsonSerializer.Deserialize<OrderStatusChange>(payload, WireJson.Options)!),
+        IngestKind.Event => SinkItem.Of(JsonSerializer.Deserialize<ActivityEvent>(payload, WireJson.Options)!),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingest kind"),
+    };
+
+    private static byte[] Serialize<T>(T item) => JsonSerializer.SerializeToUtf8Bytes(item, WireJson.Options);
+}
+
+/// <summary>An entry claimed by the indexer.</summary>
+public sealed record ClaimedEntry(long Id, IngestKind Kind, string ShopId, byte[] Payload, int Attempts);
+
+/// <summary>What the indexer decided for one claimed entry.</summary>
+public sealed record Settlement(long Id, SettlementKind Kind, string? Reason = null, TimeSpan Delay = default);
+
+public enum SettlementKind
+{
+    /// <summary>In the store: delete from the log.</summary>
+    Done,
+
+    /// <summary>Try again after <see cref="Settlement.Delay"/>; counts an attempt.</summary>
+    Postpone,
+
+    /// <summary>Can never succeed: move to the dead-letter table with the reason.</summary>
+    DeadLetter,
+}
