@@ -10,7 +10,7 @@ internal static class IngestionAdminApi
         var admin = app.MapGroup("/api/v1/admin/ingestion").WithTags("Ingestion admin");
         admin.MapGet("/", GetStatus).WithName("GetIngestionStatus")
             .WithSummary("Ingest log depth, oldest pending age, dead letters, and this instance's throughput.");
-        admin.MapPost("/flush", Flush).WithName("FlushIngestion")
+        admin.MapPost("/flush", Flush).WithName("FlushIngestion").Produces<FlushResult>().ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Moves every due item into the store now, then reports what is left.");
         admin.MapGet("/dead-letters", GetDeadLetters).WithName("GetDeadLetters")
             .WithSummary("Items the store refused for good, with the reason, oldest first (page with afterId).");
@@ -26,17 +26,25 @@ internal static class IngestionAdminApi
     }
 
     /// <summary>Runs the indexer here until nothing due is left, including entries another indexer holds, up to the wait timeout.</summary>
-    public static async Task<FlushResult> Flush(Indexer indexer, IIngestLog log, Ingestor ingestor, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> Flush(Indexer indexer, IIngestLog log, Ingestor ingestor, TimeProvider time, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow().AddSeconds(ingestor.Options.WaitTimeoutSeconds);
         var moved = 0;
         while (true)
         {
-            moved += await indexer.RunOnceAsync(cancellationToken);
+            try
+            {
+                moved += await indexer.RunOnceAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return TypedResults.Problem($"The analytics store did not take the batch ({ex.Message}); the items stay in the ingest log.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Analytics store unavailable");
+            }
             var stats = await log.StatsAsync(cancellationToken);
             if (stats.Due == 0 || time.GetUtcNow() >= deadline)
             {
-                return new FlushResult(moved, stats.Pending, stats.DeadLetters);
+                return TypedResults.Ok(new FlushResult(moved, stats.Pending, stats.DeadLetters));
             }
             await Task.Delay(50, cancellationToken);
         }
