@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Ingestion benchmark, all figures from one run on this machine:
+#   1. baseline: plain binary COPY of N events into a copy of the events table;
+#   2. N events through POST /api/v1/events/batch (batches of 1,000, 2 senders), then until indexed;
+#   3. single events through POST /api/v1/events from wrk (2 threads, 32 connections, 20 s).
+# The API runs as its own process on a fresh database of a private Postgres (port 55450).
+#   bench/ingest.sh [N]        default N = 200000
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+n="${1:-200000}"
+export FF_DATA_DIR="$repo/.local/bench" FF_PG_PORT=55450 FF_REDIS_PORT=56450
+scripts/services.sh start >/dev/null
+command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
+dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build bench/FoodFast.Analytics.Bench -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+
+psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+psql -d postgres -c "drop database if exists ffbench with (force)" -c "create database ffbench"
+db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffbench;Username=postgres;Max Auto Prepare=20"
+port=8090
+(cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
+  Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll) &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
+rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"; }
+bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
+
+echo "ingestion benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "api rss at start: $(rss)"
+copy=$(bench copy-events "$n" "$db"); echo "$copy"
+start=$(date +%s.%N)
+batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+indexed=$(echo "$(date +%s.%N) - $start" | bc)
+echo "api-batch until indexed: $n events in $(printf '%.2f' "$indexed") s = $(echo "$n / $indexed" | bc) events/s"
+echo "api rss after batches: $(rss)"
+copy_rate=$(echo "$copy" | awk '{print $(NF-1)}'); batch_rate=$(echo "$batch" | awk '{print $(NF-1)}')
+echo "ratio api-batch/copy (accepted): $(echo "scale=2; $batch_rate / $copy_rate" | bc)"
+echo "ratio api-batch/copy (indexed):  $(echo "scale=2; ($n / $indexed) / $copy_rate" | bc)"
+wrk -t2 -c32 -d20s --latency -s bench/single-event.lua "http://127.0.0.1:$port" | grep '^single:'
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+echo "api rss at end: $(rss)"
+echo "events stored: $(psql -d ffbench -c 'select count(*) from events')"
