@@ -36,6 +36,7 @@ public static class PostgresServiceCollectionExtensions
             return new AnalyticsDatabase(Build(connectionString));
         });
         services.AddSingleton<PostgresAnalyticsSink>();
+        services.AddSingleton<Queries.PostgresQueries>();
         services.AddSingleton<PostgresAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         return services;

@@ -8,6 +8,10 @@ public sealed class RedisHealth(RedisConnection connection) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (connection.Options.Configuration.Length == 0)
+        {
+            return HealthCheckResult.Healthy("redis not configured: in-memory cache, one instance only");
+        }
         var where = $"redis {connection.Options.Configuration}";
         try
         {

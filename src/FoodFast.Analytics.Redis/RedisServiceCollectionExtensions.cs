@@ -8,6 +8,7 @@ public static class RedisServiceCollectionExtensions
     {
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddSingleton<RedisConnection>();
+        services.AddSingleton<Caching.RedisQueryCache>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
@@ -33,6 +34,7 @@ internal static class ApplicationSetup
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddIngestion();
+        services.AddQueries();
 
         services.AddDependencyHealthChecks();
     }
@@ -49,5 +51,10 @@ internal static class ApplicationSetup
         app.MapIngestionApi();
         app.MapCompatibilityApi();
         app.MapIngestionAdminApi();
+        app.MapQueryApi();
+        app.MapDashboardApi();
+        app.MapSalesApi();
+        app.MapFinancialApi();
+        app.MapUsersApi();
     }
 }

@@ -15,6 +15,9 @@ public interface IAnalyticsStore
     /// <summary>Writes orders and events, idempotently.</summary>
     IAnalyticsSink Sink { get; }
 
+    /// <summary>Aggregates for the query model.</summary>
+    Queries.IAnalyticsQueries Queries { get; }
+
     /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
     Task EnsureReadyAsync(CancellationToken cancellationToken);
 

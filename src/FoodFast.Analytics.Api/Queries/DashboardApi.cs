@@ -1,0 +1,36 @@
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary>The dashboard: KPIs with their change against the previous period, the revenue trend, top products, orders by status.</summary>
+internal static class DashboardApi
+{
+    public static void MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/analytics/dashboard", Dashboard).WithName("GetDashboard").WithTags("Analytics")
+            .WithSummary("KPIs (revenue, orders, AOV, customers, conversion rate) vs the previous period; daily revenue; top 5 products; orders by status.")
+            .Produces<DashboardResult>().ProducesValidationProblem();
+        app.MapGet("/api/v1/core/metrics/overview", Dashboard).WithName("GetMetricsOverview").WithTags("Analytics")
+            .WithSummary("Alias of the dashboard (FoodFast core service path).").Produces<DashboardResult>().ProducesValidationProblem();
+    }
+
+    public static async Task<IResult> Dashboard([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken cancellationToken)
+    {
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        [
+            window.Query(Datasets.Orders, "revenue", "order_count", "aov", "distinct_customers") with { Compare = ComparisonPeriod.PreviousPeriod },
+            window.Query(Datasets.Events, "conversion_rate", "unique_sessions") with { Compare = ComparisonPeriod.PreviousPeriod },
+            window.Query(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day },
+            window.Query(Datasets.OrderItems, "revenue", "units") with { GroupBy = ["product"], Limit = 5 },
+            window.Query(Datasets.Orders, "order_count") with { GroupBy = ["status"] },
+        ], cancellationToken);
+        return problem ?? TypedResults.Ok(new DashboardResult(results![0], results[1], results[2], results[3], results[4]));
+    }
+}
+
+/// <param name="Kpis">revenue, order_count, aov, distinct_customers (per currency), each with _previous and _change.</param>
+/// <param name="Conversion">conversion_rate and unique_sessions from activity events, with _previous and _change.</param>
+/// <param name="RevenueTrend">revenue and order_count per day (empty days are 0).</param>
+/// <param name="TopProducts">the 5 products with the most revenue (per currency).</param>
+/// <param name="OrdersByStatus">order_count per status.</param>
+public sealed record DashboardResult(QueryResult Kpis, QueryResult Conversion, QueryResult RevenueTrend, QueryResult TopProducts, QueryResult OrdersByStatus);

@@ -1,0 +1,28 @@
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary>Money in and out, with the definitions of docs/metrics.md; refunds and cancellations booked on their own day.</summary>
+internal static class FinancialApi
+{
+    public static void MapFinancialApi(this IEndpointRouteBuilder app)
+    {
+        var financial = app.MapGroup("/api/v1/analytics/financial").WithTags("Financial");
+        financial.MapGet("/revenue", Revenue).WithName("GetFinancialRevenue")
+            .WithSummary("gross sales, discounts, refunds, cancellations, tax, shipping, total sales (revenue) and net revenue.").Produces<QueryResult>().ProducesValidationProblem();
+        financial.MapGet("/profit", Profit).WithName("GetFinancialProfit")
+            .WithSummary("gross margin per category, over the lines whose unit cost is known.").Produces<QueryResult>().ProducesValidationProblem();
+        financial.MapGet("/payments", Payments).WithName("GetFinancialPayments")
+            .WithSummary("orders and revenue per payment method.").Produces<QueryResult>().ProducesValidationProblem();
+    }
+
+    public static Task<IResult> Revenue([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders,
+            "gross_sales", "discount_total", "refund_total", "cancelled_total", "tax_total", "shipping_total", "revenue", "net_revenue"), ct);
+
+    public static Task<IResult> Profit([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.OrderItems, "costed_revenue", "cost", "gross_margin", "margin_rate") with { GroupBy = ["category"] }, ct);
+
+    public static Task<IResult> Payments([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "order_count", "revenue") with { GroupBy = ["payment_method"] }, ct);
+}

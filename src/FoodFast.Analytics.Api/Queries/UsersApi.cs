@@ -1,0 +1,22 @@
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary>What shoppers do, from activity events.</summary>
+internal static class UsersApi
+{
+    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/v1/analytics/users").WithTags("Users");
+        users.MapGet("/activity", Activity).WithName("GetUserActivity")
+            .WithSummary("events, unique users and sessions per day.").Produces<QueryResult>().ProducesValidationProblem();
+        users.MapGet("/behavior", Behavior).WithName("GetUserBehavior")
+            .WithSummary("events and sessions per event type.").Produces<QueryResult>().ProducesValidationProblem();
+    }
+
+    public static Task<IResult> Activity([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { Bucket = TimeBucket.Day }, ct);
+
+    public static Task<IResult> Behavior([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { GroupBy = ["event_type"] }, ct);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace FoodFast.Analytics.Core.Caching;
+
+/// <summary>The query cache when no Redis is configured: this process only.</summary>
+public sealed class MemoryQueryCache(IMemoryCache memory) : IQueryCache
+{
+    private readonly HashSet<string> _keys = [];
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(memory.TryGetValue(key, out byte[]? value) ? value : null);
+
+    public Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        memory.Set(key, value, timeToLive);
+        lock (_keys)
+        {
+            _keys.Add(key);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PurgeShopAsync(string shopId, CancellationToken cancellationToken)
+    {
+        lock (_keys)
+        {
+            foreach (var key in _keys.Where(k => k.StartsWith($"q:{shopId}:", StringComparison.Ordinal)).ToList())
+            {
+                memory.Remove(key);
+                _keys.Remove(key);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,19 @@
+namespace FoodFast.Analytics.Core.Queries;
+
+/// <summary>A typed table: columns (bucket, dimensions, metrics, and for comparisons <c>x_previous</c> and <c>x_change</c>), rows, and how fresh it is.</summary>
+public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, ResultMeta Meta);
+
+/// <param name="Type">bucket, dimension, label, count, money, quantity, ratio, previous, change.</param>
+public sealed record ResultColumn(string Name, string Type);
+
+/// <param name="Backend">Which store answered: postgres or elasticsearch.</param>
+/// <param name="TookMs">Time spent in the store for this answer (0 when served from the cache).</param>
+/// <param name="Cached">Served from the query cache.</param>
+/// <param name="Approximate">A distinct count was estimated by the backend.</param>
+/// <param name="ComputedAt">When the store computed it.</param>
+/// <param name="FreshUntil">Until when it is served from the cache without asking the store again.</param>
+public sealed record ResultMeta(string Backend, double TookMs, bool Cached, bool Approximate, DateTimeOffset ComputedAt, DateTimeOffset FreshUntil, string Dataset, string TimeZone, DateTimeOffset From, DateTimeOffset To)
+{
+    public DateTimeOffset? CompareFrom { get; init; }
+    public DateTimeOffset? CompareTo { get; init; }
+}

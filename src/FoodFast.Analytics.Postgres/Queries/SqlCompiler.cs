@@ -1,0 +1,158 @@
+using System.Text;
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Catalogue;
+using Npgsql;
+
+namespace FoodFast.Analytics.Postgres.Queries;
+
+/// <summary>
+/// Compiles a validated query to one parameterised SQL statement. Rows are read once per time basis
+/// (created, refunded, cancelled) and stacked with UNION ALL, each branch placing its rows at its own
+/// instant <c>t</c>; the outer query buckets <c>t</c> in the query's time zone and aggregates. Every value
+/// from the client travels as a parameter; names come from the catalogue only.
+/// </summary>
+public static class SqlCompiler
+{
+    public sealed record Compiled(string Sql, IReadOnlyList<NpgsqlParameter> Parameters, int LabelCount);
+
+    private static readonly Dictionary<string, (string Table, string Time)> Tables = new()
+    {
+        [Datasets.Orders] = ("orders", "created_at"),
+        [Datasets.OrderItems] = ("order_items", "created_at"),
+        [Datasets.Events] = ("events", "occurred_at"),
+    };
+
+    public static Compiled Compile(ValidatedQuery query)
+    {
+        var p = new Parameters();
+        var q = query.Query;
+        var tz = p.Add(query.Zone.Id);
+        var (table, primaryTime) = Tables[query.Dataset];
+        var bases = query.BaseMetrics.Select(m => m.Basis).Distinct().ToList();
+        var needsFirstOrder = query.BaseMetrics.Any(m => m.Base!.When == RowCondition.FirstOrderInBucket);
+        var from = p.Add(q.From.UtcDateTime);
+        var to = p.Add(q.To.UtcDateTime);
+        string Bucket(string instant) => query.Bucket is { } b
+            ? $"to_char(date_trunc('{Unit(b)}', {instant} at time zone {tz}), '{(b == TimeBucket.Hour ? "YYYY-MM-DD\"T\"HH24:00" : "YYYY-MM-DD")}')"
+            : "null::text";
+
+        var branches = bases.Select(basis =>
+        {
+            var time = basis switch { TimeBasis.Refunded => "x.refunded_at", TimeBasis.Cancelled => "x.cancelled_at", _ => $"x.{primaryTime}" };
+            var select = new List<string> { $"{time} as t" };
+            select.AddRange(query.GroupBy.Select((d, i) => $"{Dimension(d, time, tz)} as d{i}"));
+            select.AddRange(Labels(query).Select((d, i) => $"x.{d.LabelField} as l{i}"));
+            select.AddRange(query.BaseMetrics.Select((m, i) => $"({(m.Basis == basis ? Value(m, time, from, to, Bucket) : "null")})::{SqlType(m)} as m{i}"));
+            var where = new List<string> { $"{time} >= {from}", $"{time} < {to}" };
+            if (q.ShopId is not null)
+            {
+                where.Add($"x.shop_id = {p.Add(q.ShopId)}");
+            }
+            where.AddRange(query.Filters.Select(f => Filter(f.Dimension, f.Filter, time, tz, p)));
+            where.AddRange(q.Ranges.SelectMany(r => Range(r, p)));
+            var join = needsFirstOrder ? " left join first_orders f on f.shop_id = x.shop_id and f.customer_id = x.customer_id" : "";
+            return $"select {string.Join(", ", select)} from {table} x{join} where {string.Join(" and ", where)}";
+        });
+
+        var sql = new StringBuilder("with ");
+        if (needsFirstOrder)
+        {
+            var shop = q.ShopId is null ? "" : $"where shop_id = {p.Add(q.ShopId)} ";
+            sql.Append($"first_orders as (select shop_id, customer_id, min(created_at) as first_at from orders {shop}group by shop_id, customer_id), ");
+        }
+        sql.Append($"base as ({string.Join(" union all ", branches)})");
+
+        var groupKeys = query.GroupBy.Select((_, i) => $"d{i}").ToList();
+        var keys = new List<string> { $"{Bucket("t")} as bucket" };
+        var source = "base";
+        if (q.Top is { } top)
+        {
+            sql.Append($", ranked as (select d0 as rd0, row_number() over (order by {Aggregate(query.BaseMetrics[query.RankIndex], query.RankIndex)} desc, d0) as r from base group by d0)");
+            source = "base join ranked on base.d0 is not distinct from ranked.rd0";
+            var topN = p.Add(top);
+            groupKeys[0] = $"case when r <= {topN} then d0 else '{AggregateRow.Other}' end";
+        }
+        keys.AddRange(groupKeys.Select((k, i) => $"{k} as d{i}"));
+        var labels = Labels(query).Select((_, i) => q.Top is null ? $"max(l{i}) as l{i}" : $"max(case when r <= {p.Add(q.Top.Value)} then l{i} end) as l{i}");
+        var aggregates = query.BaseMetrics.Select((m, i) => $"{Aggregate(m, i)} as m{i}");
+        var groupBy = Enumerable.Range(1, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        sql.Append($" select {string.Join(", ", keys.Concat(labels).Concat(aggregates))} from {source} group by {string.Join(", ", groupBy)}");
+        return new Compiled(sql.ToString(), p.List, Labels(query).Count);
+    }
+
+    private static List<DimensionDefinition> Labels(ValidatedQuery query) => query.GroupBy.Where(d => d.LabelField is not null).ToList();
+
+    private static string Unit(TimeBucket bucket) => bucket switch
+    {
+        TimeBucket.Hour => "hour", TimeBucket.Day => "day", TimeBucket.Week => "week",
+        TimeBucket.Month => "month", TimeBucket.Quarter => "quarter", _ => "year",
+    };
+
+    private static string Dimension(DimensionDefinition d, string time, string tz) => d.TimePart switch
+    {
+        TimePart.DayOfWeek => $"extract(isodow from {time} at time zone {tz})::int::text",
+        TimePart.HourOfDay => $"extract(hour from {time} at time zone {tz})::int::text",
+        _ => $"x.{d.Field}",
+    };
+
+    private static string Field(string field) => field == "line_cost" ? "(x.quantity * x.unit_cost)" : $"x.{field}";
+
+    /// <summary>The per-row value a base metric aggregates, in its own branch.</summary>
+    private static string Value(MetricDefinition metric, string time, string from, string to, Func<string, string> bucket)
+    {
+        var agg = metric.Base!;
+        var value = agg.Field is null ? "1" : Field(agg.Field);
+        return agg.When switch
+        {
+            RowCondition.HasUnitCost => $"case when x.unit_cost is not null then {value} end",
+            RowCondition.IsPurchase => $"case when x.type in ('purchase', 'checkout_complete') then {value} end",
+            RowCondition.FirstOrderInBucket => $"case when f.first_at >= {from} and f.first_at < {to} and {bucket("f.first_at")} is not distinct from {bucket(time)} then {value} end",
+            _ => value,
+        };
+    }
+
+    /// <summary>Branches of other time bases hold nulls here, and UNION ALL needs them typed.</summary>
+    private static string SqlType(MetricDefinition metric) => metric.Base!.Function switch
+    {
+        AggregateFunction.Count => "int",
+        AggregateFunction.CountDistinct => "text",
+        _ => "numeric",
+    };
+
+    private static string Aggregate(MetricDefinition metric, int i) => metric.Base!.Function switch
+    {
+        AggregateFunction.Count => $"count(m{i})",
+        AggregateFunction.CountDistinct => $"count(distinct m{i})",
+        _ => $"coalesce(sum(m{i}), 0)",
+    };
+
+    private static string Filter(DimensionDefinition dimension, DimensionFilter filter, string time, string tz, Parameters p)
+    {
+        var expression = Dimension(dimension, time, tz);
+        var values = p.Add(filter.Values.ToArray());
+        return filter.Exclude ? $"({expression} is null or not ({expression} = any({values})))" : $"{expression} = any({values})";
+    }
+
+    private static IEnumerable<string> Range(RangeFilter range, Parameters p)
+    {
+        if (range.Min is { } min)
+        {
+            yield return $"x.{range.Field} >= {p.Add(min)}";
+        }
+        if (range.Max is { } max)
+        {
+            yield return $"x.{range.Field} <= {p.Add(max)}";
+        }
+    }
+
+    private sealed class Parameters
+    {
+        public List<NpgsqlParameter> List { get; } = [];
+
+        public string Add(object value)
+        {
+            List.Add(new NpgsqlParameter { Value = value });
+            return $"${List.Count}";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using FoodFast.Analytics.Core.Caching;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace FoodFast.Analytics.Redis.Caching;
+
+/// <summary>
+/// The query cache in Redis, shared by every instance. Redis being down makes queries slower, never failing:
+/// every error is logged and answered as a miss (or a skipped write).
+/// </summary>
+public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQueryCache> logger) : IQueryCache
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(500);
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var db = (await connection.GetAsync().WaitAsync(Patience, cancellationToken)).GetDatabase();
+            var value = await db.StringGetAsync(Key(key)).WaitAsync(Patience, cancellationToken);
+            return value.IsNull ? null : (byte[]?)value;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Query cache read skipped, Redis unavailable: {Error}", ex.Message);
+            return null;
+        }
+    }
+
+    public async Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var db = (await connection.GetAsync().WaitAsync(Patience, cancellationToken)).GetDatabase();
+            await db.StringSetAsync(Key(key), value, timeToLive).WaitAsync(Patience, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Query cache write skipped, Redis unavailable: {Error}", ex.Message);
+        }
+    }
+
+    public async Task PurgeShopAsync(string shopId, CancellationToken cancellationToken)
+    {
+        var multiplexer = await connection.GetAsync();
+        foreach (var endpoint in multiplexer.GetEndPoints())
+        {
+            var server = multiplexer.GetServer(endpoint);
+            var keys = server.Keys(pattern: $"{Key($"q:{shopId}:")}*", pageSize: 500).ToArray();
+            if (keys.Length > 0)
+            {
+                await multiplexer.GetDatabase().KeyDeleteAsync(keys);
+            }
+        }
+    }
+
+    private string Key(string key) => connection.Options.KeyPrefix + key;
+}
