@@ -41,14 +41,16 @@ public static class ResultBuilder
                     cells.Add(row.Labels[i]);
                 }
             }
-            var match = previousByKey is null ? null : previousByKey.GetValueOrDefault(MatchKey(row, bucketIndex));
+            // A group absent before compares with zeros (so a ratio's previous value is null, not 0).
+            var match = previousByKey is null ? null : previousByKey.GetValueOrDefault(MatchKey(row, bucketIndex))
+                ?? Derive(query, [new Row(row.Bucket, row.Keys, row.Labels, query.BaseMetrics.ToDictionary(m => m.Name, _ => (decimal?)0m))])[0];
             foreach (var metric in query.Metrics)
             {
                 var value = row.Values[metric.Name];
                 cells.Add(value);
                 if (previousByKey is not null)
                 {
-                    var old = match?.Values[metric.Name] ?? (match is null ? 0 : null);
+                    var old = match!.Values[metric.Name];
                     cells.Add(old);
                     cells.Add(value is { } v && old is { } o && o != 0 ? Math.Round((v - o) / Math.Abs(o), 4) : null);
                 }
