@@ -56,5 +56,6 @@ internal static class ApplicationSetup
         app.MapSalesApi();
         app.MapFinancialApi();
         app.MapUsersApi();
+        app.MapFamiliesApi();
     }
 }

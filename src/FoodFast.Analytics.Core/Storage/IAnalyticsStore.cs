@@ -18,6 +18,9 @@ public interface IAnalyticsStore
     /// <summary>Aggregates for the query model.</summary>
     Queries.IAnalyticsQueries Queries { get; }
 
+    /// <summary>Funnels, retention cohorts, segments and full-text search.</summary>
+    Queries.Families.IQueryFamilies Families { get; }
+
     /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
     Task EnsureReadyAsync(CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ namespace FoodFast.Analytics.IntegrationTests.Contract;
 /// What every analytics backend must answer on <see cref="ContractData"/>. A backend's test class supplies the
 /// store (loaded once per class); the expected values are computed by hand in the comments of ContractData.
 /// </summary>
-public abstract class AnalyticsStoreContract
+public abstract partial class AnalyticsStoreContract
 {
     /// <summary>The backend under test, with <see cref="ContractData"/> loaded.</summary>
     protected abstract Task<IAnalyticsStore> StoreAsync();

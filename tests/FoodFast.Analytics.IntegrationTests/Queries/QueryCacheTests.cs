@@ -69,6 +69,7 @@ public sealed class QueryCacheTests
             public string Backend => inner.Backend;
             public IAnalyticsSink Sink => inner.Sink;
             public IAnalyticsQueries Queries => this;
+            public Core.Queries.Families.IQueryFamilies Families => inner.Families;
             public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
             public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) => inner.CheckAsync(cancellationToken);
 

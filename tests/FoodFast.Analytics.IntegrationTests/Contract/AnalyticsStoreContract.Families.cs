@@ -1,0 +1,76 @@
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Families;
+using static FoodFast.Analytics.IntegrationTests.Contract.ContractData;
+
+namespace FoodFast.Analytics.IntegrationTests.Contract;
+
+/// <summary>Funnels, cohorts, segments and search: the families that are not plain aggregates.</summary>
+public abstract partial class AnalyticsStoreContract
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_funnel_counts_sessions_reaching_each_step_in_order()
+    {
+        var store = await StoreAsync();
+
+        var sessions = await store.Families.FunnelAsync(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromDays(1)), Ct);
+        var users = await store.Families.FunnelAsync(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.User, TimeSpan.FromDays(1)), Ct);
+        var tightWindow = await store.Families.FunnelAsync(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromMinutes(12)), Ct);
+
+        Assert.Equal([3L, 2, 1, 1], sessions);
+        Assert.Equal([2L, 2, 1, 1], users);
+        Assert.Equal([3L, 2, 1, 0], tightWindow);
+        Assert.Equal(
+            [new FunnelStep("product_view", 3, 1m, 1m, 0), new FunnelStep("add_to_cart", 2, 0.6667m, 0.6667m, 1),
+             new FunnelStep("checkout_start", 1, 0.5m, 0.3333m, 1), new FunnelStep("purchase", 1, 1m, 0.3333m, 0)],
+            FunnelResult.Build(FunnelQuery.DefaultSteps, sessions));
+    }
+
+    [Fact]
+    public async Task Retention_cohorts_follow_customers_from_their_first_order()
+    {
+        var store = await StoreAsync();
+        var october = new DateTimeOffset(2026, 9, 30, 22, 0, 0, TimeSpan.Zero);
+
+        var cohorts = await store.Families.RetentionAsync(new RetentionQuery("shop-a", october, october.AddMonths(1), Zone, TimeBucket.Month, 2), Ct);
+
+        var cohort = Assert.Single(cohorts);
+        Assert.Equal("2026-10-01", cohort.Cohort);
+        Assert.Equal(3, cohort.Size);
+        Assert.Equal([3L, 0], cohort.Active);
+    }
+
+    [Fact]
+    public async Task Every_customer_falls_in_exactly_one_rfm_segment()
+    {
+        var store = await StoreAsync();
+
+        var segments = (await store.Families.SegmentsAsync(new SegmentQuery("shop-a", new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 365), Ct))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["loyal", "new"], segments.Select(s => s.Name));
+        Assert.Equal((2L, 1.5m, 29.5m), (segments[0].Customers, segments[0].AverageOrders, segments[0].AverageRecencyDays));
+        Assert.Equal(24.59m, segments[0].Monetary["EUR"]);
+        Assert.Equal((1L, 15.00m), (segments[1].Customers, segments[1].Monetary["GBP"]));
+    }
+
+    [Fact]
+    public async Task Search_finds_orders_by_product_name_and_events_by_query_newest_first()
+    {
+        var store = await StoreAsync();
+
+        var (total, hits) = await store.Families.SearchAsync(new SearchQuery("shop-a", "käse", SearchTarget.All, 0, 10), Ct);
+        var (ordersOnly, _) = await store.Families.SearchAsync(new SearchQuery("shop-a", "KÄSESPÄTZLE", SearchTarget.Orders, 0, 10), Ct);
+        var (otherShop, _) = await store.Families.SearchAsync(new SearchQuery("shop-b", "käse", SearchTarget.All, 0, 10), Ct);
+        var (_, secondPage) = await store.Families.SearchAsync(new SearchQuery("shop-a", "käse", SearchTarget.All, 1, 2), Ct);
+
+        Assert.Equal(3, total);
+        Assert.Equal(["event", "order:a-2", "order:a-1"], hits.Select(h => h.Type == "order" ? $"order:{h.Id}" : h.Type));
+        Assert.Equal("search: käse", hits[0].Summary);
+        Assert.Equal("delivered 6.96 EUR: Brezel, Käsespätzle", hits[1].Summary);
+        Assert.Equal(2, ordersOnly);
+        Assert.Equal(0, otherShop);
+        Assert.Equal("a-1", Assert.Single(secondPage).Id);
+    }
+}
