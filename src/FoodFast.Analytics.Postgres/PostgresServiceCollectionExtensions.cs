@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Postgres.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class PostgresServiceCollectionExtensions
             .Validate(o => IsValidConnectionString(o.ConnectionString), "Postgres:ConnectionString is not a valid Npgsql connection string")
             .ValidateOnStart();
         services.AddSingleton(sp => new ServiceDatabase(Build(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString)));
+        services.AddServiceData();
         return services;
     }
 
