@@ -1,6 +1,7 @@
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.OpenApi;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 
@@ -30,16 +31,19 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
 
         services.AddDependencyHealthChecks();
+        services.AddSecurity();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseApiProblemDetails();
         app.UseApiDocumentation();
+        app.UseSecurity();
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthApi();
+        app.MapSecurityApis();
     }
 }
