@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace FoodFast.Analytics.Api.Security.Authentication;
 
 /// <summary>What a request presented: an API key or a JWT.</summary>
-internal sealed record Credential(CredentialKind Kind, string Value)
+public sealed record Credential(CredentialKind Kind, string Value)
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -33,7 +33,7 @@ internal sealed record Credential(CredentialKind Kind, string Value)
     }
 }
 
-internal enum CredentialKind
+public enum CredentialKind
 {
     ApiKey,
     Jwt,

@@ -66,7 +66,7 @@ public sealed class JwtValidator : IDisposable
     public JwtResult Validate(string token)
     {
         var parts = token.Split('.');
-        if (parts.Length != 3 || Decode(parts[0]) is not { } header || Decode(parts[1]) is not { } payload || Decode(parts[2], json: false) is not { } signature)
+        if (parts.Length != 3 || Decode(parts[0]) is not { } header || Decode(parts[1]) is not { } payload)
         {
             return JwtResult.Fail("the token is not a well-formed JWT");
         }
@@ -76,10 +76,15 @@ public sealed class JwtValidator : IDisposable
         {
             return JwtResult.Fail("the token is not a well-formed JWT");
         }
+        // The algorithm is pinned by configuration, never chosen by the token: this is what stops 'none' and HS/RS confusion.
         var alg = Text(headerJson.RootElement, "alg");
         if (alg != _options.Algorithm)
         {
             return JwtResult.Fail($"token algorithm '{alg}' is not accepted; this service accepts {_options.Algorithm} only");
+        }
+        if (Decode(parts[2], json: false) is not { } signature)
+        {
+            return JwtResult.Fail("the token is not a well-formed JWT");
         }
         if (!SignatureMatches(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature))
         {
