@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Security.ApiKeys;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Api.Security.Authentication;
@@ -43,7 +44,7 @@ internal static class SecuritySetup
 
         services.AddSingleton<AdminKeyBootstrapper>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminKeyBootstrapper>());
-        services.AddHealthChecks().AddCheck<AdminKeyBootstrapper>("api_keys", HealthStatus.Unhealthy, ["ready"]);
+        services.AddHealthChecks().AddCheck<AdminKeyBootstrapper>("api_keys", HealthStatus.Unhealthy, [HealthApi.ReadyTag]);
         return services;
     }
 

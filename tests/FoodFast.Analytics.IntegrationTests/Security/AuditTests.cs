@@ -38,16 +38,24 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Refused_admin_calls_are_audited_as_rejected()
     {
         using var admin = await api.CreateAdminClientAsync();
+        using var analyst = await api.CreateClientAsync(Role.Analyst, "shop-nosy");
+        var analystKeyId = (await (await analyst.GetAsync("/api/v1/me", Ct)).ReadJsonAsync()).GetProperty("keyId").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/v1/admin/api-keys", Ct)).StatusCode);
         var missing = Guid.NewGuid();
         await admin.DeleteAsync($"/api/v1/admin/api-keys/{missing}", Ct);
         await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new CreateApiKeyRequest("bad", ["owner"], "shop-x", null), ApiFactory.Json, Ct);
 
         var revokes = (await AuditAsync(admin, "action=api_key.revoke&pageSize=500")).GetProperty("items").EnumerateArray();
         var creates = (await AuditAsync(admin, "action=api_key.create&pageSize=500")).GetProperty("items").EnumerateArray();
+        var lists = (await AuditAsync(admin, "action=api_key.list&shopId=shop-nosy")).GetProperty("items").EnumerateArray();
 
         var revoke = Assert.Single(revokes, e => e.GetProperty("resource").GetString() == $"/api/v1/admin/api-keys/{missing}");
         Assert.Equal("rejected", revoke.GetProperty("outcome").GetString());
         Assert.Contains(creates, e => e.GetProperty("outcome").GetString() == "rejected" && !e.TryGetProperty("shopId", out _));
+        var denied = Assert.Single(lists);
+        Assert.Equal("rejected", denied.GetProperty("outcome").GetString());
+        Assert.Equal(analystKeyId, denied.GetProperty("keyId").GetString());
+        Assert.Equal("/api/v1/admin/api-keys", denied.GetProperty("resource").GetString());
     }
 
     [Fact]

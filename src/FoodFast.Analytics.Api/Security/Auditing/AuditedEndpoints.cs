@@ -5,14 +5,15 @@ namespace FoodFast.Analytics.Api.Security.Auditing;
 /// <summary>
 /// <c>.Audited("report.download")</c> on an endpoint or group writes one audit row per call: the caller, the action,
 /// the resource (the request path unless the handler names one with <see cref="SetAuditTarget"/>), the shop and the
-/// outcome read from the status code (2xx succeeded, 4xx rejected, 5xx or an exception failed).
+/// outcome read from the status code (2xx succeeded, 4xx rejected, 5xx or an exception failed). Calls refused for
+/// a wrong role never reach the handler; the 403 answer records them as rejected.
 /// </summary>
 public static class AuditedEndpoints
 {
     private const string TargetKey = "ff:audit-target";
 
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string action) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AuditedAction(action)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             try
@@ -47,7 +48,7 @@ public static class AuditedEndpoints
         _ => AuditOutcome.Failed,
     };
 
-    private static Task RecordAsync(HttpContext http, string action, AuditOutcome outcome)
+    internal static Task RecordAsync(HttpContext http, string action, AuditOutcome outcome)
     {
         var caller = http.User.ToCaller();
         var target = http.Items[TargetKey] as AuditTarget
@@ -60,3 +61,6 @@ public static class AuditedEndpoints
 
     private sealed record AuditTarget(string Resource, string? ShopId);
 }
+
+/// <summary>Marks an endpoint as audited under <paramref name="Action"/>.</summary>
+public sealed record AuditedAction(string Action);

@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Core.Auditing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +50,10 @@ internal sealed class CredentialAuthenticationHandler(
         var needed = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredRoleMetadata>()?.Roles ?? [Role.Admin];
         var has = Context.User.ToCaller()?.Roles.Select(r => r.Name()) ?? [];
         var detail = $"This endpoint needs the role {string.Join(" or ", needed.Select(r => r.Name()))}; this credential has {string.Join(", ", has)}.";
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is { } audited)
+        {
+            await AuditedEndpoints.RecordAsync(Context, audited.Action, AuditOutcome.Rejected);
+        }
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", detail);
     }
 
