@@ -94,6 +94,20 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             .GetProperty("x-required-roles").EnumerateArray().Select(r => r.GetString()!).Order().ToArray());
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/swagger/index.html")]
+    public async Task Health_and_api_docs_need_no_credential(string path)
+    {
+        using var anonymous = await api.CreateReadyClientAsync();
+
+        var response = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>Endpoints left out of the OpenAPI document escape the matrix above; this catches them.</summary>
     [Fact]
     public async Task Every_mapped_endpoint_declares_a_role_or_is_public()

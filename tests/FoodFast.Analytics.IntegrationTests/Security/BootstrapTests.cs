@@ -70,6 +70,20 @@ public sealed class BootstrapTests : IAsyncLifetime
         Assert.Contains($"Created the first admin API key {key[..12]}...; it was written to {written}", first.Output + second.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ADMIN_API_KEY", "too-short", "Security:AdminApiKey (ADMIN_API_KEY) must be at least 32 characters without spaces")]
+    [InlineData("Security__Jwt__Algorithm", "none", "Security:Jwt:Algorithm 'none' is not supported; valid values are HS256 and RS256")]
+    public async Task Bad_security_settings_stop_start_up_naming_the_setting(string variable, string value, string message)
+    {
+        var environment = Environment(Path.Combine(_folder, "admin-api-key"));
+        environment[variable] = value;
+
+        await using var service = ServiceProcess.Start(environment);
+
+        Assert.Equal(1, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"invalid configuration: {message}", service.Output, StringComparison.Ordinal);
+    }
+
     private async Task<long> CountKeysAsync()
     {
         await using var data = _database.OpenDataSource();
