@@ -49,8 +49,7 @@ public static class CallerExtensions
         {
             return null;
         }
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => Security.Roles.TryParse(c.Value, out var r) ? r : (Role?)null)
-            .OfType<Role>().ToHashSet();
+        var roles = Security.Roles.ParseKnown(user.FindAll(ClaimTypes.Role).Select(c => c.Value));
         var keyId = Guid.TryParse(user.FindFirstValue(CallerClaims.KeyId), out var k) ? k : (Guid?)null;
         return new Caller(id, keyId, roles, user.FindFirstValue(CallerClaims.ShopId));
     }

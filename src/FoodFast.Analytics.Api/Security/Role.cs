@@ -33,6 +33,10 @@ public static class Roles
         return false;
     }
 
+    /// <summary>The roles among <paramref name="names"/>; unknown names are ignored.</summary>
+    public static HashSet<Role> ParseKnown(IEnumerable<string> names) =>
+        names.Select(n => TryParse(n, out var r) ? r : (Role?)null).OfType<Role>().ToHashSet();
+
     /// <summary>The valid names, for error messages: <c>ingest, analyst, admin</c>.</summary>
     public static string Names => string.Join(", ", All.Select(Name));
 }

@@ -27,7 +27,7 @@ internal sealed class CredentialVerifier(ApiKeyLookup keys, TimeProvider time, J
         {
             return (null, KeyRefused);
         }
-        var roles = key.Roles.Select(n => Roles.TryParse(n, out var r) ? r : (Role?)null).OfType<Role>().ToHashSet();
+        var roles = Roles.ParseKnown(key.Roles);
         return (new Caller($"key:{key.Id}", key.Id, roles, key.ShopId), null);
     }
 }

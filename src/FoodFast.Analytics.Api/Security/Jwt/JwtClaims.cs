@@ -32,7 +32,7 @@ internal static class JwtClaims
         {
             return JwtResult.Fail("the token has no sub claim");
         }
-        var roles = RoleNames(claims).Select(n => Roles.TryParse(n, out var r) ? r : (Role?)null).OfType<Role>().ToHashSet();
+        var roles = Roles.ParseKnown(RoleNames(claims));
         if (roles.Count == 0)
         {
             return JwtResult.Fail($"the token carries none of the roles {Roles.Names}");
