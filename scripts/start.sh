@@ -30,6 +30,8 @@ scripts/services.sh start
 export PORT="$port"
 export Postgres__ConnectionString="${Postgres__ConnectionString:-Host=127.0.0.1;Port=${FF_PG_PORT:-55432};Database=${FF_PG_DATABASE:-foodfast};Username=postgres;Timeout=5;Command Timeout=60}"
 export Redis__Configuration="${Redis__Configuration:-127.0.0.1:${FF_REDIS_PORT:-56379}}"
+# Where the service writes a generated first admin key (only on a fresh database without ADMIN_API_KEY).
+export Security__BootstrapKeyFile="${Security__BootstrapKeyFile:-${FF_DATA_DIR:-$repo/.local}/admin-api-key}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[start] building"
@@ -55,6 +57,16 @@ for _ in $(seq 120); do
 done
 [ "$(ready_status 2>/dev/null)" = 200 ] || echo "[start] warning: /health/ready is not 200 yet; open it to see which dependency is missing"
 
+# The first admin key is shown once: printed from the file the service wrote, then the file is removed.
+if [ -n "${ADMIN_API_KEY:-}" ]; then
+  admin_key="the value of ADMIN_API_KEY"
+elif [ -s "$Security__BootstrapKeyFile" ]; then
+  admin_key="$(cat "$Security__BootstrapKeyFile")   (shown once: store it now)"
+  rm -f "$Security__BootstrapKeyFile"
+else
+  admin_key="created on an earlier start (lost it? see docs/security.md)"
+fi
+
 base="http://127.0.0.1:$port"
 cat <<INFO
 
@@ -63,6 +75,7 @@ cat <<INFO
     Swagger UI  $base/swagger
     OpenAPI     $base/openapi/v1.json
     Health      $base/health/ready
+    Admin API key: $admin_key
   Ctrl-C stops it. Postgres and Redis keep running: scripts/services.sh stop
 
 INFO

@@ -1,6 +1,7 @@
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Postgres.Ingestion;
+using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Postgres.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class PostgresServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new ServiceDatabase(Build(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString)));
         services.AddSingleton<IIngestLog, PostgresIngestLog>();
+        services.AddServiceData();
         return services;
     }
 

@@ -15,7 +15,8 @@ namespace FoodFast.Analytics.Api.Health;
 /// </summary>
 internal static class HealthApi
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
+    internal const string ReadyTag = "ready";
     private static readonly HttpMethodMetadata ReadOnly = new(["GET", "HEAD"]);
 
     public static IServiceCollection AddDependencyHealthChecks(this IServiceCollection services)

@@ -5,6 +5,8 @@ using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Security.RateLimiting;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 
@@ -37,25 +39,33 @@ internal static class ApplicationSetup
         services.AddQueries();
 
         services.AddDependencyHealthChecks();
+        services.AddSecurity();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseApiProblemDetails();
         app.UseApiDocumentation();
+        app.UseSecurity();
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthApi();
-        app.MapIngestionApi();
-        app.MapCompatibilityApi();
-        app.MapIngestionAdminApi();
-        app.MapQueryApi();
-        app.MapDashboardApi();
-        app.MapSalesApi();
-        app.MapFinancialApi();
-        app.MapUsersApi();
-        app.MapFamiliesApi();
+
+        var ingest = app.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
+        ingest.MapIngestionApi();
+        ingest.MapCompatibilityApi();
+
+        var analytics = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries).ScopedToCallerShop();
+        analytics.MapQueryApi();
+        analytics.MapDashboardApi();
+        analytics.MapSalesApi();
+        analytics.MapFinancialApi();
+        analytics.MapUsersApi();
+        analytics.MapFamiliesApi();
+
+        app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
+        app.MapSecurityApis();
     }
 }

@@ -18,6 +18,10 @@ internal static class EnvironmentAliases
             values["Storage:Backend"] = "Elasticsearch";
             values["Storage:Elasticsearch:Urls"] = esUrl;
         }
+        if (env("ADMIN_API_KEY") is { Length: > 0 } adminKey)
+        {
+            values["Security:AdminApiKey"] = adminKey;
+        }
         return values;
     }
 

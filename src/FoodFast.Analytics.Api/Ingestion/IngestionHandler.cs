@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 
@@ -17,9 +18,26 @@ internal static class IngestionHandler
     public static readonly ItemReader Events = (json, rules, problems) =>
         EventReader.Read(json, rules, problems) is { } activity ? IngestEntry.Of(activity) : null;
 
+    /// <summary>A key bound to a shop writes only that shop's items: any other is rejected, naming shopId.</summary>
+    private static ItemReader InCallerShop(HttpRequest request, ItemReader reader)
+    {
+        var shop = request.HttpContext.GetCaller().ShopId;
+        return shop is null ? reader : (json, rules, problems) =>
+        {
+            var entry = reader(json, rules, problems);
+            if (entry is not null && entry.ShopId != shop)
+            {
+                problems.Add(new FieldProblem("shopId", $"'{entry.ShopId}' is outside this credential's shop '{shop}'"));
+                return null;
+            }
+            return entry;
+        };
+    }
+
     /// <summary>One item per request: invalid is a 400 naming every field.</summary>
     public static async Task<IResult> SingleAsync(HttpRequest request, Ingestor ingestor, ItemReader reader, string what, bool wait, CancellationToken cancellationToken)
     {
+        reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxItemBytes, 1, cancellationToken);
         if (problem is not null)
         {
@@ -42,6 +60,7 @@ internal static class IngestionHandler
     /// <summary>Many items: each is judged alone, so one bad item never drops the good ones.</summary>
     public static async Task<IResult> BatchAsync(HttpRequest request, Ingestor ingestor, ItemReader reader, bool wait, CancellationToken cancellationToken)
     {
+        reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxBatchBytes, ingestor.Options.MaxBatchItems, cancellationToken);
         if (problem is not null)
         {

@@ -97,7 +97,7 @@ internal static class FamiliesApi
         return TypedResults.Ok(new SegmentResult(segments, Meta(store, clock, range)));
     }
 
-    public static async Task<IResult> Search(string? query, string? type, int? page, int? size, string? shopId, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Search(string? query, string? type, int? page, int? size, [AsParameters] ShopSelection shop, IAnalyticsStore store, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(query) || query.Length > 200)
@@ -118,7 +118,7 @@ internal static class FamiliesApi
             return QueryResponses.Invalid(problems);
         }
         var clock = Stopwatch.StartNew();
-        var search = new SearchQuery(shopId, query!.Trim(), target!.Value, page ?? 0, size ?? 20);
+        var search = new SearchQuery(shop.ShopId, query!.Trim(), target!.Value, page ?? 0, size ?? 20);
         var (total, hits) = await store.Families.SearchAsync(search, ct);
         var now = DateTimeOffset.UtcNow;
         return TypedResults.Ok(new SearchPage(search.Text, search.Page, search.Size, total, hits,

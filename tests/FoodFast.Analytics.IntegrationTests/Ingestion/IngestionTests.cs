@@ -14,7 +14,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Duplicate_events_are_counted_once()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var activity = Sample.Event("dup-shop");
 
         for (var i = 0; i < 3; i++)
@@ -31,7 +31,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task A_replayed_batch_changes_nothing()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var orders = new[] { Sample.Order("replay-shop", "r-1"), Sample.Order("replay-shop", "r-2", quantity: 3) };
         var events = new[] { Sample.Event("replay-shop"), Sample.Event("replay-shop") };
 
@@ -50,7 +50,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Out_of_order_versions_keep_the_newest()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var t = Sample.Now;
         var delivered = Sample.Order("ooo-shop", "o-1", OrderStatus.Delivered, t.AddHours(1), quantity: 4);
         var paid = Sample.Order("ooo-shop", "o-1", OrderStatus.Paid, t.AddMinutes(5), quantity: 2);
@@ -67,7 +67,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Status_patches_apply_only_when_newer_and_book_refunds_on_their_own_day()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var t = Sample.Now;
         await client.PostAsync("/api/v1/orders?wait=true", Sample.Json(Sample.Order("patch-shop", "p-1", OrderStatus.Paid, t)), Ct);
 
@@ -84,7 +84,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task A_mixed_batch_keeps_the_good_items_and_names_each_bad_one()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var good = Sample.Order("mixed-shop", "m-1");
         var badTotal = Sample.Order("mixed-shop", "m-2") with { Total = 99m };
         var badLine = Sample.Order("mixed-shop", "m-3") with { Items = [good.Items[0] with { LineTotal = 1m }], Subtotal = 1m, Total = 4.5m };
@@ -109,7 +109,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Ndjson_and_json_array_are_both_accepted_and_bad_lines_rejected_alone()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var array = new[] { Sample.Event("nd-shop"), Sample.Event("nd-shop") };
         var lines = Sample.NdJson(new[] { Sample.Event("nd-shop"), Sample.Event("nd-shop") });
         var withBadLine = new StringContent(
@@ -129,7 +129,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Batches_over_the_item_or_byte_limit_are_413_naming_the_limit()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var tooMany = Enumerable.Range(0, IngestionApiFactory.MaxBatchItems + 1).Select(_ => Sample.Event("limit-shop")).ToArray();
         var tooBig = new StringContent("[" + new string(' ', IngestionApiFactory.MaxBatchBytes) + "]", System.Text.Encoding.UTF8, "application/json");
 
@@ -144,7 +144,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task A_body_that_is_not_json_is_400_and_a_wrong_media_type_415()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
 
         var notJson = await client.PostAsync("/api/v1/events/batch", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Ct);
         var wrongType = await client.PostAsync("/api/v1/events/batch", new StringContent("a,b", System.Text.Encoding.UTF8, "text/csv"), Ct);
@@ -157,7 +157,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task An_invalid_single_event_is_400_naming_the_field_and_listing_known_types()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
 
         var response = await client.PostAsync("/api/v1/events", Sample.Json(new { shopId = "v-shop", eventId = Guid.NewGuid(), occurredAt = Sample.Now, type = "teleport" }), Ct);
 
@@ -170,7 +170,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Compatibility_aliases_land_in_the_same_tables()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var collected = new
         {
             category = "product", event_type = "add_to_cart", user_id = "u-9", session_id = "s-9", shop_id = "compat-shop",
@@ -196,7 +196,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task Wait_true_returns_after_the_items_are_in_the_store()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var orders = Enumerable.Range(0, 5).Select(i => Sample.Order("wait-shop", $"w-{i}")).ToArray();
 
         var response = await client.PostAsync("/api/v1/orders/batch?wait=true", Sample.Json(orders), Ct);
@@ -208,7 +208,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     [Fact]
     public async Task A_status_change_for_a_missing_order_is_dead_lettered_and_replayed_after_the_order_arrives()
     {
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var t = Sample.Now;
 
         await client.PatchAsync("/api/v1/orders/late-1/status?wait=true", Sample.Json(new { shopId = "dead-shop", status = "cancelled", updatedAt = t.AddHours(1) }), Ct);

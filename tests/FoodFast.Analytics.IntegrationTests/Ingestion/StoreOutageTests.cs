@@ -18,7 +18,7 @@ public sealed class StoreOutageTests
         await store.StartAsync();
         await using var api = new StoreAt(store.ConnectionString);
         await api.InitializeAsync();
-        var client = await api.CreateReadyClientAsync();
+        var client = await api.CreateAdminClientAsync();
         var acknowledgedEvents = 0;
         var acknowledgedOrders = new HashSet<string>();
 

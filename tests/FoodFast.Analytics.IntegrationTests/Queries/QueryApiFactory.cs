@@ -13,7 +13,7 @@ public sealed class QueryApiFactory : ApiFactory
 
     public async Task<HttpClient> LoadedClientAsync()
     {
-        var client = await CreateReadyClientAsync();
+        var client = await CreateAdminClientAsync();
         await _load.WaitAsync();
         try
         {

@@ -100,7 +100,7 @@ public sealed class QueryCacheTests
 
         public async Task<HttpClient> LoadedClientAsync()
         {
-            var client = await CreateReadyClientAsync();
+            var client = await CreateAdminClientAsync();
             if (!_loaded)
             {
                 await ContractData.LoadAsync(Services.GetRequiredService<IAnalyticsStore>().Sink);

@@ -1,0 +1,35 @@
+using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.Api.Security;
+
+/// <summary>
+/// The one place where a read's shop is decided: every <see cref="Window"/>, <see cref="ShopSelection"/> and
+/// <see cref="AnalyticsQuery"/> argument is narrowed to the caller's shop before the handler runs. A shop-bound
+/// caller naming another shop gets a 403; an admin naming none reads all shops.
+/// </summary>
+internal sealed class ShopScopeFilter : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var caller = context.HttpContext.GetCaller();
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            context.Arguments[i] = context.Arguments[i] switch
+            {
+                Window window => window with { ShopId = caller.ResolveShop(window.ShopId) },
+                ShopSelection selection => selection with { ShopId = caller.ResolveShop(selection.ShopId) },
+                AnalyticsQuery query => query with { ShopId = caller.ResolveShop(query.ShopId) },
+                var other => other,
+            };
+        }
+        return next(context);
+    }
+}
+
+public static class ShopScopeExtensions
+{
+    /// <summary>Narrows every read of the group to the caller's shop (see <see cref="ShopScopeFilter"/>).</summary>
+    public static TBuilder ScopedToCallerShop<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, ShopScopeFilter>();
+}
