@@ -1,0 +1,104 @@
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using FoodFast.Analytics.Reports.Documents;
+
+namespace FoodFast.Analytics.Reports.Writers.Xlsx;
+
+/// <summary>
+/// An Excel workbook: a "Summary" sheet first, then each table on its own sheets, streamed row by row.
+/// A table longer than <see cref="MaxDataRowsPerSheet"/> continues on "Name (2)", "Name (3)", ... each with its header.
+/// </summary>
+public sealed class XlsxReportWriter : IReportWriter
+{
+    /// <summary>Excel's limit of 1,048,576 rows per sheet, minus the header row.</summary>
+    public const int ExcelMaxDataRows = 1_048_575;
+
+    public XlsxReportWriter(int maxDataRowsPerSheet = ExcelMaxDataRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDataRowsPerSheet, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDataRowsPerSheet, ExcelMaxDataRows);
+        MaxDataRowsPerSheet = maxDataRowsPerSheet;
+    }
+
+    public int MaxDataRowsPerSheet { get; }
+    public string Format => "xlsx";
+    public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public string FileExtension => ".xlsx";
+
+    public async Task WriteAsync(ReportDocument document, Stream destination, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
+        // A write-only package streams each part into the zip as it is written; a read-write one would
+        // buffer every part in memory until the end.
+        using var package = Package.Open(destination, FileMode.Create, FileAccess.Write);
+        using var spreadsheet = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
+        var workbook = spreadsheet.AddWorkbookPart();
+        var styles = XlsxStyles.For(document);
+        var stylesPart = workbook.AddNewPart<WorkbookStylesPart>();
+        stylesPart.Stylesheet = styles.ToStylesheet();
+        stylesPart.Stylesheet.Save();
+
+        var names = new SheetNames();
+        var sheets = new List<XlsxSheet> { XlsxSummarySheet.Write(workbook, document, styles) };
+        names.Claim(XlsxSummarySheet.Name);
+        var rows = new RowProgress(progress);
+        foreach (var table in document.Tables)
+        {
+            await WriteTableAsync(workbook, table, document.Period, styles, names, sheets, rows, cancellationToken);
+        }
+
+        workbook.Workbook = new Workbook(new Sheets(sheets.Select((sheet, i) => new Sheet
+        {
+            Name = sheet.Name,
+            SheetId = (uint)i + 1,
+            Id = workbook.GetIdOfPart(sheet.Part),
+        })));
+        workbook.Workbook.Save();
+        rows.Completed();
+    }
+
+    private async Task WriteTableAsync(
+        WorkbookPart workbook, ReportTable table, ReportPeriod period, XlsxStyles styles,
+        SheetNames names, List<XlsxSheet> sheets, RowProgress rows, CancellationToken cancellationToken)
+    {
+        var header = table.Columns.Select(c => c.Name).ToList();
+        var widths = table.Columns.Select(Width).ToList();
+        var columnStyles = table.Columns.Select(styles.For).ToArray();
+        XlsxSheet NewSheet() => XlsxSheet.Data(workbook, names.Next(table.Name), header, widths);
+
+        var sheet = NewSheet();
+        try
+        {
+            await foreach (var row in table.Rows.WithCancellation(cancellationToken))
+            {
+                if (sheet.RowCount > MaxDataRowsPerSheet)
+                {
+                    sheet.Finish();
+                    sheets.Add(sheet);
+                    sheet.Dispose();
+                    sheet = NewSheet();
+                }
+                sheet.WriteRow(table.Columns.Select((column, i) => XlsxCells.Typed(column, row[i], columnStyles[i], period)));
+                rows.RowWritten();
+            }
+            sheet.Finish();
+            sheets.Add(sheet);
+        }
+        finally
+        {
+            sheet.Dispose();
+        }
+    }
+
+    // Excel widths are in characters; rows are streamed, so widths come from the type and the header, not the data.
+    private static double Width(ReportColumn column) => Math.Max(column.Name.Length + 4, column.Type switch
+    {
+        ColumnType.Text => 28,
+        ColumnType.Integer => 12,
+        ColumnType.Decimal or ColumnType.Money => 16,
+        ColumnType.Date => 12,
+        ColumnType.DateTime => 20,
+        _ => 10,
+    });
+}
