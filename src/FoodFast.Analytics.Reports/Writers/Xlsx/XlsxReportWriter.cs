@@ -1,6 +1,3 @@
-using System.IO.Packaging;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FoodFast.Analytics.Reports.Documents;
 
@@ -29,43 +26,33 @@ public sealed class XlsxReportWriter : IReportWriter
 
     public async Task WriteAsync(ReportDocument document, Stream destination, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
-        // A write-only package streams each part into the zip as it is written; a read-write one would
-        // buffer every part in memory until the end.
-        using var package = Package.Open(destination, FileMode.Create, FileAccess.Write);
-        using var spreadsheet = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbook = spreadsheet.AddWorkbookPart();
+        using var package = new XlsxPackage(destination);
         var styles = XlsxStyles.For(document);
-        var stylesPart = workbook.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = styles.ToStylesheet();
-        stylesPart.Stylesheet.Save();
-
+        package.WriteStyles(styles.ToStylesheet());
+        XlsxSummarySheet.Write(package, document, styles);
         var names = new SheetNames();
-        var sheets = new List<XlsxSheet> { XlsxSummarySheet.Write(workbook, document, styles) };
         names.Claim(XlsxSummarySheet.Name);
         var rows = new RowProgress(progress);
         foreach (var table in document.Tables)
         {
-            await WriteTableAsync(workbook, table, document.Period, styles, names, sheets, rows, cancellationToken);
+            await WriteTableAsync(package, table, document.Period, styles, names, rows, cancellationToken);
         }
-
-        workbook.Workbook = new Workbook(new Sheets(sheets.Select((sheet, i) => new Sheet
-        {
-            Name = sheet.Name,
-            SheetId = (uint)i + 1,
-            Id = workbook.GetIdOfPart(sheet.Part),
-        })));
-        workbook.Workbook.Save();
+        package.Finish();
         rows.Completed();
     }
 
     private async Task WriteTableAsync(
-        WorkbookPart workbook, ReportTable table, ReportPeriod period, XlsxStyles styles,
-        SheetNames names, List<XlsxSheet> sheets, RowProgress rows, CancellationToken cancellationToken)
+        XlsxPackage package, ReportTable table, ReportPeriod period, XlsxStyles styles, SheetNames names, RowProgress rows, CancellationToken cancellationToken)
     {
-        var header = table.Columns.Select(c => c.Name).ToList();
+        var header = table.Columns.Select(c => XlsxCells.Text(c.Name, XlsxStyles.Header)).ToList();
         var widths = table.Columns.Select(Width).ToList();
         var columnStyles = table.Columns.Select(styles.For).ToArray();
-        XlsxSheet NewSheet() => XlsxSheet.Data(workbook, names.Next(table.Name), header, widths);
+        XlsxSheet NewSheet()
+        {
+            var sheet = package.AddSheet(names.Next(table.Name), widths, dataSheet: true);
+            sheet.WriteRow(header.Select(cell => (Cell)cell.CloneNode(true)));
+            return sheet;
+        }
 
         var sheet = NewSheet();
         try
@@ -75,7 +62,6 @@ public sealed class XlsxReportWriter : IReportWriter
                 if (sheet.RowCount > MaxDataRowsPerSheet)
                 {
                     sheet.Finish();
-                    sheets.Add(sheet);
                     sheet.Dispose();
                     sheet = NewSheet();
                 }
@@ -83,7 +69,6 @@ public sealed class XlsxReportWriter : IReportWriter
                 rows.RowWritten();
             }
             sheet.Finish();
-            sheets.Add(sheet);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
@@ -7,14 +6,15 @@ namespace FoodFast.Analytics.Reports.Writers.Xlsx;
 /// <summary>One worksheet written top to bottom with the SAX-style <see cref="OpenXmlWriter"/>: nothing is kept in memory.</summary>
 internal sealed class XlsxSheet : IDisposable
 {
+    private readonly Stream part;
     private readonly OpenXmlWriter xml;
     private readonly bool autoFilter;
     private int columnCount;
 
-    private XlsxSheet(WorksheetPart part, string name, IReadOnlyList<double> widths, bool frozenHeader)
+    /// <param name="frozenHeader">A data sheet: the first row written is a header, frozen, and the autofilter covers every row.</param>
+    public XlsxSheet(Stream part, IReadOnlyList<double> widths, bool frozenHeader)
     {
-        Part = part;
-        Name = name;
+        this.part = part;
         autoFilter = frozenHeader;
         xml = OpenXmlWriter.Create(part);
         xml.WriteStartElement(new Worksheet());
@@ -30,20 +30,7 @@ internal sealed class XlsxSheet : IDisposable
         xml.WriteStartElement(new SheetData());
     }
 
-    public WorksheetPart Part { get; }
-    public string Name { get; }
     public int RowCount { get; private set; }
-
-    /// <summary>A data sheet: bold frozen header row, and an autofilter over every row once it is finished.</summary>
-    public static XlsxSheet Data(WorkbookPart workbook, string name, IReadOnlyList<string> header, IReadOnlyList<double> widths)
-    {
-        var sheet = new XlsxSheet(workbook.AddNewPart<WorksheetPart>(), name, widths, frozenHeader: true);
-        sheet.WriteRow(header.Select(title => XlsxCells.Text(title, XlsxStyles.Header)));
-        return sheet;
-    }
-
-    public static XlsxSheet Plain(WorkbookPart workbook, string name, IReadOnlyList<double> widths) =>
-        new(workbook.AddNewPart<WorksheetPart>(), name, widths, frozenHeader: false);
 
     public void WriteRow(IEnumerable<Cell> cells)
     {
@@ -70,7 +57,11 @@ internal sealed class XlsxSheet : IDisposable
         xml.Close();
     }
 
-    public void Dispose() => xml.Dispose();
+    public void Dispose()
+    {
+        xml.Dispose();
+        part.Dispose();
+    }
 }
 
 internal static class XlsxReference

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
@@ -9,9 +7,9 @@ internal static class XlsxSummarySheet
 {
     public const string Name = "Summary";
 
-    public static XlsxSheet Write(WorkbookPart workbook, ReportDocument document, XlsxStyles styles)
+    public static void Write(XlsxPackage package, ReportDocument document, XlsxStyles styles)
     {
-        var sheet = XlsxSheet.Plain(workbook, Name, [30, 50, 16]);
+        using var sheet = package.AddSheet(Name, [30, 50, 16], dataSheet: false);
         sheet.WriteRow([XlsxCells.Text(document.Title, XlsxStyles.Title)]);
         sheet.WriteRow([]);
         sheet.WriteRow([XlsxCells.Text("Shop", XlsxStyles.Header), XlsxCells.Text(document.ShopId)]);
@@ -44,6 +42,5 @@ internal static class XlsxSummarySheet
             }
         }
         sheet.Finish();
-        return sheet;
     }
 }
