@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Html;
@@ -14,9 +12,6 @@ namespace FoodFast.Analytics.Reports.Writers.Html;
 public sealed class HtmlReportWriter : IReportWriter
 {
     public const int DefaultDetailRowLimit = 10_000;
-
-    // Encodes markup characters but leaves letters of every script readable (ä, é, 抹).
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public HtmlReportWriter(int detailRowLimit = DefaultDetailRowLimit)
     {
@@ -48,7 +43,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var chart in document.Charts)
         {
             html.Write($"<figure class=\"chart\"><figcaption>{E(chart.Title)}</figcaption>");
-            SvgChart.Write(html, chart, Encoder);
+            SvgChart.Write(html, chart);
             html.Write("</figure>\n");
         }
         await DrainAsync();
@@ -95,8 +90,9 @@ public sealed class HtmlReportWriter : IReportWriter
     private async Task WriteTableAsync(TextWriter html, Func<Task> drainAsync, ReportTable table, ReportPeriod period, RowProgress rows, CancellationToken cancellationToken)
     {
         var columns = table.Columns;
-        string Cell(string tag, int i, string text) =>
-            DisplayText.IsNumeric(columns[i].Type) ? $"<{tag} class=\"num\">{E(text)}</{tag}>" : $"<{tag}>{E(text)}</{tag}>";
+        var classes = columns.Select(c => DisplayText.IsNumeric(c.Type) ? " class=\"num\""
+            : c.Type is ColumnType.Date or ColumnType.DateTime ? " class=\"when\"" : "").ToArray();
+        string Cell(string tag, int i, string text) => $"<{tag}{classes[i]}>{E(text)}</{tag}>";
 
         html.Write($"<section>\n<h2>{E(table.Name)}</h2>\n<table class=\"data\">\n<thead><tr>");
         html.Write(string.Concat(columns.Select((c, i) => Cell("th", i, c.Name))));
@@ -139,5 +135,5 @@ public sealed class HtmlReportWriter : IReportWriter
         await drainAsync();
     }
 
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => HtmlText.Encode(text);
 }

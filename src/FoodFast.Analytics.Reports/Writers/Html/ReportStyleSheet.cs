@@ -42,6 +42,7 @@ internal static class ReportStyleSheet
         table.data tfoot td { font-weight: 700; border-top: 2px solid #1f2937; border-bottom: none; }
         table.data tr { break-inside: avoid; }
         .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .when { white-space: nowrap; }
         .note { color: #6b7280; font-style: italic; margin: 6px 0; }
         """;
 }

@@ -1,24 +1,23 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Html;
 
-/// <summary>Draws a line or bar chart as inline SVG: y grid with four steps from zero, thinned x labels, a legend.</summary>
+/// <summary>Draws a line or bar chart as inline SVG: a y grid of round steps through zero, thinned x labels, a legend.</summary>
 internal static class SvgChart
 {
-    private const double Width = 720, Height = 250, Left = 52, Right = 12, Top = 30, Bottom = 34;
+    private const double Width = 720, Height = 220, Left = 52, Right = 12, Top = 30, Bottom = 34;
     private const double PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
     private const int MaxLabels = 12;
     private static readonly string[] Palette = ["#2563eb", "#f97316", "#16a34a", "#9333ea", "#dc2626", "#0891b2"];
 
-    public static void Write(TextWriter html, ReportChart chart, HtmlEncoder encoder)
+    public static void Write(TextWriter html, ReportChart chart)
     {
         var (min, max, step) = Scale(chart.Series.SelectMany(s => s.Values));
         double Y(double value) => Top + (PlotHeight * (max - value) / (max - min));
         var n = chart.Labels.Count;
 
-        html.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" font-size=\"10\" font-family=\"{encoder.Encode(ReportStyleSheet.Fonts)}\">");
+        html.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" font-size=\"10\" font-family=\"{HtmlText.Encode(ReportStyleSheet.Fonts)}\">");
         for (var tick = min; tick <= max + (step / 2); tick += step)
         {
             html.Write($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" stroke=\"#e5e7eb\"/>");
@@ -28,7 +27,7 @@ internal static class SvgChart
         for (var i = 0; i < n; i += every)
         {
             var label = chart.Labels[i].Length > 14 ? chart.Labels[i][..13] + "…" : chart.Labels[i];
-            html.Write($"<text x=\"{N(Center(chart.Kind, i, n))}\" y=\"{N(Top + PlotHeight + 16)}\" text-anchor=\"middle\" fill=\"#4b5563\">{encoder.Encode(label)}</text>");
+            html.Write($"<text x=\"{N(Center(i, n))}\" y=\"{N(Top + PlotHeight + 16)}\" text-anchor=\"middle\" fill=\"#4b5563\">{HtmlText.Encode(label)}</text>");
         }
         for (var s = 0; s < chart.Series.Count; s++)
         {
@@ -36,7 +35,7 @@ internal static class SvgChart
             var values = chart.Series[s].Values;
             if (chart.Kind == ChartKind.Line)
             {
-                var points = string.Join(' ', values.Take(n).Select((v, i) => $"{N(Center(ChartKind.Line, i, n))},{N(Y(double.IsFinite(v) ? v : 0))}"));
+                var points = string.Join(' ', values.Take(n).Select((v, i) => $"{N(Center(i, n))},{N(Y(double.IsFinite(v) ? v : 0))}"));
                 html.Write($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"/>");
             }
             else
@@ -53,17 +52,16 @@ internal static class SvgChart
             }
             var legendX = Left + (s * 150);
             html.Write($"<rect x=\"{N(legendX)}\" y=\"8\" width=\"10\" height=\"10\" fill=\"{color}\"/>");
-            html.Write($"<text x=\"{N(legendX + 14)}\" y=\"17\" fill=\"#374151\">{encoder.Encode(chart.Series[s].Name)}</text>");
+            html.Write($"<text x=\"{N(legendX + 14)}\" y=\"17\" fill=\"#374151\">{HtmlText.Encode(chart.Series[s].Name)}</text>");
         }
         html.Write($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(0))}\" y2=\"{N(Y(0))}\" stroke=\"#9ca3af\"/>");
         html.Write("</svg>");
     }
 
-    private static double Center(ChartKind kind, int i, int n) => kind == ChartKind.Line && n > 1
-        ? Left + (PlotWidth * i / (n - 1))
-        : Left + (PlotWidth / Math.Max(n, 1) * (i + 0.5));
+    // Points sit in the middle of their band, for lines as for bars, so the first and last labels are never clipped.
+    private static double Center(int i, int n) => Left + (PlotWidth / Math.Max(n, 1) * (i + 0.5));
 
-    /// <summary>An axis from min(0, lowest) to max(0, highest) in four round steps (1, 2, 2.5 or 5 times a power of ten).</summary>
+    /// <summary>An axis from min(0, lowest) to max(0, highest) in at most four round steps (1, 2, 2.5 or 5 times a power of ten).</summary>
     internal static (double Min, double Max, double Step) Scale(IEnumerable<double> values)
     {
         var finite = values.Where(double.IsFinite).ToList();
