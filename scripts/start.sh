@@ -20,6 +20,7 @@ for arg in "$@"; do
 done
 
 require_dotnet
+ensure_report_packages
 port="${PORT:-8080}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "error: port $port is already in use (is FoodFast Analytics already running? stop it, or run with PORT=<another port>)" >&2
@@ -30,6 +31,8 @@ scripts/services.sh start
 export PORT="$port"
 export Postgres__ConnectionString="${Postgres__ConnectionString:-Host=127.0.0.1;Port=${FF_PG_PORT:-55432};Database=${FF_PG_DATABASE:-foodfast};Username=postgres;Timeout=5;Command Timeout=60}"
 export Redis__Configuration="${Redis__Configuration:-127.0.0.1:${FF_REDIS_PORT:-56379}}"
+# The API runs from its build folder: keep report files in the repo's .local/ instead.
+export Reports__FilesRoot="${Reports__FilesRoot:-$repo/.local/reports}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[start] building"

@@ -3,6 +3,7 @@ using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
+using FoodFast.Analytics.Reports;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -26,6 +27,7 @@ internal static class ApplicationSetup
         services.AddServiceDatabase();
         services.AddAnalyticsStore(builder.Configuration);
         services.AddRedis();
+        services.AddReports();
         services.AddSingleton<StorageBootstrapper>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
 
