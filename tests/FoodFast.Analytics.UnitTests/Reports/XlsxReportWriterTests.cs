@@ -131,6 +131,23 @@ public sealed class XlsxReportWriterTests
     }
 
     [Fact]
+    public async Task Text_keeps_its_edge_spaces_and_loses_characters_xml_cannot_carry()
+    {
+        object?[] awkward = ["  padded ", "bell\u0007 tab\t", 1, 1m, null, null, null, null];
+        using var output = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(SampleReports.Orders(0, extraRows: [awkward]), output, null, TestContext.Current.CancellationToken);
+
+        using var book = XlsxWorkbook.Open(output.ToArray());
+        var sheet = book.Sheet("Orders");
+
+        Assert.Equal("  padded ", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "A2")));
+        // Without xml:space="preserve" Excel would trim the spaces.
+        Assert.Equal(DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve, XlsxWorkbook.Cell(sheet, "A2").InlineString!.Text!.Space!.Value);
+        Assert.Null(XlsxWorkbook.Cell(sheet, "C2").InlineString);
+        Assert.Equal("bell tab\t", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "B2")));
+    }
+
+    [Fact]
     public async Task Workbook_passes_the_openxml_schema_validator()
     {
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await WriteAsync(12, maxRowsPerSheet: 5)), false);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
@@ -8,22 +6,14 @@ namespace FoodFast.Analytics.Reports.Writers.Xlsx;
 /// <summary>Typed cells: numbers and dates as numbers with a number format, text as inline strings.</summary>
 internal static class XlsxCells
 {
-    public static Cell Text(string text, uint style = 0)
-    {
-        var value = new Text(XmlSafe(text));
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            value.Space = SpaceProcessingModeValues.Preserve;
-        }
-        return new Cell { DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(value) };
-    }
+    public static XlsxCell Text(string text, uint style = 0) => new(XmlSafe(text), null, style);
 
     /// <summary>A cell for <paramref name="value"/> as <paramref name="column"/> types it; instants in the report's time zone.</summary>
-    public static Cell Typed(ReportColumn column, object? value, uint style, ReportPeriod period)
+    public static XlsxCell Typed(ReportColumn column, object? value, uint style, ReportPeriod period)
     {
         if (value is null)
         {
-            return new Cell { StyleIndex = style };
+            return new XlsxCell(null, null, style);
         }
         return column.Type switch
         {
@@ -38,10 +28,10 @@ internal static class XlsxCells
         };
     }
 
-    private static Cell Number(string number, uint style) => new() { StyleIndex = style, CellValue = new CellValue(number) };
+    private static XlsxCell Number(string number, uint style) => new(null, number, style);
 
     // Excel stores dates as days since 1899-12-30 (the OLE Automation date).
-    private static Cell Serial(DateTime local, uint style) =>
+    private static XlsxCell Serial(DateTime local, uint style) =>
         Number(local.ToOADate().ToString("R", CultureInfo.InvariantCulture), style);
 
     // XML 1.0 cannot carry most control characters; a stray one in a product name must not corrupt the file.

@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Spreadsheet;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
@@ -47,10 +46,11 @@ public sealed class XlsxReportWriter : IReportWriter
         var header = table.Columns.Select(c => XlsxCells.Text(c.Name, XlsxStyles.Header)).ToList();
         var widths = table.Columns.Select(Width).ToList();
         var columnStyles = table.Columns.Select(styles.For).ToArray();
+        var cells = new XlsxCell[table.Columns.Count];
         XlsxSheet NewSheet()
         {
             var sheet = package.AddSheet(names.Next(table.Name), widths, dataSheet: true);
-            sheet.WriteRow(header.Select(cell => (Cell)cell.CloneNode(true)));
+            sheet.WriteRow(header);
             return sheet;
         }
 
@@ -65,7 +65,11 @@ public sealed class XlsxReportWriter : IReportWriter
                     sheet.Dispose();
                     sheet = NewSheet();
                 }
-                sheet.WriteRow(table.Columns.Select((column, i) => XlsxCells.Typed(column, row[i], columnStyles[i], period)));
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = XlsxCells.Typed(table.Columns[i], row[i], columnStyles[i], period);
+                }
+                sheet.WriteRow(cells);
                 rows.RowWritten();
             }
             sheet.Finish();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -6,9 +7,23 @@ namespace FoodFast.Analytics.Reports.Writers.Xlsx;
 /// <summary>One worksheet written top to bottom with the SAX-style <see cref="OpenXmlWriter"/>: nothing is kept in memory.</summary>
 internal sealed class XlsxSheet : IDisposable
 {
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private static readonly OpenXmlAttribute InlineStringType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
+
     private readonly Stream part;
     private readonly OpenXmlWriter xml;
     private readonly bool autoFilter;
+    private readonly List<string> columnNames = [];
+    private readonly List<OpenXmlAttribute> attributes = new(3);
+    private readonly Dictionary<uint, OpenXmlAttribute> styleAttributes = [];
+
+    // Elements are written as start tag + attributes + text: one set per sheet, no element tree per cell.
+    private readonly Row row = new();
+    private readonly Cell cell = new();
+    private readonly CellValue value = new();
+    private readonly InlineString inline = new();
+    private readonly Text text = new();
     private int columnCount;
 
     /// <param name="frozenHeader">A data sheet: the first row written is a header, frozen, and the autofilter covers every row.</param>
@@ -32,18 +47,68 @@ internal sealed class XlsxSheet : IDisposable
 
     public int RowCount { get; private set; }
 
-    public void WriteRow(IEnumerable<Cell> cells)
+    public void WriteRow(IEnumerable<XlsxCell> cells)
     {
         RowCount++;
-        xml.WriteStartElement(new Row { RowIndex = (uint)RowCount });
+        var rowNumber = RowCount.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement(row, [new OpenXmlAttribute("r", "", rowNumber)]);
         var column = 0;
-        foreach (var cell in cells)
+        foreach (var cellValue in cells)
         {
-            cell.CellReference = XlsxReference.Of(column++, RowCount);
-            xml.WriteElement(cell);
+            WriteCell(cellValue, ColumnName(column++) + rowNumber);
         }
         columnCount = Math.Max(columnCount, column);
         xml.WriteEndElement();
+    }
+
+    private void WriteCell(XlsxCell content, string reference)
+    {
+        attributes.Clear();
+        attributes.Add(new OpenXmlAttribute("r", "", reference));
+        if (content.Style != 0)
+        {
+            attributes.Add(StyleAttribute(content.Style));
+        }
+        if (content.Text is not null)
+        {
+            attributes.Add(InlineStringType);
+        }
+        xml.WriteStartElement(cell, attributes);
+        if (content.Number is not null)
+        {
+            xml.WriteStartElement(value);
+            xml.WriteString(content.Number);
+            xml.WriteEndElement();
+        }
+        else if (content.Text is { } t)
+        {
+            xml.WriteStartElement(inline);
+            var edgeSpace = t.Length > 0 && (char.IsWhiteSpace(t[0]) || char.IsWhiteSpace(t[^1]));
+            xml.WriteStartElement(text, edgeSpace ? [PreserveSpace] : []);
+            xml.WriteString(t);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    private OpenXmlAttribute StyleAttribute(uint style)
+    {
+        if (!styleAttributes.TryGetValue(style, out var attribute))
+        {
+            attribute = new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture));
+            styleAttributes[style] = attribute;
+        }
+        return attribute;
+    }
+
+    private string ColumnName(int column)
+    {
+        while (columnNames.Count <= column)
+        {
+            columnNames.Add(XlsxReference.ColumnName(columnNames.Count));
+        }
+        return columnNames[column];
     }
 
     public void Finish()
@@ -63,6 +128,9 @@ internal sealed class XlsxSheet : IDisposable
         part.Dispose();
     }
 }
+
+/// <summary>What goes in one cell: a number (already in invariant form, with a number format style), text, or nothing.</summary>
+internal readonly record struct XlsxCell(string? Text, string? Number, uint Style);
 
 internal static class XlsxReference
 {
