@@ -50,14 +50,19 @@ public sealed class PdfReportWriterTests
     }
 
     [Fact]
-    public async Task Pdf_detail_table_is_capped_with_a_note()
+    public async Task Pdf_detail_table_is_capped_with_a_note_and_leaves_no_temporary_files()
     {
         var pdfPath = Path.Combine(PopplerTools.ArtifactFolder(), "capped.pdf");
-        var writer = new PdfReportWriter(new HtmlReportWriter(detailRowLimit: 5), new ChromiumPdfRenderer(ChromiumPdfRenderer.DefaultExecutablePath, TimeSpan.FromSeconds(120)));
+        var temp = Directory.CreateTempSubdirectory("ff-pdf-test-").FullName;
+        var renderer = new ChromiumPdfRenderer(ChromiumPdfRenderer.DefaultExecutablePath, TimeSpan.FromSeconds(120), temp);
+        var writer = new PdfReportWriter(new HtmlReportWriter(detailRowLimit: 5), renderer, temp);
         await using (var file = File.Create(pdfPath))
         {
             await writer.WriteAsync(SampleReports.Orders(40), file, null, TestContext.Current.CancellationToken);
         }
+        // The HTML, the Chromium profile and its output are gone.
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
+        Directory.Delete(temp);
 
         var text = await PopplerTools.TextAsync(pdfPath);
 

@@ -59,6 +59,8 @@ public sealed class XlsxReportWriter : IReportWriter
         {
             await foreach (var row in table.Rows.WithCancellation(cancellationToken))
             {
+                // The row source may ignore the token; the writer must not.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (sheet.RowCount > MaxDataRowsPerSheet)
                 {
                     sheet.Finish();
