@@ -30,7 +30,6 @@ public sealed class LocalFileStore : IFileStore
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
             {
                 await write(file, cancellationToken);
-                await file.FlushAsync(cancellationToken);
             }
             var (size, sha256) = await HashAsync(temporary, cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

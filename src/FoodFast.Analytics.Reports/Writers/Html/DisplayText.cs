@@ -10,7 +10,7 @@ internal static class DisplayText
     {
         ColumnType.Integer => ReportValues.ToInteger(value).ToString("#,##0", CultureInfo.InvariantCulture),
         ColumnType.Decimal => ReportValues.ToDecimal(value).ToString("#,##0.00##", CultureInfo.InvariantCulture),
-        ColumnType.Money => $"{ReportValues.ToDecimal(value).ToString("#,##0.00", CultureInfo.InvariantCulture)} {column.Currency}",
+        ColumnType.Money => $"{ReportValues.ToDecimal(value).ToString("#,##0.00", CultureInfo.InvariantCulture)} {column.Currency}".TrimEnd(),
         ColumnType.Percent => ReportValues.ToDecimal(value).ToString("#,##0.0 %", CultureInfo.InvariantCulture),
         ColumnType.Date => ReportValues.ToDate(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ColumnType.DateTime => period.ToLocal(ReportValues.ToUtc(value)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

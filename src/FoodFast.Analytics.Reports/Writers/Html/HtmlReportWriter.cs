@@ -123,7 +123,7 @@ public sealed class HtmlReportWriter : IReportWriter
         if (table.Totals is { } totals)
         {
             html.Write("<tfoot><tr>");
-            html.Write(string.Concat(columns.Select((c, i) => Cell("td", i, i == 0 && totals[0] is null ? "Total" : DisplayText.Format(c, totals[i], period)))));
+            html.Write(string.Concat(columns.Select((c, i) => Cell("td", i, i == 0 && totals.ElementAtOrDefault(0) is null ? "Total" : DisplayText.Format(c, totals.ElementAtOrDefault(i), period)))));
             html.Write("</tr></tfoot>\n");
         }
         html.Write("</table>\n");
