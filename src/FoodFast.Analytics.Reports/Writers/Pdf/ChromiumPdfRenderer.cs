@@ -23,7 +23,17 @@ public sealed class ChromiumPdfRenderer(string executablePath, TimeSpan timeout,
         using (var process = new Process { StartInfo = StartInfo(work.File("profile"), pdfPath, htmlPath) })
         {
             var errors = new StringBuilder();
-            process.ErrorDataReceived += (_, line) => { lock (errors) { if (errors.Length < 4000) { errors.AppendLine(line.Data); } } };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                lock (errors)
+                {
+                    // The first lines say why; Chromium can be chatty, so keep the message readable.
+                    if (errors.Length < 2000)
+                    {
+                        errors.AppendLine(line.Data);
+                    }
+                }
+            };
             process.Start();
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
