@@ -9,11 +9,17 @@ require_dotnet() {
 }
 
 # Debian packages the tests and reports use at run time; installed only when running as root.
+# Each argument is package:check, where check is a command the package provides, or a shell
+# function (such as has_dejavu_fonts) that succeeds when the package is there.
 ensure_debian_packages() {
   local missing=() pkg cmd
   for pair in "$@"; do
     pkg="${pair%%:*}" cmd="${pair##*:}"
-    command -v "$cmd" >/dev/null || missing+=("$pkg")
+    if declare -F "$cmd" >/dev/null; then
+      "$cmd" || missing+=("$pkg")
+    else
+      command -v "$cmd" >/dev/null || missing+=("$pkg")
+    fi
   done
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ]; then
@@ -23,4 +29,14 @@ ensure_debian_packages() {
   echo "[setup] installing ${missing[*]} from Debian"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+has_dejavu_fonts() { [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }
+has_noto_cjk_fonts() { compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc' >/dev/null; }
+
+# PDF reports print with headless Chromium; the fonts cover German, French and Japanese;
+# poppler-utils (pdftotext, pdfinfo, pdftoppm) reads PDFs back in tests.
+ensure_report_packages() {
+  ensure_debian_packages chromium:chromium fonts-dejavu-core:has_dejavu_fonts \
+    fonts-noto-cjk:has_noto_cjk_fonts poppler-utils:pdftotext
 }

@@ -18,9 +18,14 @@ redis_port="${FF_REDIS_PORT:-56379}"
 pg_db="${FF_PG_DATABASE:-foodfast}"
 pg_dir="$data_dir/pg"
 # As root, Postgres runs as the 'postgres' user, which may not be able to reach a repo under /root:
-# then its data lives under /var/lib/foodfast, keyed by the data folder's path.
-if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$(dirname "$data_dir")" 2>/dev/null; then
-  pg_dir="/var/lib/foodfast/$(printf '%s' "$data_dir" | md5sum | cut -c1-12)/pg"
+# then its data lives under /var/lib/foodfast, keyed by the data folder's path. The data folder is
+# created first so the choice does not flip between the first run and the next, and a cluster
+# already there keeps being used.
+mkdir -p "$data_dir"
+fallback_pg_dir="/var/lib/foodfast/$(printf '%s' "$data_dir" | md5sum | cut -c1-12)/pg"
+if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 \
+  && { [ -f "$fallback_pg_dir/data/PG_VERSION" ] || ! runuser -u postgres -- test -x "$(dirname "$data_dir")" 2>/dev/null; }; then
+  pg_dir="$fallback_pg_dir"
 fi
 redis_dir="$data_dir/redis"
 

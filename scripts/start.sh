@@ -20,6 +20,7 @@ for arg in "$@"; do
 done
 
 require_dotnet
+ensure_report_packages
 port="${PORT:-8080}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "error: port $port is already in use (is FoodFast Analytics already running? stop it, or run with PORT=<another port>)" >&2
@@ -32,6 +33,8 @@ export Postgres__ConnectionString="${Postgres__ConnectionString:-Host=127.0.0.1;
 export Redis__Configuration="${Redis__Configuration:-127.0.0.1:${FF_REDIS_PORT:-56379}}"
 # Where the service writes a generated first admin key (only on a fresh database without ADMIN_API_KEY).
 export Security__BootstrapKeyFile="${Security__BootstrapKeyFile:-${FF_DATA_DIR:-$repo/.local}/admin-api-key}"
+# The API runs from its build folder: keep report files in the repo's .local/ instead.
+export Reports__FilesRoot="${Reports__FilesRoot:-$repo/.local/reports}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[start] building"

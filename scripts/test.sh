@@ -9,6 +9,7 @@ cd "$repo"
 # shellcheck source=lib.sh
 . scripts/lib.sh
 require_dotnet
+ensure_report_packages
 
 export FF_DATA_DIR="${FF_TEST_DATA_DIR:-$repo/.local/test}"
 export FF_PG_PORT="${FF_TEST_PG_PORT:-55433}"

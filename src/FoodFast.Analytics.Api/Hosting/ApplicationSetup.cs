@@ -9,6 +9,7 @@ using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.RateLimiting;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
+using FoodFast.Analytics.Reports;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -32,6 +33,7 @@ internal static class ApplicationSetup
         services.AddServiceDatabase();
         services.AddAnalyticsStore(builder.Configuration);
         services.AddRedis();
+        services.AddReports();
         services.AddSingleton<StorageBootstrapper>();
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());

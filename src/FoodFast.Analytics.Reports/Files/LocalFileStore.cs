@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+
+namespace FoodFast.Analytics.Reports.Files;
+
+/// <summary>
+/// Files in a local folder. Writes go to <c>.incoming/</c> in the same folder (so the final rename is atomic)
+/// and are renamed into place when complete. Keys are validated by <see cref="FileKey"/> and the resolved
+/// path is checked to stay under the root.
+/// </summary>
+public sealed class LocalFileStore : IFileStore
+{
+    private const string Incoming = ".incoming";
+    private readonly string root;
+
+    public LocalFileStore(string root)
+    {
+        this.root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Path.Combine(this.root, Incoming));
+    }
+
+    public string Root => root;
+
+    public async Task<StoredFile> WriteAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var temporary = Path.Combine(root, Incoming, $"{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await write(file, cancellationToken);
+            }
+            var (size, sha256) = await HashAsync(temporary, cancellationToken);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(temporary, path, overwrite: true);
+            return new StoredFile(key, size, sha256);
+        }
+        finally
+        {
+            File.Delete(temporary); // a no-op once renamed
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
+
+    public async IAsyncEnumerable<FileEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entries = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => FileKey.IsValid(key) && key.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var key in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var info = new FileInfo(PathOf(key));
+            if (info.Exists)
+            {
+                yield return new FileEntry(key, info.Length, info.LastWriteTimeUtc);
+            }
+        }
+        await Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        FileKey.Validate(key);
+        var path = Path.GetFullPath(Path.Combine(root, key));
+        // Defence in depth: FileKey already rules out every way out of the root.
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"File key '{key}' resolves outside the store.", nameof(key));
+        }
+        return path;
+    }
+
+    private static async Task<(long Size, string Sha256)> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var hash = await SHA256.HashDataAsync(file, cancellationToken);
+        return (file.Length, Convert.ToHexStringLower(hash));
+    }
+}
