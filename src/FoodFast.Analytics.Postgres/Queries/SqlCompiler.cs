@@ -92,7 +92,7 @@ public static class SqlCompiler
     {
         TimePart.DayOfWeek => $"extract(isodow from {time} at time zone {tz})::int::text",
         TimePart.HourOfDay => $"extract(hour from {time} at time zone {tz})::int::text",
-        _ => $"x.{d.Field}",
+        _ => d.Field == "rating" ? "x.rating::text" : $"x.{d.Field}",
     };
 
     private static string Field(string field) => field == "line_cost" ? "(x.quantity * x.unit_cost)" : $"x.{field}";
@@ -106,6 +106,8 @@ public static class SqlCompiler
         {
             RowCondition.HasUnitCost => $"case when x.unit_cost is not null then {value} end",
             RowCondition.IsPurchase => $"case when x.type in ('purchase', 'checkout_complete') then {value} end",
+            RowCondition.HasRating => $"case when x.rating is not null then {value} end",
+            RowCondition.FreeShipping => $"case when x.shipping = 0 then {value} end",
             RowCondition.FirstOrderInBucket => $"case when f.first_at >= {from} and f.first_at < {to} and {bucket("f.first_at")} is not distinct from {bucket(time)} then {value} end",
             _ => value,
         };

@@ -34,7 +34,8 @@ public static class DimensionCatalogue
         [Datasets.Events] = new DimensionDefinition[]
         {
             new("event_type", "type"), new("event_category", "category"), new("device", "device"), new("country", "country"),
-            new("category", "product_category"), new("product", "product_id", "product_name"), new("currency", "currency"), DayOfWeek, HourOfDay,
+            new("category", "product_category"), new("product", "product_id", "product_name"), new("currency", "currency"),
+            new("query", "query"), new("rating", "rating"), DayOfWeek, HourOfDay,
         }.ToDictionary(d => d.Name),
     };
 

@@ -44,6 +44,7 @@ public static class MetricCatalogue
         Distinct("distinct_customers", "customer_id", "customers with an order placed in the period"),
         Distinct("new_customers", "customer_id", "customers whose first order of the shop falls in the period (or bucket)", RowCondition.FirstOrderInBucket),
         Difference("returning_customers", ValueKind.Count, "distinct_customers", "new_customers", "distinct_customers - new_customers"),
+        new("free_shipping_orders", ValueKind.Count, "orders placed with shipping 0 (the shop carries the shipping)") { Base = new BaseAggregate(Count, When: RowCondition.FreeShipping) },
     ];
 
     private static readonly MetricDefinition[] OrderItems =
@@ -66,6 +67,9 @@ public static class MetricCatalogue
         Distinct("unique_sessions", "session_id", "distinct sessionId"),
         Distinct("purchasing_sessions", "session_id", "sessions with a purchase or checkout_complete event", RowCondition.IsPurchase),
         Ratio("conversion_rate", ValueKind.Ratio, "purchasing_sessions", "unique_sessions", "purchasing_sessions / unique_sessions"),
+        new("review_count", ValueKind.Count, "events with a rating (reviews)") { Base = new BaseAggregate(Count, When: RowCondition.HasRating) },
+        Sum("rating_sum", ValueKind.Quantity, "rating", "Σ rating of reviews", when: RowCondition.HasRating),
+        Ratio("average_rating", ValueKind.Quantity, "rating_sum", "review_count", "rating_sum / review_count"),
     ];
 
     private static readonly Dictionary<string, IReadOnlyDictionary<string, MetricDefinition>> ByDataset = new()

@@ -52,6 +52,12 @@ public enum RowCondition
 
     /// <summary>The event is a purchase (or checkout_complete).</summary>
     IsPurchase,
+
+    /// <summary>The event carries a rating (reviews).</summary>
+    HasRating,
+
+    /// <summary>The order was shipped for free (shipping 0): the shop carries the shipping cost.</summary>
+    FreeShipping,
 }
 
 /// <summary>A metric computed from others of the same row: a ratio or a difference.</summary>
