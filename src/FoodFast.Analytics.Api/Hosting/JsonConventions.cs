@@ -1,30 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
-/// <summary>JSON on the wire: camelCase names, snake_case enum values, timestamps in ISO-8601 UTC.</summary>
+/// <summary>JSON on the wire: the conventions of <see cref="WireJson"/>, applied to every endpoint.</summary>
 internal static class JsonConventions
 {
     public static IServiceCollection AddJsonConventions(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options => Apply(options.SerializerOptions));
-
-    public static void Apply(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.Converters.Add(new UtcDateTimeOffsetConverter());
-    }
-
-    /// <summary>Writes every instant in UTC with a <c>Z</c>, whatever offset it was built with.</summary>
-    private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTimeOffset();
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-    }
+        services.ConfigureHttpJsonOptions(options => WireJson.Apply(options.SerializerOptions));
 }
