@@ -12,8 +12,4 @@ public static class EventKinds
             or ActivityType.Review or ActivityType.InventoryUpdated => EventCategory.Product,
         _ => EventCategory.Order,
     };
-
-    /// <summary>The funnel, in order: each step is reached by at most as many sessions as the one before.</summary>
-    public static IReadOnlyList<ActivityType> Funnel { get; } =
-        [ActivityType.PageView, ActivityType.ProductView, ActivityType.AddToCart, ActivityType.CheckoutStart, ActivityType.Purchase];
 }

@@ -31,9 +31,7 @@ public sealed class Session
     public string Device { get; }
     public IReadOnlyList<ActivityEvent> Events => events;
 
-    /// <summary>False once the visit has run past <c>until</c>: the caller stops walking the funnel.</summary>
-    public bool Live => clock <= until;
-
+    /// <summary>The next event of the visit, or null (and nothing recorded) once the visit has run past <c>until</c>.</summary>
     public ActivityEvent? Add(ActivityType type, Func<ActivityEvent, ActivityEvent>? details = null, string? url = null)
     {
         clock = clock.AddSeconds(events.Count == 0 ? 0 : 4 + random.Next(86));

@@ -59,8 +59,17 @@ public static class Shops
     /// <summary>How customers pay in each country: card everywhere, PayPal strong in DE, cash on delivery rare.</summary>
     public static IReadOnlyList<(PaymentMethod Method, double Weight)> PaymentMix(string country) => country switch
     {
-        "DE" => [(PaymentMethod.Paypal, 38), (PaymentMethod.Card, 30), (PaymentMethod.ApplePay, 10), (PaymentMethod.GooglePay, 8), (PaymentMethod.CashOnDelivery, 9), (PaymentMethod.Voucher, 5)],
-        "GB" => [(PaymentMethod.Card, 52), (PaymentMethod.ApplePay, 22), (PaymentMethod.GooglePay, 12), (PaymentMethod.Paypal, 10), (PaymentMethod.Voucher, 4)],
-        _ => [(PaymentMethod.Card, 50), (PaymentMethod.Paypal, 18), (PaymentMethod.ApplePay, 13), (PaymentMethod.GooglePay, 9), (PaymentMethod.CashOnDelivery, 6), (PaymentMethod.Voucher, 4)],
+        "DE" => GermanPayments,
+        "GB" => BritishPayments,
+        _ => OtherPayments,
     };
+
+    private static readonly (PaymentMethod, double)[] GermanPayments =
+        [(PaymentMethod.Paypal, 38), (PaymentMethod.Card, 30), (PaymentMethod.ApplePay, 10), (PaymentMethod.GooglePay, 8), (PaymentMethod.CashOnDelivery, 9), (PaymentMethod.Voucher, 5)];
+
+    private static readonly (PaymentMethod, double)[] BritishPayments =
+        [(PaymentMethod.Card, 52), (PaymentMethod.ApplePay, 22), (PaymentMethod.GooglePay, 12), (PaymentMethod.Paypal, 10), (PaymentMethod.Voucher, 4)];
+
+    private static readonly (PaymentMethod, double)[] OtherPayments =
+        [(PaymentMethod.Card, 50), (PaymentMethod.Paypal, 18), (PaymentMethod.ApplePay, 13), (PaymentMethod.GooglePay, 9), (PaymentMethod.CashOnDelivery, 6), (PaymentMethod.Voucher, 4)];
 }
