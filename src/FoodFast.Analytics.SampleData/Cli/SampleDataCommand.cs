@@ -9,14 +9,15 @@ namespace FoodFast.Analytics.SampleData.Cli;
 /// <summary>The root command: parse, generate into the chosen target, report. Exit 1 if anything was rejected or undeliverable.</summary>
 public static class SampleDataCommand
 {
-    public static RootCommand Build()
+    /// <param name="console">Where progress and the summary go (tests pass a recording console).</param>
+    public static RootCommand Build(IAnsiConsole? console = null)
     {
         var command = new RootCommand("Generates realistic FoodFast orders and activity events, into NDJSON files or a running service.");
         foreach (var option in SampleDataOptions.All)
         {
             command.Options.Add(option);
         }
-        command.SetAction((result, cancellationToken) => RunAsync(result, AnsiConsole.Console, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, console ?? AnsiConsole.Console, cancellationToken));
         return command;
     }
 
