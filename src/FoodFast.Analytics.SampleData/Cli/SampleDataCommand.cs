@@ -37,6 +37,7 @@ public static class SampleDataCommand
                 BaseUrl = result.GetValue(SampleDataOptions.Url)!,
                 ApiKey = result.GetValue(SampleDataOptions.ApiKey) ?? ApiKeyLocator.Find(Environment.GetEnvironmentVariable, Environment.CurrentDirectory),
                 BatchSize = result.GetValue(SampleDataOptions.BatchSize),
+                Concurrency = result.GetValue(SampleDataOptions.Concurrency),
                 Wait = result.GetValue(SampleDataOptions.Wait),
                 Ndjson = result.GetValue(SampleDataOptions.Ndjson),
             };

@@ -21,6 +21,7 @@ public static class SampleDataOptions
         DefaultValueFactory = _ => Defaults.Seed,
     };
     public static Option<int> BatchSize { get; } = Between("--batch-size", "Items per request (api target)", 1000, 1, 1_000_000);
+    public static Option<int> Concurrency { get; } = Between("--concurrency", "Batches in flight at once (api target)", 4, 1, 64);
 
     public static Option<DateTimeOffset?> Until { get; } = new("--until")
     {
@@ -70,7 +71,7 @@ public static class SampleDataOptions
     public static Option<bool> Ndjson { get; } = new("--ndjson") { Description = "Send batches as NDJSON instead of JSON arrays" };
 
     public static IEnumerable<Option> All =>
-        [Shops, Customers, Products, Days, OrdersPerDay, EventsPerOrder, Seed, Until, Target, Url, ApiKey, Out, Rate, Wait, BatchSize, Ndjson];
+        [Shops, Customers, Products, Days, OrdersPerDay, EventsPerOrder, Seed, Until, Target, Url, ApiKey, Out, Rate, Wait, BatchSize, Concurrency, Ndjson];
 
     public static GeneratorSettings Settings(ParseResult result)
     {

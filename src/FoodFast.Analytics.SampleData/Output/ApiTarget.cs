@@ -4,13 +4,15 @@ namespace FoodFast.Analytics.SampleData.Output;
 
 /// <summary>
 /// Sends orders to <c>POST /api/v1/orders/batch</c> and events to <c>POST /api/v1/events/batch</c> in
-/// batches of <see cref="ApiTargetOptions.BatchSize"/>. A full batch is held until the next item of its
-/// kind arrives, so the last batch of each kind is known and can carry <c>?wait=true</c>.
+/// batches of <see cref="ApiTargetOptions.BatchSize"/>, up to <see cref="ApiTargetOptions.Concurrency"/> at
+/// once. A full batch is held until the next item of its kind arrives, so the last batch of each kind is
+/// known; it is sent after every other batch has landed and can carry <c>?wait=true</c>.
 /// </summary>
 public sealed class ApiTarget(BatchPoster poster, ApiTargetOptions options) : ISampleTarget
 {
     private readonly Pending orders = new("orders");
     private readonly Pending events = new("events");
+    private readonly List<Task> inFlight = [];
 
     public BatchPoster Poster { get; } = poster;
 
@@ -19,7 +21,7 @@ public sealed class ApiTarget(BatchPoster poster, ApiTargetOptions options) : IS
         var pending = item.Order is null ? events : orders;
         if (pending.Buffer.Count >= options.BatchSize)
         {
-            await SendAsync(pending, wait: false, cancellationToken);
+            await SendAsync(pending, cancellationToken);
         }
         if (item.Order is { } order)
         {
@@ -33,28 +35,36 @@ public sealed class ApiTarget(BatchPoster poster, ApiTargetOptions options) : IS
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
+        await Task.WhenAll(inFlight);
+        inFlight.Clear();
         foreach (var pending in new[] { orders, events })
         {
             if (pending.Buffer.Count > 0)
             {
-                await SendAsync(pending, options.Wait, cancellationToken);
+                await Poster.PostAsync(pending.Kind, pending.Buffer, pending.Sent, options.Wait, cancellationToken);
             }
         }
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task SendAsync(Pending pending, bool wait, CancellationToken cancellationToken)
+    private async Task SendAsync(Pending pending, CancellationToken cancellationToken)
     {
-        await Poster.PostAsync(pending.Kind, pending.Buffer, pending.Sent, wait, cancellationToken);
+        while (inFlight.Count >= Math.Max(1, options.Concurrency))
+        {
+            var done = await Task.WhenAny(inFlight);
+            inFlight.Remove(done);
+            await done; // a batch that could not be delivered stops the run here
+        }
+        inFlight.Add(Poster.PostAsync(pending.Kind, pending.Buffer, pending.Sent, wait: false, cancellationToken));
         pending.Sent += pending.Buffer.Count;
-        pending.Buffer.Clear();
+        pending.Buffer = new ItemBuffer();
     }
 
     private sealed class Pending(string kind)
     {
         public string Kind { get; } = kind;
-        public ItemBuffer Buffer { get; } = new();
+        public ItemBuffer Buffer { get; set; } = new();
         public long Sent { get; set; }
     }
 }

@@ -9,6 +9,9 @@ public sealed record ApiTargetOptions
     /// <summary>Items per request (the service answers 413 above its limit; the batch is then split).</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>Batches in flight at once. The service orders versions by updatedAt, so arrival order does not matter.</summary>
+    public int Concurrency { get; init; } = 4;
+
     /// <summary>Ask for read-your-writes (<c>?wait=true</c>) on the last batch of orders and of events.</summary>
     public bool Wait { get; init; }
 

@@ -14,9 +14,23 @@ namespace FoodFast.Analytics.SampleData.Output;
 public sealed class BatchPoster(HttpClient http, ApiTargetOptions options, Action<string>? onRetry = null)
 {
 
-    public long Accepted { get; private set; }
-    public long Retries { get; private set; }
-    public List<RejectedItem> Rejected { get; } = [];
+    private readonly List<RejectedItem> rejected = [];
+    private long accepted;
+    private long retries;
+
+    public long Accepted => Interlocked.Read(ref accepted);
+    public long Retries => Interlocked.Read(ref retries);
+
+    public IReadOnlyList<RejectedItem> Rejected
+    {
+        get
+        {
+            lock (rejected)
+            {
+                return rejected.ToList();
+            }
+        }
+    }
 
     public Task PostAsync(string kind, ItemBuffer buffer, long firstPosition, bool wait, CancellationToken cancellationToken) =>
         PostRangeAsync(kind, buffer, 0, buffer.Count, firstPosition, wait, cancellationToken);
@@ -79,15 +93,18 @@ public sealed class BatchPoster(HttpClient http, ApiTargetOptions options, Actio
     {
         var result = await response.Content.ReadFromJsonAsync<BatchResult>(WireJson.Options, cancellationToken)
             ?? throw new BatchDeliveryException($"{kind} batch: the service answered {(int)response.StatusCode} without a body");
-        Accepted += result.Accepted;
-        foreach (var error in result.Errors)
+        Interlocked.Add(ref accepted, result.Accepted);
+        lock (rejected)
         {
-            Rejected.Add(new RejectedItem(kind, firstPosition + error.Index, error.Problems));
-        }
-        // A service that counts rejections without listing them still fails the run.
-        for (var i = result.Errors.Count; i < result.Rejected; i++)
-        {
-            Rejected.Add(new RejectedItem(kind, -1, []));
+            foreach (var error in result.Errors)
+            {
+                rejected.Add(new RejectedItem(kind, firstPosition + error.Index, error.Problems));
+            }
+            // A service that counts rejections without listing them still fails the run.
+            for (var i = result.Errors.Count; i < result.Rejected; i++)
+            {
+                rejected.Add(new RejectedItem(kind, -1, []));
+            }
         }
     }
 
@@ -97,7 +114,7 @@ public sealed class BatchPoster(HttpClient http, ApiTargetOptions options, Actio
         {
             throw new BatchDeliveryException($"{what}; gave up after {attempt} attempts", error);
         }
-        Retries++;
+        Interlocked.Increment(ref retries);
         var backoff = options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.8 + 0.4 * Random.Shared.NextDouble());
         var wait = retryAfter ?? (backoff < options.MaxRetryDelay ? backoff : options.MaxRetryDelay);
         onRetry?.Invoke($"{what}; retrying in {wait.TotalSeconds:0.0} s (attempt {attempt + 1} of {options.MaxAttempts})");

@@ -52,10 +52,4 @@ public sealed class ItemBuffer
         }
         return body.WrittenSpan.ToArray();
     }
-
-    public void Clear()
-    {
-        bytes.ResetWrittenCount();
-        starts.Clear();
-    }
 }

@@ -15,7 +15,8 @@ public sealed class ApiTargetTests
 
     private static async Task<(RunStatistics Statistics, BatchPoster Poster)> RunAsync(RecordingServer server, Func<ApiTargetOptions, ApiTargetOptions>? configure = null)
     {
-        var options = new ApiTargetOptions { BaseUrl = server.BaseUrl, ApiKey = Key, BatchSize = 50, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
+        // One batch at a time unless a test says otherwise, so requests arrive in generation order.
+        var options = new ApiTargetOptions { BaseUrl = server.BaseUrl, ApiKey = Key, BatchSize = 50, Concurrency = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
         options = configure?.Invoke(options) ?? options;
         using var http = new HttpClient();
         var poster = new BatchPoster(http, options);
@@ -66,6 +67,24 @@ public sealed class ApiTargetTests
         Assert.Equal(expectedEvents, Items<ActivityEvent>(events, ndjson));
         Assert.Equal(statistics.Items, poster.Accepted);
         Assert.Empty(poster.Rejected);
+    }
+
+    [Fact]
+    public async Task Batches_overlap_up_to_the_concurrency_and_the_wait_batches_go_last_after_all_others()
+    {
+        await using var server = new RecordingServer(r => Reply.AcceptAll(r) with { Delay = TimeSpan.FromMilliseconds(150) });
+
+        var (statistics, poster) = await RunAsync(server, o => o with { Concurrency = 3, Wait = true });
+
+        var requests = server.Requests.OrderBy(r => r.Number).ToList();
+        Assert.Equal(3, server.PeakConcurrency);
+        Assert.Equal(statistics.Items, poster.Accepted);
+        Assert.Equal(["?wait=true", "?wait=true"], requests.TakeLast(2).Select(r => r.Query));
+        Assert.Equal(["/api/v1/orders/batch", "/api/v1/events/batch"], requests.TakeLast(2).Select(r => r.Path));
+        Assert.All(requests.SkipLast(2), r => Assert.Equal("", r.Query));
+        var (expectedOrders, expectedEvents) = await ExpectedLinesAsync();
+        Assert.Equal(expectedOrders.Order(StringComparer.Ordinal), Items<Order>(requests.Where(r => r.Path.Contains("orders", StringComparison.Ordinal)), false).Order(StringComparer.Ordinal));
+        Assert.Equal(expectedEvents.Order(StringComparer.Ordinal), Items<ActivityEvent>(requests.Where(r => r.Path.Contains("events", StringComparison.Ordinal)), false).Order(StringComparer.Ordinal));
     }
 
     [Fact]

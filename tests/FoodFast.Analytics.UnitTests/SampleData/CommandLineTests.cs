@@ -8,6 +8,7 @@ public sealed class CommandLineTests
     [InlineData("--shops", "9", "--shops must be between 1 and 5 (got 9)")]
     [InlineData("--days", "0", "--days must be between 1 and 3650 (got 0)")]
     [InlineData("--batch-size", "0", "--batch-size must be between 1 and 1000000 (got 0)")]
+    [InlineData("--concurrency", "65", "--concurrency must be between 1 and 64 (got 65)")]
     [InlineData("--rate", "0", "--rate must be greater than 0")]
     [InlineData("--url", "ftp://example.org", "--url must be an absolute http(s) URL (got 'ftp://example.org')")]
     [InlineData("--until", "2999-01-01T00:00:00Z", "--until must not be in the future")]
@@ -28,7 +29,7 @@ public sealed class CommandLineTests
         Assert.Equal((3, 30, 50, 20, 42), (settings.Shops, settings.Days, settings.OrdersPerDay, settings.EventsPerOrder, settings.Seed));
         Assert.Equal("api", result.GetValue(SampleDataOptions.Target));
         Assert.Equal(new Uri("http://127.0.0.1:8080/"), result.GetValue(SampleDataOptions.Url));
-        Assert.Equal(1000, result.GetValue(SampleDataOptions.BatchSize));
+        Assert.Equal((1000, 4), (result.GetValue(SampleDataOptions.BatchSize), result.GetValue(SampleDataOptions.Concurrency)));
         Assert.Equal(0, settings.Until.Second);
         Assert.True(settings.Until <= DateTimeOffset.UtcNow);
     }

@@ -18,7 +18,8 @@ public sealed record RecordedRequest(int Number, string Method, string Path, str
         : JsonDocument.Parse(Body).RootElement.GetArrayLength();
 }
 
-public sealed record Reply(int Status, string? Json = null, (string Name, string Value)[]? Headers = null)
+/// <summary>What to answer; <paramref name="Delay"/> holds the request open (asynchronously) before answering.</summary>
+public sealed record Reply(int Status, string? Json = null, (string Name, string Value)[]? Headers = null, TimeSpan Delay = default)
 {
     /// <summary>The service's 202: every item accepted.</summary>
     public static Reply AcceptAll(RecordedRequest request) =>
@@ -36,6 +37,9 @@ public sealed class RecordingServer : IAsyncDisposable
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Task loop;
     private int count;
+    private readonly Lock gate = new();
+    private int open;
+    private int peak;
 
     public RecordingServer(Func<RecordedRequest, Reply> respond)
     {
@@ -50,38 +54,77 @@ public sealed class RecordingServer : IAsyncDisposable
     public Uri BaseUrl { get; }
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>The most requests that were open at the same time.</summary>
+    public int PeakConcurrency
+    {
+        get
+        {
+            lock (gate)
+            {
+                return peak;
+            }
+        }
+    }
+
     private async Task ServeAsync()
     {
+        var handlers = new List<Task>();
         while (listener.IsListening)
         {
-            HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                var context = await listener.GetContextAsync();
+                handlers.Add(Task.Run(() => HandleAsync(context)));
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
-                return;
+                break;
             }
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var request = new RecordedRequest(Interlocked.Increment(ref count), context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
-                context.Request.Url.Query, context.Request.Headers["X-Api-Key"], context.Request.ContentType, body.ToArray(), clock.Elapsed);
-            Requests.Enqueue(request);
-            var reply = respond(request);
-            context.Response.StatusCode = reply.Status;
-            foreach (var (name, value) in reply.Headers ?? [])
-            {
-                context.Response.Headers[name] = value;
-            }
-            if (reply.Json is not null)
-            {
-                context.Response.ContentType = "application/json";
-                var bytes = Encoding.UTF8.GetBytes(reply.Json);
-                await context.Response.OutputStream.WriteAsync(bytes);
-            }
-            context.Response.Close();
         }
+        await Task.WhenAll(handlers);
+    }
+
+    // Each request on its own task, as a real server would: concurrent clients overlap.
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        lock (gate)
+        {
+            peak = Math.Max(peak, ++open);
+        }
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                open--;
+            }
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var request = new RecordedRequest(Interlocked.Increment(ref count), context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
+            context.Request.Url.Query, context.Request.Headers["X-Api-Key"], context.Request.ContentType, body.ToArray(), clock.Elapsed);
+        Requests.Enqueue(request);
+        var reply = respond(request);
+        await Task.Delay(reply.Delay);
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers ?? [])
+        {
+            context.Response.Headers[name] = value;
+        }
+        if (reply.Json is not null)
+        {
+            context.Response.ContentType = "application/json";
+            var bytes = Encoding.UTF8.GetBytes(reply.Json);
+            await context.Response.OutputStream.WriteAsync(bytes);
+        }
+        context.Response.Close();
     }
 
     private static int FreePort()
