@@ -68,13 +68,18 @@ public static class Visits
         session.AddValue(ActivityType.Purchase, order.Total, $"/orders/{order.OrderId}", order.OrderId);
     }
 
-    /// <summary>A visit that buys nothing: most leave after a page or two, a few get as far as paying and fail.</summary>
+    /// <summary>A visit that buys nothing: many leave after a page or two, a few get as far as paying and fail.</summary>
     public static void Browse(Session session, ProductCatalogue catalogue, Random random)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(random);
         Arrive(session, random);
+        // A third of visits bounce: one page and gone.
+        if (random.NextDouble() < 0.35)
+        {
+            return;
+        }
         if (session.UserId is not null && random.NextDouble() < 0.3)
         {
             session.Add(ActivityType.Login, url: "/login");
