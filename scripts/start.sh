@@ -84,7 +84,9 @@ cat <<INFO
 INFO
 if [ "$sample" = 1 ]; then
   if [ -x scripts/generate-sample-data.sh ]; then
-    scripts/generate-sample-data.sh --target api --url "$base"
+    # --wait: the last batches return once stored, so the dashboards show everything right away.
+    scripts/generate-sample-data.sh --target api --url "$base" --wait \
+      || echo "[start] warning: loading sample data failed (see above); the service keeps running"
   else
     echo "[start] --sample: the sample-data generator is not part of this build yet"
   fi

@@ -10,7 +10,7 @@ namespace FoodFast.Analytics.Core.Wire;
 /// </summary>
 public static class WireJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Frozen();
 
     public static void Apply(JsonSerializerOptions options)
     {
@@ -20,10 +20,17 @@ public static class WireJson
         options.Converters.Add(new UtcDateTimeOffsetConverter());
     }
 
-    private static JsonSerializerOptions Create()
+    /// <summary>A fresh, writable copy of the wire options.</summary>
+    public static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Apply(options);
+        return options;
+    }
+
+    private static JsonSerializerOptions Frozen()
+    {
+        var options = Create();
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

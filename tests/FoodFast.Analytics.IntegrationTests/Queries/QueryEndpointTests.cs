@@ -46,7 +46,7 @@ public sealed class QueryEndpointTests(QueryApiFactory api) : IClassFixture<Quer
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        Assert.Equal("'revenue' is not a metric of events; valid: event_count, unique_users, unique_sessions, purchasing_sessions, conversion_rate",
+        Assert.Equal("'revenue' is not a metric of events; valid: event_count, unique_users, unique_sessions, purchasing_sessions, conversion_rate, review_count, rating_sum, average_rating",
             errors.GetProperty("metrics[0]")[0].GetString());
         Assert.StartsWith("'planet' is not a dimension of events; valid: event_type,", errors.GetProperty("groupBy[0]")[0].GetString(), StringComparison.Ordinal);
     }

@@ -1,0 +1,3 @@
+using FoodFast.Analytics.SampleData.Cli;
+
+return await SampleDataCommand.Build().Parse(args).InvokeAsync();
