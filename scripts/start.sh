@@ -61,10 +61,12 @@ done
 [ "$(ready_status 2>/dev/null)" = 200 ] || echo "[start] warning: /health/ready is not 200 yet; open it to see which dependency is missing"
 
 # The first admin key is shown once: printed from the file the service wrote, then the file is removed.
+key="${ADMIN_API_KEY:-${FOODFAST_API_KEY:-}}"
 if [ -n "${ADMIN_API_KEY:-}" ]; then
   admin_key="the value of ADMIN_API_KEY"
 elif [ -s "$Security__BootstrapKeyFile" ]; then
-  admin_key="$(cat "$Security__BootstrapKeyFile")   (shown once: store it now)"
+  key="$(cat "$Security__BootstrapKeyFile")"
+  admin_key="$key   (shown once: store it now)"
   rm -f "$Security__BootstrapKeyFile"
 else
   admin_key="created on an earlier start (lost it? see docs/security.md)"
@@ -83,12 +85,12 @@ cat <<INFO
 
 INFO
 if [ "$sample" = 1 ]; then
-  if [ -x scripts/generate-sample-data.sh ]; then
-    # --wait: the last batches return once stored, so the dashboards show everything right away.
-    scripts/generate-sample-data.sh --target api --url "$base" --wait \
-      || echo "[start] warning: loading sample data failed (see above); the service keeps running"
+  if [ -z "$key" ]; then
+    echo "[start] --sample needs an admin or ingest key: run with ADMIN_API_KEY=<key> or FOODFAST_API_KEY=<key>"
   else
-    echo "[start] --sample: the sample-data generator is not part of this build yet"
+    # --wait: the last batches return once stored, so the dashboards show everything right away.
+    scripts/generate-sample-data.sh --target api --url "$base" --api-key "$key" --wait \
+      || echo "[start] warning: loading sample data failed (see above); the service keeps running"
   fi
 fi
 wait "$api_pid"
