@@ -20,7 +20,7 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
     {
         foreach (var group in orders.Chunk(OrdersPerRequest))
         {
-            var request = Request(group);
+            var request = Request(names, group);
             var response = await client.SendAsync(request, EsJson.Default.DeleteByQueryResponse, cancellationToken);
             if (response.TimedOut || response.Failures is { Count: > 0 })
             {
@@ -30,7 +30,7 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
         }
     }
 
-    public EsRequest Request(IReadOnlyList<Order> orders)
+    public static EsRequest Request(IndexNames names, IReadOnlyList<Order> orders)
     {
         var indices = orders.Select(o => names.OrderLines.WriteTarget(o.CreatedAt)).Distinct().Order(StringComparer.Ordinal);
         var should = new JsonArray();
