@@ -14,8 +14,6 @@ namespace FoodFast.Analytics.Elasticsearch.Client;
 /// </summary>
 public sealed class ElasticsearchClient : IDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-    private static readonly MediaTypeHeaderValue Ndjson = new("application/x-ndjson");
     private readonly HttpClient _http;
     private readonly NodePool _pool;
     private readonly AuthenticationHeaderValue? _authorization;
@@ -106,7 +104,7 @@ public sealed class ElasticsearchClient : IDisposable
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = request.IsNdjson ? Ndjson : Json;
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.IsNdjson ? "application/x-ndjson" : "application/json");
         }
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
