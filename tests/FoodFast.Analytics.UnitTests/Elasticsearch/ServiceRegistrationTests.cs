@@ -24,6 +24,17 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public void Empty_values_as_in_env_example_mean_the_defaults()
+    {
+        using var services = Build(new() { ["Storage:Elasticsearch:Urls"] = "http://es:9200", ["Storage:Elasticsearch:Replicas"] = "", ["Storage:Elasticsearch:CloudId"] = "", ["Storage:Elasticsearch:ApiKey"] = "" });
+
+        var options = services.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
+
+        Assert.Null(options.Replicas);
+        Assert.Equal(("", 90), (options.CloudId, options.RetentionDays));
+    }
+
+    [Fact]
     public void Invalid_settings_fail_with_every_message()
     {
         using var services = Build(new() { ["Storage:Elasticsearch:BulkConcurrency"] = "99" });
