@@ -1,5 +1,4 @@
 using System.Globalization;
-using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Client;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FoodFast.Analytics.Elasticsearch.Client;
 
 namespace FoodFast.Analytics.Elasticsearch.Indices;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Elasticsearch;
+using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
