@@ -25,7 +25,8 @@ public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames nam
         var outcomes = new SinkOutcome?[batch.Count];
         var chunks = _writer.Write(batch, options.Value.BulkMaxBytes);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BulkConcurrency, CancellationToken = cancellationToken };
-        var orderWritten = new bool[batch.Count];
+        // Per order: null (no 2xx/409 on its own document), false (written) or true (stale: a newer version is stored).
+        var orderState = new bool?[batch.Count];
         await Parallel.ForEachAsync(chunks, parallel, async (chunk, ct) =>
         {
             var request = new EsRequest(HttpMethod.Post, BulkPath, "bulk") { Body = chunk.Body, IsNdjson = true };
@@ -38,23 +39,26 @@ public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames nam
                 // Chunks never split an item, so each owner is touched by one task only.
                 outcomes[owner] = outcomes[owner] is { } earlier ? ItemOutcomes.Worst(earlier, outcome) : outcome;
                 var isOrderAction = batch[owner].Order is not null && (i == 0 || chunk.ActionOwners[i - 1] != owner);
-                orderWritten[owner] |= isOrderAction && statuses[i].Status is >= 200 and < 300;
+                if (isOrderAction && statuses[i].Status is >= 200 and < 300 or 409)
+                {
+                    orderState[owner] = statuses[i].Status == 409;
+                }
             }
         });
-        await CleanSurplusLinesAsync(batch, orderWritten, outcomes, cancellationToken);
+        await CleanSurplusLinesAsync(batch, orderState, outcomes, cancellationToken);
         return outcomes.Select(o => o ?? SinkOutcome.Reject("the item carries neither an order nor an event")).ToList();
     }
 
-    private async Task CleanSurplusLinesAsync(IReadOnlyList<SinkItem> batch, bool[] orderWritten, SinkOutcome?[] outcomes, CancellationToken cancellationToken)
+    private async Task CleanSurplusLinesAsync(IReadOnlyList<SinkItem> batch, bool?[] orderState, SinkOutcome?[] outcomes, CancellationToken cancellationToken)
     {
-        var written = Enumerable.Range(0, batch.Count).Where(i => orderWritten[i]).ToList();
+        var written = Enumerable.Range(0, batch.Count).Where(i => orderState[i] is not null).ToList();
         if (written.Count == 0)
         {
             return;
         }
         try
         {
-            await _cleaner.DeleteSurplusAsync(written.Select(i => batch[i].Order!).ToList(), cancellationToken);
+            await _cleaner.DeleteSurplusAsync(written.Select(i => new WrittenOrder(batch[i].Order!, orderState[i]!.Value)).ToList(), cancellationToken);
         }
         catch (ElasticsearchException ex)
         {

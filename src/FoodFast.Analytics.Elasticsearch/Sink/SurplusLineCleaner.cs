@@ -5,18 +5,25 @@ using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Sink;
 
+/// <summary>An order the bulk wrote (<see cref="Stale"/> false) or found superseded by a newer stored version (409).</summary>
+public sealed record WrittenOrder(Order Order, bool Stale);
+
 /// <summary>
-/// When an order shrinks (3 lines, then 2), line 3 of the older version must go. The sink does not know the stored
-/// line count, so after writing orders it runs one <c>_delete_by_query</c> per group of orders on their monthly line
-/// indices: lines of that order numbered beyond its new count and not newer than its new version. Lines written by a
-/// newer version carry a later <c>updated_at</c> and survive; <c>conflicts=proceed</c> skips lines changed meanwhile.
+/// Keeps an order's line documents equal to its newest version's lines. Every line of the stored version carries that
+/// version's <c>updated_at</c>, so after a bulk one <c>_delete_by_query</c> per group of orders (on their monthly line
+/// indices, <c>conflicts=proceed</c>) removes:
+/// <list type="bullet">
+/// <item>for a written order: lines numbered beyond its new count and not newer than it (an order that shrank);</item>
+/// <item>for a stale order: every line not newer than it, which includes lines it just recreated where a newer version
+/// has fewer lines (a deleted document's version is forgotten, so external versioning cannot refuse them).</item>
+/// </list>
 /// </summary>
 public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames names)
 {
-    /// <summary>Orders per request: 5 clauses each keeps the query under the 1,024-clause default of OpenSearch and older ES.</summary>
+    /// <summary>Orders per request: at most 5 clauses each keeps the query under the 1,024-clause default of OpenSearch and older ES.</summary>
     public const int OrdersPerRequest = 100;
 
-    public async Task DeleteSurplusAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    public async Task DeleteSurplusAsync(IReadOnlyList<WrittenOrder> orders, CancellationToken cancellationToken)
     {
         foreach (var group in orders.Chunk(OrdersPerRequest))
         {
@@ -30,29 +37,19 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
         }
     }
 
-    public static EsRequest Request(IndexNames names, IReadOnlyList<Order> orders)
+    public static EsRequest Request(IndexNames names, IReadOnlyList<WrittenOrder> orders)
     {
-        var indices = orders.Select(o => names.OrderLines.WriteTarget(o.CreatedAt)).Distinct().Order(StringComparer.Ordinal);
+        var indices = orders.Select(o => names.OrderLines.WriteTarget(o.Order.CreatedAt)).Distinct().Order(StringComparer.Ordinal);
         var should = new JsonArray();
-        foreach (var order in orders)
+        foreach (var (order, stale) in orders)
         {
-            should.Add(new JsonObject
+            var filter = new JsonArray(Term("shop_id", order.ShopId), Term("order_id", order.OrderId));
+            if (!stale)
             {
-                ["bool"] = new JsonObject
-                {
-                    ["filter"] = new JsonArray(
-                        Term("shop_id", order.ShopId),
-                        Term("order_id", order.OrderId),
-                        new JsonObject { ["range"] = new JsonObject { ["line_no"] = new JsonObject { ["gt"] = order.Items.Count } } },
-                        new JsonObject
-                        {
-                            ["range"] = new JsonObject
-                            {
-                                ["updated_at"] = new JsonObject { ["lte"] = order.UpdatedAt.ToUnixTimeMilliseconds(), ["format"] = "epoch_millis" },
-                            },
-                        }),
-                },
-            });
+                filter.Add(Range("line_no", new JsonObject { ["gt"] = order.Items.Count }));
+            }
+            filter.Add(Range("updated_at", new JsonObject { ["lte"] = order.UpdatedAt.ToUnixTimeMilliseconds(), ["format"] = "epoch_millis" }));
+            should.Add(new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } });
         }
         var body = new JsonObject { ["query"] = new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } } };
         var path = $"{string.Join(',', indices)}/_delete_by_query?conflicts=proceed&ignore_unavailable=true&allow_no_indices=true";
@@ -60,4 +57,6 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
     }
 
     private static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
+
+    private static JsonObject Range(string field, JsonObject bounds) => new() { ["range"] = new JsonObject { [field] = bounds } };
 }

@@ -89,9 +89,12 @@ public sealed class BulkBodyGoldenTests
     }
 
     [Fact]
-    public void The_surplus_line_query_matches_the_golden_file()
+    public void The_surplus_line_query_for_a_written_and_a_stale_order_matches_the_golden_file()
     {
-        var request = SurplusLineCleaner.Request(new IndexNames("ff"), [Fixtures.OrderWithTwoLines()]);
+        var written = new WrittenOrder(Fixtures.OrderWithTwoLines(), Stale: false);
+        var stale = new WrittenOrder(Fixtures.OrderWithTwoLines() with { OrderId = "o-1002" }, Stale: true);
+
+        var request = SurplusLineCleaner.Request(new IndexNames("ff"), [written, stale]);
 
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("ff-order-lines-2026.11/_delete_by_query?conflicts=proceed&ignore_unavailable=true&allow_no_indices=true", request.Path);

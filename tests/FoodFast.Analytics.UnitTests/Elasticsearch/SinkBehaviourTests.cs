@@ -59,13 +59,27 @@ public sealed class SinkBehaviourTests
     }
 
     [Fact]
-    public async Task A_stale_order_lands_without_touching_its_lines()
+    public async Task A_stale_order_lands_and_every_line_not_newer_than_it_is_cleaned()
     {
-        using var node = new ScriptedNode(Answer(new() { ["shop1:o-1001"] = (409, Stale), ["shop1:o-1001:1"] = (409, Stale), ["shop1:o-1001:2"] = (409, Stale) }));
+        using var node = new ScriptedNode(Answer(new() { ["shop1:o-1001"] = (409, Stale), ["shop1:o-1001:1"] = (409, Stale) }));
 
         var outcomes = await Sink(node).WriteAsync([Order1], TestContext.Current.CancellationToken);
 
         Assert.Equal(SinkOutcomeKind.Landed, Assert.Single(outcomes).Kind);
+        var delete = Assert.Single(node.Requests, r => r.PathAndQuery.Contains("_delete_by_query", StringComparison.Ordinal));
+        var filter = JsonNode.Parse(delete.Body)!["query"]!["bool"]!["should"]![0]!["bool"]!["filter"]!.AsArray();
+        Assert.Equal(["term", "term", "range"], filter.Select(f => f!.AsObject().Single().Key));
+        Assert.Equal("updated_at", filter[2]!["range"]!.AsObject().Single().Key);
+    }
+
+    [Fact]
+    public async Task Orders_rejected_or_retried_are_not_cleaned()
+    {
+        using var node = new ScriptedNode(Answer(new() { ["shop1:o-1001"] = (400, MappingError), ["shop1:o-1002"] = (429, Overloaded) }));
+
+        var outcomes = await Sink(node).WriteAsync([Order1, Order2], TestContext.Current.CancellationToken);
+
+        Assert.Equal([SinkOutcomeKind.Rejected, SinkOutcomeKind.Retry], outcomes.Select(o => o.Kind));
         Assert.DoesNotContain(node.Requests, r => r.PathAndQuery.Contains("_delete_by_query", StringComparison.Ordinal));
     }
 
