@@ -29,24 +29,57 @@ public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames nam
         var orderState = new bool?[batch.Count];
         await Parallel.ForEachAsync(chunks, parallel, async (chunk, ct) =>
         {
-            var request = new EsRequest(HttpMethod.Post, BulkPath, "bulk") { Body = chunk.Body, IsNdjson = true };
-            var response = await client.SendAsync(request, ct);
-            var statuses = BulkResponseReader.Read(response.Body, chunk.ActionOwners.Count);
-            for (var i = 0; i < statuses.Count; i++)
+            foreach (var (owners, statuses) in await SendAsync(batch, chunk, ct))
             {
-                var owner = chunk.ActionOwners[i];
-                var outcome = ItemOutcomes.Of(statuses[i]);
-                // Chunks never split an item, so each owner is touched by one task only.
-                outcomes[owner] = outcomes[owner] is { } earlier ? ItemOutcomes.Worst(earlier, outcome) : outcome;
-                var isOrderAction = batch[owner].Order is not null && (i == 0 || chunk.ActionOwners[i - 1] != owner);
-                if (isOrderAction && statuses[i].Status is >= 200 and < 300 or 409)
+                for (var i = 0; i < statuses.Count; i++)
                 {
-                    orderState[owner] = statuses[i].Status == 409;
+                    var owner = owners[i];
+                    var outcome = ItemOutcomes.Of(statuses[i]);
+                    // Chunks never split an item, so each owner is touched by one task only.
+                    outcomes[owner] = outcomes[owner] is { } earlier ? ItemOutcomes.Worst(earlier, outcome) : outcome;
+                    var isOrderAction = batch[owner].Order is not null && (i == 0 || owners[i - 1] != owner);
+                    if (isOrderAction && statuses[i].Status is >= 200 and < 300 or 409)
+                    {
+                        orderState[owner] = statuses[i].Status == 409;
+                    }
                 }
             }
         });
         await CleanSurplusLinesAsync(batch, orderState, outcomes, cancellationToken);
         return outcomes.Select(o => o ?? SinkOutcome.Reject("the item carries neither an order nor an event")).ToList();
+    }
+
+    /// <summary>
+    /// Sends one chunk. A 413 (body over the cluster's <c>http.max_content_length</c>) splits it in two by items and
+    /// sends the halves; an item that is too large on its own answers 413 for each of its actions, and is rejected.
+    /// </summary>
+    private async Task<List<(IReadOnlyList<int> Owners, IReadOnlyList<BulkItemStatus> Statuses)>> SendAsync(
+        IReadOnlyList<SinkItem> batch, BulkChunk chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.SendAsync(new EsRequest(HttpMethod.Post, BulkPath, "bulk") { Body = chunk.Body, IsNdjson = true }, cancellationToken);
+            return [(chunk.ActionOwners, BulkResponseReader.Read(response.Body, chunk.ActionOwners.Count))];
+        }
+        catch (ElasticsearchException ex) when (ex.StatusCode == 413)
+        {
+            var positions = chunk.ActionOwners.Distinct().ToList();
+            if (positions.Count == 1)
+            {
+                var tooLarge = new BulkItemStatus(413, null, $"the item's {chunk.Body.Length} bytes exceed the cluster's http.max_content_length");
+                return [(chunk.ActionOwners, chunk.ActionOwners.Select(_ => tooLarge).ToList())];
+            }
+            logger.LogWarning("A bulk request of {Bytes} bytes was too large (413); sending it in two halves", chunk.Body.Length);
+            var results = new List<(IReadOnlyList<int>, IReadOnlyList<BulkItemStatus>)>();
+            foreach (var half in positions.Chunk((positions.Count + 1) / 2))
+            {
+                // One chunk per half: the byte limit is the whole body, so nothing splits further here.
+                var part = _writer.Write(half.Select(p => batch[p]).ToList(), int.MaxValue).Single();
+                var rebased = new BulkChunk(part.Body, part.ActionOwners.Select(o => half[o]).ToList());
+                results.AddRange(await SendAsync(batch, rebased, cancellationToken));
+            }
+            return results;
+        }
     }
 
     private async Task CleanSurplusLinesAsync(IReadOnlyList<SinkItem> batch, bool?[] orderState, SinkOutcome?[] outcomes, CancellationToken cancellationToken)

@@ -110,6 +110,25 @@ public sealed class SinkBehaviourTests
     }
 
     [Fact]
+    public async Task A_413_splits_the_request_in_halves_and_an_item_too_large_alone_is_rejected()
+    {
+        var big = SinkItem.Of(Fixtures.OrderWithTwoLines() with { OrderId = "o-big", CouponCode = new string('x', 8000) });
+        var limit = (2 * new BulkBodyWriter(new IndexNames("ff")).Write([Order1], int.MaxValue).Single().Body.Length) + 100;
+        var answer = Answer([]);
+        using var node = new ScriptedNode(r => r.PathAndQuery.StartsWith("/_bulk", StringComparison.Ordinal) && r.Body.Length > limit
+            ? new ScriptedResponse(413, "")
+            : answer(r));
+        SinkItem[] batch = [Order1, Order2, SinkItem.Of(Fixtures.OrderWithTwoLines() with { OrderId = "o-1003" }), big];
+
+        var outcomes = await Sink(node).WriteAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.Equal([SinkOutcomeKind.Landed, SinkOutcomeKind.Landed, SinkOutcomeKind.Landed, SinkOutcomeKind.Rejected], outcomes.Select(o => o.Kind));
+        Assert.StartsWith("HTTP 413: the item's ", outcomes[3].Reason, StringComparison.Ordinal);
+        // all four, then [1,2] and [3,big], then [3] and [big]
+        Assert.Equal(5, node.Requests.Count(r => r.PathAndQuery.StartsWith("/_bulk", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_bulk_request_that_keeps_failing_throws_after_the_retries()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(503, """{"error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"},"status":503}"""));
