@@ -24,7 +24,7 @@ internal static class ProblemDetailsSetup
                 StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the limit of {MaxBody(http)} bytes.",
                 StatusCodes.Status415UnsupportedMediaType => $"Content-Type '{http.Request.ContentType}' is not supported here; send application/json.",
                 StatusCodes.Status500InternalServerError => "An unexpected error occurred. Quote the traceId when reporting it.",
-                _ when context.Exception is BadHttpRequestException bad => bad.Message,
+                _ when context.Exception is BadHttpRequestException or NotSupportedException => context.Exception.Message,
                 _ => null,
             };
         });
@@ -33,7 +33,12 @@ internal static class ProblemDetailsSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                NotSupportedException => StatusCodes.Status501NotImplemented,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
     }

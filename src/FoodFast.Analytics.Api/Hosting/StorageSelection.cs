@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Elasticsearch;
 using FoodFast.Analytics.Postgres;
 
 namespace FoodFast.Analytics.Api.Hosting;
@@ -16,8 +17,7 @@ internal static class StorageSelection
             case "postgres":
                 return services.AddPostgresAnalyticsStore();
             case "elasticsearch":
-                throw new Microsoft.Extensions.Options.OptionsValidationException(Key, typeof(string),
-                    ["Storage:Backend=Elasticsearch is not available in this build yet; use Postgres"]);
+                return services.AddElasticsearchAnalyticsStore();
             default:
                 throw new Microsoft.Extensions.Options.OptionsValidationException(Key, typeof(string),
                     [$"{Key} has the unknown value '{backend}'; valid values are {string.Join(", ", Backends)}"]);

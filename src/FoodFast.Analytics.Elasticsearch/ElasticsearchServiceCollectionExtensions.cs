@@ -1,0 +1,34 @@
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.Elasticsearch.Sink;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FoodFast.Analytics.Elasticsearch;
+
+public static class ElasticsearchServiceCollectionExtensions
+{
+    /// <summary>The Elasticsearch analytics backend, configured from <c>Storage:Elasticsearch</c> and validated at start-up.</summary>
+    public static IServiceCollection AddElasticsearchAnalyticsStore(this IServiceCollection services)
+    {
+        services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ElasticsearchOptions>, ElasticsearchOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ElasticsearchClient>();
+        services.AddSingleton<ClusterProbe>();
+        services.AddSingleton(sp => new IndexNames(sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.IndexPrefix));
+        services.AddSingleton(sp => new IndexBootstrapper(
+            sp.GetRequiredService<ElasticsearchClient>(),
+            sp.GetRequiredService<IndexNames>(),
+            sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
+        services.AddSingleton<ElasticsearchSink>();
+        services.AddSingleton<ElasticsearchAnalyticsStore>();
+        services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<ElasticsearchAnalyticsStore>());
+        return services;
+    }
+}

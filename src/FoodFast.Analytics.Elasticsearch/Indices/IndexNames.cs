@@ -1,0 +1,20 @@
+namespace FoodFast.Analytics.Elasticsearch.Indices;
+
+/// <summary>Every name the backend puts in the cluster, from the configured prefix.</summary>
+public sealed class IndexNames(string prefix)
+{
+    public string Prefix => prefix;
+
+    public MonthlyRotation Orders { get; } = new($"{prefix}-orders");
+
+    public MonthlyRotation OrderLines { get; } = new($"{prefix}-order-lines");
+
+    public DataStreamRotation Events { get; } = new($"{prefix}-events");
+
+    /// <summary>The events lifecycle policy (ILM on Elasticsearch, ISM on OpenSearch).</summary>
+    public string EventsPolicy => $"{prefix}-events";
+
+    public static string OrderId(string shopId, string orderId) => $"{shopId}:{orderId}";
+
+    public static string LineId(string shopId, string orderId, int lineNo) => $"{shopId}:{orderId}:{lineNo}";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Elasticsearch.Client;
+
+namespace FoodFast.Analytics.Elasticsearch.Indices;
+
+/// <summary>
+/// The templates and lifecycle policy this service installs, rendered from the embedded <c>Resources/*.json</c>:
+/// placeholders (<c>{{prefix}}</c>, <c>"{{shards}}"</c>, ...) are filled in and the result re-parsed, so a broken
+/// resource fails at start-up, not in the cluster. <see cref="Version"/> goes into each <c>_meta</c>; raise it whenever
+/// a resource changes so running clusters are upgraded.
+/// </summary>
+public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, ClusterFlavor flavor)
+{
+    public const int Version = 1;
+
+    /// <summary>Component templates, in install order (an index template may only name components that exist).</summary>
+    public IReadOnlyList<(string Name, JsonObject Body)> ComponentTemplates() =>
+    [
+        ($"{names.Prefix}-settings", Settings()),
+        ($"{names.Prefix}-orders-mappings", Render("component-orders-mappings")),
+        ($"{names.Prefix}-order-lines-mappings", Render("component-order-lines-mappings")),
+        ($"{names.Prefix}-events-mappings", EventsMappings()),
+    ];
+
+    public IReadOnlyList<(string Name, JsonObject Body)> IndexTemplates() =>
+    [
+        (names.Orders.ReadAlias, Render("index-template-orders")),
+        (names.OrderLines.ReadAlias, Render("index-template-order-lines")),
+        (names.Events.ReadAlias, EventsTemplate()),
+    ];
+
+    /// <summary>The events policy: ILM on Elasticsearch, ISM on OpenSearch (which has no ILM).</summary>
+    public JsonObject EventsPolicy() => Render(flavor == ClusterFlavor.OpenSearch ? "ism-events" : "ilm-events");
+
+    public JsonObject Render(string resource)
+    {
+        var text = Load(resource)
+            .Replace("{{prefix}}", names.Prefix, StringComparison.Ordinal)
+            .Replace("\"{{template_version}}\"", Number(Version), StringComparison.Ordinal)
+            .Replace("{{template_version}}", Number(Version), StringComparison.Ordinal)
+            .Replace("\"{{shards}}\"", Number(options.Shards), StringComparison.Ordinal)
+            .Replace("{{retention_days}}", Number(options.RetentionDays), StringComparison.Ordinal);
+        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"template resource {resource} is empty");
+    }
+
+    private JsonObject Settings()
+    {
+        var body = Render("component-settings");
+        if (options.Replicas is { } replicas)
+        {
+            var settings = body["template"]!["settings"]!.AsObject();
+            settings.Remove("index.auto_expand_replicas");
+            settings["index.number_of_replicas"] = replicas;
+        }
+        return body;
+    }
+
+    private JsonObject EventsMappings()
+    {
+        var body = Render("component-events-mappings");
+        if (flavor == ClusterFlavor.OpenSearch)
+        {
+            body["template"]!["mappings"]!["properties"]!["properties"] = new JsonObject { ["type"] = "flat_object" };
+        }
+        return body;
+    }
+
+    private JsonObject EventsTemplate()
+    {
+        var body = Render("index-template-events");
+        if (flavor == ClusterFlavor.OpenSearch)
+        {
+            // ISM attaches itself through the policy's ism_template; index.lifecycle.* is an unknown setting there.
+            body["template"]!.AsObject().Remove("settings");
+        }
+        return body;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Load(string resource)
+    {
+        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream($"indices/{resource}.json")
+            ?? throw new InvalidOperationException($"missing embedded resource indices/{resource}.json");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

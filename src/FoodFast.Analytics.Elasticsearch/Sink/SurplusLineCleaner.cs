@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+
+namespace FoodFast.Analytics.Elasticsearch.Sink;
+
+/// <summary>An order the bulk wrote (<see cref="Stale"/> false) or found superseded by a newer stored version (409).</summary>
+public sealed record WrittenOrder(Order Order, bool Stale);
+
+/// <summary>
+/// Keeps an order's line documents equal to its newest version's lines. Every line of the stored version carries that
+/// version's <c>updated_at</c>, so after a bulk one <c>_delete_by_query</c> per group of orders (on their monthly line
+/// indices, <c>conflicts=proceed</c>) removes:
+/// <list type="bullet">
+/// <item>for a written order: lines numbered beyond its new count and not newer than it (an order that shrank);</item>
+/// <item>for a stale order: every line not newer than it, which includes lines it just recreated where a newer version
+/// has fewer lines (a deleted document's version is forgotten, so external versioning cannot refuse them).</item>
+/// </list>
+/// </summary>
+public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames names)
+{
+    /// <summary>Orders per request: at most 5 clauses each keeps the query under the 1,024-clause default of OpenSearch and older ES.</summary>
+    public const int OrdersPerRequest = 100;
+
+    public async Task DeleteSurplusAsync(IReadOnlyList<WrittenOrder> orders, CancellationToken cancellationToken)
+    {
+        foreach (var group in orders.Chunk(OrdersPerRequest))
+        {
+            var request = Request(names, group);
+            var response = await client.SendAsync(request, EsJson.Default.DeleteByQueryResponse, cancellationToken);
+            if (response.TimedOut || response.Failures is { Count: > 0 })
+            {
+                var first = response.Failures is { Count: > 0 } f ? f[0].ToString() : "timed out";
+                throw new ElasticsearchException(request.Operation, 200, null, $"surplus order lines not all deleted: {first}");
+            }
+        }
+    }
+
+    public static EsRequest Request(IndexNames names, IReadOnlyList<WrittenOrder> orders)
+    {
+        var indices = orders.Select(o => names.OrderLines.WriteTarget(o.Order.CreatedAt)).Distinct().Order(StringComparer.Ordinal);
+        var should = new JsonArray();
+        foreach (var (order, stale) in orders)
+        {
+            var filter = new JsonArray(Term("shop_id", order.ShopId), Term("order_id", order.OrderId));
+            if (!stale)
+            {
+                filter.Add(Range("line_no", new JsonObject { ["gt"] = order.Items.Count }));
+            }
+            filter.Add(Range("updated_at", new JsonObject { ["lte"] = order.UpdatedAt.ToUnixTimeMilliseconds(), ["format"] = "epoch_millis" }));
+            should.Add(new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } });
+        }
+        var body = new JsonObject { ["query"] = new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } } };
+        var path = $"{string.Join(',', indices)}/_delete_by_query?conflicts=proceed&ignore_unavailable=true&allow_no_indices=true";
+        return EsRequest.Json(HttpMethod.Post, path, "delete_surplus_lines", System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+    }
+
+    private static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
+
+    private static JsonObject Range(string field, JsonObject bounds) => new() { ["range"] = new JsonObject { [field] = bounds } };
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Elasticsearch;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
+
+namespace FoodFast.Analytics.UnitTests.Elasticsearch;
+
+public sealed class TemplateGoldenTests
+{
+    private static readonly TemplateSet Defaults = new(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://es:9200" }, ClusterFlavor.Elasticsearch);
+
+    [Theory]
+    [InlineData("ff-settings", "component-template-ff-settings.json")]
+    [InlineData("ff-orders-mappings", "component-template-ff-orders-mappings.json")]
+    [InlineData("ff-order-lines-mappings", "component-template-ff-order-lines-mappings.json")]
+    [InlineData("ff-events-mappings", "component-template-ff-events-mappings.json")]
+    public void Component_templates_match_the_golden_files(string name, string golden)
+    {
+        var body = Defaults.ComponentTemplates().Single(t => t.Name == name).Body;
+
+        Golden.AssertJson(golden, body);
+    }
+
+    [Theory]
+    [InlineData("ff-orders", "index-template-ff-orders.json")]
+    [InlineData("ff-order-lines", "index-template-ff-order-lines.json")]
+    [InlineData("ff-events", "index-template-ff-events.json")]
+    public void Index_templates_match_the_golden_files(string name, string golden)
+    {
+        var body = Defaults.IndexTemplates().Single(t => t.Name == name).Body;
+
+        Golden.AssertJson(golden, body);
+    }
+
+    [Fact]
+    public void Ilm_policy_matches_the_golden_file()
+    {
+        Golden.AssertJson("ilm-policy-ff-events.json", Defaults.EventsPolicy());
+    }
+
+    [Fact]
+    public void Components_are_listed_before_the_index_templates_that_compose_them()
+    {
+        var components = Defaults.ComponentTemplates().Select(t => t.Name).ToList();
+
+        var composed = Defaults.IndexTemplates().SelectMany(t => t.Body["composed_of"]!.AsArray().Select(n => n!.GetValue<string>())).Distinct();
+
+        Assert.All(composed, name => Assert.Contains(name, components));
+        Assert.Equal(["ff-settings", "ff-orders-mappings", "ff-order-lines-mappings", "ff-events-mappings"], components);
+    }
+
+    [Fact]
+    public void Options_fill_prefix_shards_replicas_and_retention()
+    {
+        var options = new ElasticsearchOptions { Urls = "http://es:9200", IndexPrefix = "staging", Shards = 3, Replicas = 2, RetentionDays = 30 };
+        var set = new TemplateSet(new IndexNames("staging"), options, ClusterFlavor.Elasticsearch);
+
+        var settings = set.ComponentTemplates().Single(t => t.Name == "staging-settings").Body["template"]!["settings"]!;
+        var orders = set.IndexTemplates().Single(t => t.Name == "staging-orders").Body;
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"index.number_of_shards":3,"index.number_of_replicas":2}"""), settings));
+        Assert.Equal("staging-orders-*", orders["index_patterns"]![0]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"staging-orders":{}}"""), orders["template"]!["aliases"]));
+        Assert.Equal("30d", set.EventsPolicy()["policy"]!["phases"]!["delete"]!["min_age"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void OpenSearch_gets_flat_object_no_ilm_setting_and_an_ism_policy()
+    {
+        var set = new TemplateSet(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://os:9200", RetentionDays = 45 }, ClusterFlavor.OpenSearch);
+
+        var events = set.ComponentTemplates().Single(t => t.Name == "ff-events-mappings").Body;
+        var template = set.IndexTemplates().Single(t => t.Name == "ff-events").Body;
+        var policy = set.EventsPolicy()["policy"]!;
+
+        Assert.Equal("flat_object", events["template"]!["mappings"]!["properties"]!["properties"]!["type"]!.GetValue<string>());
+        Assert.Null(template["template"]!["settings"]);
+        Assert.Equal("hot", policy["default_state"]!.GetValue<string>());
+        Assert.Equal("45d", policy["states"]![0]!["transitions"]![0]!["conditions"]!["min_index_age"]!.GetValue<string>());
+        Assert.Equal(".ds-ff-events-*", policy["ism_template"]![0]!["index_patterns"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Canonical_comparison_treats_equal_numbers_as_equal_and_different_ones_as_different()
+    {
+        // The golden files write money as 59.90; the comparison must not depend on how a number is spelled.
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("59.90"), JsonNode.Parse("59.9")));
+        Assert.False(JsonNode.DeepEquals(JsonNode.Parse("59.90"), JsonNode.Parse("59.91")));
+    }
+}
