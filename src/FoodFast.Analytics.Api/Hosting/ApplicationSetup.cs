@@ -66,6 +66,8 @@ internal static class ApplicationSetup
         analytics.MapFinancialApi();
         analytics.MapUsersApi();
         analytics.MapFamiliesApi();
+        analytics.MapProductsApi();
+        analytics.MapSalesReportsApi();
 
         app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
         app.MapSecurityApis();

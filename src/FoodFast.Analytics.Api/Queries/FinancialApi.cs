@@ -12,6 +12,8 @@ internal static class FinancialApi
             .WithSummary("gross sales, discounts, refunds, cancellations, tax, shipping, total sales (revenue) and net revenue.").Produces<QueryResult>().ProducesValidationProblem();
         financial.MapGet("/profit", Profit).WithName("GetFinancialProfit")
             .WithSummary("gross margin per category, over the lines whose unit cost is known.").Produces<QueryResult>().ProducesValidationProblem();
+        financial.MapGet("/expenses", Expenses).WithName("GetFinancialExpenses")
+            .WithSummary("What sales cost the shop: refunds and cancellations (booked on their day), discounts, and free-shipping orders.").Produces<QueryResult>().ProducesValidationProblem();
         financial.MapGet("/payments", Payments).WithName("GetFinancialPayments")
             .WithSummary("orders and revenue per payment method.").Produces<QueryResult>().ProducesValidationProblem();
     }
@@ -22,6 +24,9 @@ internal static class FinancialApi
 
     public static Task<IResult> Profit([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.OrderItems, "costed_revenue", "cost", "gross_margin", "margin_rate") with { GroupBy = ["category"] }, ct);
+
+    public static Task<IResult> Expenses([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "refund_total", "cancelled_total", "discount_total", "free_shipping_orders", "shipping_total"), ct);
 
     public static Task<IResult> Payments([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "order_count", "revenue") with { GroupBy = ["payment_method"] }, ct);

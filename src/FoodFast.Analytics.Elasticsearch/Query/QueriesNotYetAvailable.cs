@@ -21,5 +21,7 @@ internal sealed class QueriesNotYetAvailable : IAnalyticsQueries, IQueryFamilies
 
     public Task<IReadOnlyList<Segment>> SegmentsAsync(SegmentQuery query, CancellationToken cancellationToken) => throw Missing("Segments");
 
+    public Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken) => throw Missing("Stock levels");
+
     public Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => throw Missing("Searches");
 }

@@ -95,6 +95,24 @@ public sealed class PostgresQueryFamilies(AnalyticsDatabase database) : IQueryFa
         return segments;
     }
 
+    public async Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select distinct on (shop_id, product_id) shop_id, product_id, product_name, stock_level, occurred_at from events
+            where ($1::text is null or shop_id = $1) and type = 'inventory_updated' and stock_level is not null
+              and product_id is not null and occurred_at <= $2
+            order by shop_id, product_id, occurred_at desc, event_id
+            """;
+        await using var command = Command(sql, [query.ShopId, query.AsOf.UtcDateTime]);
+        var levels = new List<StockLevel>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            levels.Add(new StockLevel(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return levels;
+    }
+
     public async Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var orders = """

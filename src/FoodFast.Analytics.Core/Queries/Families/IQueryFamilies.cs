@@ -12,6 +12,9 @@ public interface IQueryFamilies
     /// <summary>Every customer of the lookback placed in one segment; segments without customers may be left out.</summary>
     Task<IReadOnlyList<Segment>> SegmentsAsync(SegmentQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Each product's latest stock level (from inventory_updated events), by product id.</summary>
+    Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken);
+
     /// <summary>Hits newest first, and the total number of hits.</summary>
     Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 }

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Core.Storage;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary>Products: how they are seen, carted and bought; stock; reviews; what shoppers search for.</summary>
+internal static class ProductsApi
+{
+    public static void MapProductsApi(this IEndpointRouteBuilder app)
+    {
+        var products = app.MapGroup("/api/v1/analytics/products").WithTags("Products");
+        products.MapGet("/performance", Performance).WithName("GetProductPerformance")
+            .WithSummary("Per product: views, add-to-carts, add-to-cart rate, orders, units, revenue and gross margin (per currency), limit default 50.")
+            .Produces<ProductPerformance>().ProducesValidationProblem();
+        products.MapGet("/inventory", Inventory).WithName("GetInventory")
+            .WithSummary("Each product's latest stock level from inventory events, and the low-stock list (threshold, default 10).")
+            .Produces<InventoryResult>().ProducesValidationProblem();
+        products.MapGet("/reviews", Reviews).WithName("GetReviews")
+            .WithSummary("Rating distribution (1-5), review count and average rating.").Produces<ReviewsResult>().ProducesValidationProblem();
+        products.MapGet("/search", SearchTerms).WithName("GetSearchTerms")
+            .WithSummary("Top search queries, zero-result queries, and the share of searching sessions that went on to purchase.")
+            .Produces<SearchTermsResult>().ProducesValidationProblem();
+    }
+
+    public static async Task<IResult> Performance([AsParameters] Window window, int? limit, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        var events = window.Query(Datasets.Events, "event_count") with { GroupBy = ["product", "event_type"], Filters = [new("event_type", ["product_view", "add_to_cart"])] };
+        var sales = window.Query(Datasets.OrderItems, "order_count", "units", "revenue", "gross_margin") with { GroupBy = ["product"], Sort = new QuerySort("revenue"), Limit = limit ?? 50 };
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine, [events, sales], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var counts = results![0].Rows.ToLookup(r => (string?)Cell(r[0]), r => (Type: (string?)Cell(r[2]), Count: Convert.ToInt64(Cell(r[3]), System.Globalization.CultureInfo.InvariantCulture)));
+        long Count(string? product, string type) => counts[product].Where(c => c.Type == type).Sum(c => c.Count);
+        var rows = results[1].Rows.Select(r =>
+        {
+            var product = (string?)Cell(r[0]);
+            var (views, carts) = (Count(product, "product_view"), Count(product, "add_to_cart"));
+            return new ProductRow(product, (string?)Cell(r[1]), (string?)Cell(r[2]), views, carts, views == 0 ? null : Math.Round((decimal)carts / views, 4),
+                Dec(r[3]), Dec(r[4]), Dec(r[5]), Cell(r[6]) is null ? null : Dec(r[6]));
+        }).ToList();
+        return TypedResults.Ok(new ProductPerformance(rows, results[1].Meta));
+    }
+
+    public static async Task<IResult> Inventory([AsParameters] Window window, int? threshold, IAnalyticsStore store, CancellationToken ct)
+    {
+        if (threshold is < 0 or > 1_000_000)
+        {
+            return QueryResponses.Invalid([new("threshold", "must be between 0 and 1000000")]);
+        }
+        var range = window.Query(Datasets.Events);
+        var clock = Stopwatch.StartNew();
+        var levels = await store.Families.StockAsync(new StockQuery(range.ShopId, window.To ?? DateTimeOffset.UtcNow), ct);
+        var limit = threshold ?? 10;
+        var now = DateTimeOffset.UtcNow;
+        return TypedResults.Ok(new InventoryResult(limit, levels, levels.Where(l => l.Level <= limit).OrderBy(l => l.Level).ThenBy(l => l.ProductId, StringComparer.Ordinal).ToList(),
+            new ResultMeta(store.Backend, Math.Round(clock.Elapsed.TotalMilliseconds, 1), false, false, now, now, Datasets.Events, range.TimeZone, range.From, range.To)));
+    }
+
+    public static async Task<IResult> Reviews([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        var reviews = Datasets.Events;
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        [
+            window.Query(reviews, "review_count", "average_rating") with { Filters = [new("event_type", ["review"])] },
+            window.Query(reviews, "review_count") with { GroupBy = ["rating"], Filters = [new("event_type", ["review"])], Sort = new QuerySort("rating", Descending: false) },
+        ], ct);
+        return problem ?? TypedResults.Ok(new ReviewsResult(results![0], results[1]));
+    }
+
+    public static async Task<IResult> SearchTerms([AsParameters] Window window, int? limit, HttpContext http, QueryEngine engine, IAnalyticsStore store, CancellationToken ct)
+    {
+        var search = new DimensionFilter("event_type", ["search"]);
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        [
+            window.Query(Datasets.Events, "event_count", "unique_sessions") with { GroupBy = ["query"], Filters = [search], Limit = limit ?? 20 },
+            window.Query(Datasets.Events, "event_count", "unique_sessions") with { GroupBy = ["query"], Filters = [search], Ranges = [new("results_count", null, 0)], Limit = limit ?? 20 },
+        ], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var range = window.Query(Datasets.Events);
+        var funnel = await store.Families.FunnelAsync(new FunnelQuery(range.ShopId, range.From, range.To, [ActivityType.Search, ActivityType.Purchase], FunnelUnit.Session, TimeSpan.FromDays(1)), ct);
+        var rate = funnel[0] == 0 ? (decimal?)null : Math.Round((decimal)funnel[1] / funnel[0], 4);
+        return TypedResults.Ok(new SearchTermsResult(results![0], results[1], funnel[0], funnel[1], rate));
+    }
+
+    private static object? Cell(object? cell) => cell is System.Text.Json.JsonElement json
+        ? json.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Null => null,
+            System.Text.Json.JsonValueKind.Number => json.GetDecimal(),
+            _ => json.GetString(),
+        }
+        : cell;
+
+    private static decimal Dec(object? cell) => Convert.ToDecimal(Cell(cell) ?? 0m, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record ProductRow(string? ProductId, string? ProductName, string? Currency, long Views, long AddToCarts, decimal? AddToCartRate,
+    decimal Orders, decimal Units, decimal Revenue, decimal? GrossMargin);
+
+/// <param name="Products">The best-selling products by revenue (per currency), with their views and add-to-carts.</param>
+public sealed record ProductPerformance(IReadOnlyList<ProductRow> Products, ResultMeta Meta);
+
+/// <param name="Summary">review_count and average_rating.</param>
+/// <param name="Distribution">review_count per rating, 1 to 5.</param>
+public sealed record ReviewsResult(QueryResult Summary, QueryResult Distribution);
+
+/// <param name="TopQueries">the most frequent search queries.</param>
+/// <param name="ZeroResultQueries">the most frequent queries that found nothing.</param>
+/// <param name="SearchingSessions">sessions with a search.</param>
+/// <param name="PurchasingAfterSearch">of those, sessions with a purchase after a search (within a day).</param>
+/// <param name="SearchToPurchaseRate">PurchasingAfterSearch / SearchingSessions.</param>
+public sealed record SearchTermsResult(QueryResult TopQueries, QueryResult ZeroResultQueries, long SearchingSessions, long PurchasingAfterSearch, decimal? SearchToPurchaseRate);

@@ -1,0 +1,132 @@
+using System.Globalization;
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary>
+/// Sales reports as JSON for a day, an ISO week or a month (in the shop's time zone): revenue, orders, items,
+/// AOV, the top 10 products and the breakdown (hours of the day, days of the week, weeks of the month).
+/// </summary>
+internal static class SalesReportsApi
+{
+    public static void MapSalesReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports (JSON)");
+        reports.MapGet("/daily-sales", Daily).WithName("GetDailySalesReport")
+            .WithSummary("date=YYYY-MM-DD (default today): totals, top 10 products, hourly breakdown.").Produces<SalesReport>().ProducesValidationProblem();
+        reports.MapGet("/weekly-sales", Weekly).WithName("GetWeeklySalesReport")
+            .WithSummary("startDate=YYYY-MM-DD (its ISO week; default this week): totals, top 10 products, daily breakdown.").Produces<SalesReport>().ProducesValidationProblem();
+        reports.MapGet("/monthly-sales", Monthly).WithName("GetMonthlySalesReport")
+            .WithSummary("year=&month= (default this month): totals, top 10 products, weekly breakdown.").Produces<SalesReport>().ProducesValidationProblem();
+        reports.MapGet("/sales", Range).WithName("GetSalesReport")
+            .WithSummary("start_date=&end_date= (inclusive dates): totals, top 10 products, daily breakdown.").Produces<SalesReport>().ProducesValidationProblem();
+        reports.MapGet("/metrics", Metrics).WithName("GetMetricsReport")
+            .WithSummary("days=30: the KPIs with their change against the previous period.").Produces<QueryResult>().ProducesValidationProblem();
+        reports.MapGet("/trends", Trends).WithName("GetTrendsReport")
+            .WithSummary("days=30: daily revenue and orders, with the previous period's values.").Produces<QueryResult>().ProducesValidationProblem();
+        reports.MapGet("/user-behavior", UserBehavior).WithName("GetUserBehaviorReport")
+            .WithSummary("start_date=&end_date=: events, users and sessions per event type, and the conversion rate.").Produces<UserBehaviorReport>().ProducesValidationProblem();
+    }
+
+    public static Task<IResult> Daily([AsParameters] Window window, string? date, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        Report(window, date, d => d, d => d.AddDays(1), TimeBucket.Hour, "day", http, engine, ct);
+
+    public static Task<IResult> Weekly([AsParameters] Window window, string? startDate, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        Report(window, startDate, d => Buckets.Truncate(d, TimeBucket.Week), d => d.AddDays(7), TimeBucket.Day, "week", http, engine, ct);
+
+    public static Task<IResult> Monthly([AsParameters] Window window, int? year, int? month, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100 || month is < 1 or > 12)
+        {
+            return Task.FromResult(QueryResponses.Invalid([new(month is < 1 or > 12 ? "month" : "year", month is < 1 or > 12 ? "must be 1 to 12" : "must be 2000 to 2100")]));
+        }
+        var date = year is null && month is null ? null : $"{year ?? DateTime.UtcNow.Year:D4}-{month ?? 1:D2}-01";
+        return Report(window, date, d => new DateTime(d.Year, d.Month, 1), d => d.AddMonths(1), TimeBucket.Week, "month", http, engine, ct);
+    }
+
+    public static Task<IResult> Range([AsParameters] Window window, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] string? endDate, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        if (!TryDate(startDate, out var start) || !TryDate(endDate, out var end) || end < start)
+        {
+            return Task.FromResult(QueryResponses.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")]));
+        }
+        var days = end!.Value.DayNumber - start!.Value.DayNumber + 1;
+        return Report(window, startDate, d => d, d => d.AddDays(days), TimeBucket.Day, "range", http, engine, ct);
+    }
+
+    public static Task<IResult> Metrics([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "revenue", "order_count", "aov", "units", "distinct_customers", "net_revenue") with { Compare = ComparisonPeriod.PreviousPeriod }, ct);
+
+    public static Task<IResult> Trends([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+        QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day, Compare = ComparisonPeriod.PreviousPeriod }, ct);
+
+    public static async Task<IResult> UserBehavior([AsParameters] Window window, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] string? endDate, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        var scoped = window;
+        if (startDate is not null || endDate is not null)
+        {
+            if (!TryDate(startDate, out var start) || !TryDate(endDate, out var end) || end < start)
+            {
+                return QueryResponses.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")]);
+            }
+            var zone = Zone(window);
+            scoped = window with { From = At(start!.Value.ToDateTime(TimeOnly.MinValue), zone), To = At(end!.Value.ToDateTime(TimeOnly.MinValue).AddDays(1), zone) };
+        }
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        [
+            scoped.Query(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { GroupBy = ["event_type"] },
+            scoped.Query(Datasets.Events, "unique_users", "unique_sessions", "conversion_rate"),
+        ], ct);
+        return problem ?? TypedResults.Ok(new UserBehaviorReport(results![0], results[1]));
+    }
+
+    private static async Task<IResult> Report(Window window, string? date, Func<DateTime, DateTime> start, Func<DateTime, DateTime> end, TimeBucket breakdown,
+        string period, HttpContext http, QueryEngine engine, CancellationToken ct)
+    {
+        var zone = Zone(window);
+        DateTime day;
+        if (date is null)
+        {
+            day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
+        }
+        else if (TryDate(date, out var parsed))
+        {
+            day = parsed!.Value.ToDateTime(TimeOnly.MinValue);
+        }
+        else
+        {
+            return QueryResponses.Invalid([new(period == "week" ? "startDate" : "date", $"'{date}' is not a date YYYY-MM-DD")]);
+        }
+        var (from, to) = (start(day), end(start(day)));
+        var scoped = window with { From = At(from, zone), To = At(to, zone) };
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        [
+            scoped.Query(Datasets.Orders, "revenue", "order_count", "units", "aov", "refund_total", "net_revenue"),
+            scoped.Query(Datasets.OrderItems, "revenue", "units") with { GroupBy = ["product"], Sort = new QuerySort("revenue"), Limit = 10 },
+            scoped.Query(Datasets.Orders, "revenue", "order_count", "units") with { Bucket = breakdown },
+        ], ct);
+        return problem ?? TypedResults.Ok(new SalesReport(period, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to.AddDays(-1)), zone.Id, results![0], results[1], results[2]));
+    }
+
+    private static TimeZoneInfo Zone(Window window) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(string.IsNullOrWhiteSpace(window.Tz) ? "UTC" : window.Tz, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static DateTimeOffset At(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        return date is not null;
+    }
+}
+
+/// <param name="Period">day, week, month or range.</param>
+/// <param name="FirstDay">First local day of the report; LastDay the last (inclusive).</param>
+/// <param name="Totals">revenue, order_count, units (items), aov, refund_total and net_revenue (per currency).</param>
+/// <param name="TopProducts">the 10 products with the most line revenue.</param>
+/// <param name="Breakdown">revenue, order_count and units per hour (day report), day (week, range) or week (month).</param>
+public sealed record SalesReport(string Period, DateOnly FirstDay, DateOnly LastDay, string TimeZone, QueryResult Totals, QueryResult TopProducts, QueryResult Breakdown);
+
+public sealed record UserBehaviorReport(QueryResult ByEventType, QueryResult Totals);
