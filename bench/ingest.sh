@@ -19,7 +19,10 @@ psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP
 psql -d postgres -c "drop database if exists ffbench with (force)" -c "create database ffbench"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffbench;Username=postgres;Max Auto Prepare=20"
 port=8090
+# A known admin key for the bench service (the database is new, so it becomes the first key); generous rate limits.
+export FOODFAST_API_KEY="bench-admin-key-$(date +%s)-0123456789abcdef"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
+  ADMIN_API_KEY="$FOODFAST_API_KEY" Security__RateLimits__Ingestion__TokenLimit=1000000 Security__RateLimits__Ingestion__TokensPerPeriod=1000000 \
   Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll) &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
@@ -32,7 +35,7 @@ echo "api rss at start: $(rss)"
 copy=$(bench copy-events "$n" "$db"); echo "$copy"
 start=$(date +%s.%N)
 batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"
-curl -sf -X POST "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
 indexed=$(echo "$(date +%s.%N) - $start" | bc)
 echo "api-batch until indexed: $n events in $(printf '%.2f' "$indexed") s = $(echo "$n / $indexed" | bc) events/s"
 echo "api rss after batches: $(rss)"
@@ -40,6 +43,6 @@ copy_rate=$(echo "$copy" | awk '{print $(NF-1)}'); batch_rate=$(echo "$batch" | 
 echo "ratio api-batch/copy (accepted): $(echo "scale=2; $batch_rate / $copy_rate" | bc)"
 echo "ratio api-batch/copy (indexed):  $(echo "scale=2; ($n / $indexed) / $copy_rate" | bc)"
 wrk -t2 -c32 -d20s --latency -s bench/single-event.lua "http://127.0.0.1:$port" | grep '^single:'
-curl -sf -X POST "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
 echo "api rss at end: $(rss)"
 echo "events stored: $(psql -d ffbench -c 'select count(*) from events')"

@@ -75,6 +75,7 @@ internal static class EventLoad
     public static async Task<int> PostAsync(int n, Uri url, int batch, int concurrency)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", Environment.GetEnvironmentVariable("FOODFAST_API_KEY") ?? "");
         var next = -1;
         var clock = Stopwatch.StartNew();
         var senders = Enumerable.Range(0, concurrency).Select(async _ =>

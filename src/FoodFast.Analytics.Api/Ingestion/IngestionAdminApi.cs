@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -14,7 +15,7 @@ internal static class IngestionAdminApi
             .WithSummary("Moves every due item into the store now, then reports what is left.");
         admin.MapGet("/dead-letters", GetDeadLetters).WithName("GetDeadLetters")
             .WithSummary("Items the store refused for good, with the reason, oldest first (page with afterId).");
-        admin.MapPost("/dead-letters/replay", Replay).WithName("ReplayDeadLetters")
+        admin.MapPost("/dead-letters/replay", Replay).WithName("ReplayDeadLetters").Produces<ReplayResult>().ProducesValidationProblem()
             .WithSummary("Puts dead letters back into the ingest log (by ids, by shop, or all).");
     }
 
@@ -52,6 +53,10 @@ internal static class IngestionAdminApi
 
     public static async Task<IResult> GetDeadLetters(IIngestLog log, string? shopId, long? afterId, int? limit, CancellationToken cancellationToken)
     {
+        if (shopId is not null && !Patterns.IsShopId(shopId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+        }
         if (limit is < 1 or > 1000)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 1000"] });
@@ -59,11 +64,19 @@ internal static class IngestionAdminApi
         return TypedResults.Ok(await log.DeadLettersAsync(shopId, afterId, limit ?? 100, cancellationToken));
     }
 
-    public static async Task<ReplayResult> Replay(IIngestLog log, IndexerSignal signal, ReplayRequest? request, CancellationToken cancellationToken)
+    public static async Task<IResult> Replay(IIngestLog log, IndexerSignal signal, ReplayRequest? request, CancellationToken cancellationToken)
     {
+        if (request?.ShopId is { } shop && !Patterns.IsShopId(shop))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+        }
+        if (request?.Ids is { Count: > 10_000 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = ["must hold at most 10000 ids"] });
+        }
         var replayed = await log.ReplayAsync(request?.ShopId, request?.Ids, cancellationToken);
         signal.Kick();
-        return new ReplayResult(replayed);
+        return TypedResults.Ok(new ReplayResult(replayed));
     }
 }
 

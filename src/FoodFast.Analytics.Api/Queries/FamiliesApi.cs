@@ -100,9 +100,9 @@ internal static class FamiliesApi
     public static async Task<IResult> Search(string? query, string? type, int? page, int? size, [AsParameters] ShopSelection shop, IAnalyticsStore store, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
-        if (string.IsNullOrWhiteSpace(query) || query.Length > 200)
+        if (string.IsNullOrWhiteSpace(query) || query.Length > 200 || !Patterns.IsStorableText(query))
         {
-            problems.Add(new("query", "must be 1 to 200 characters"));
+            problems.Add(new("query", "must be 1 to 200 characters of valid Unicode without NUL"));
         }
         var target = type switch { null or "all" => SearchTarget.All, "orders" => SearchTarget.Orders, "events" => SearchTarget.Events, _ => (SearchTarget?)null };
         if (target is null)

@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
 
 namespace FoodFast.Analytics.Api.Security;
@@ -13,13 +14,16 @@ internal sealed class ShopScopeFilter : IEndpointFilter
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var caller = context.HttpContext.GetCaller();
+        string? Resolve(string? shopId) => shopId is null || Patterns.IsShopId(shopId)
+            ? caller.ResolveShop(shopId)
+            : throw new BadHttpRequestException($"shopId must be {Patterns.ShopIdExpected}.");
         for (var i = 0; i < context.Arguments.Count; i++)
         {
             context.Arguments[i] = context.Arguments[i] switch
             {
-                Window window => window with { ShopId = caller.ResolveShop(window.ShopId) },
-                ShopSelection selection => selection with { ShopId = caller.ResolveShop(selection.ShopId) },
-                AnalyticsQuery query => query with { ShopId = caller.ResolveShop(query.ShopId) },
+                Window window => window with { ShopId = Resolve(window.ShopId) },
+                ShopSelection selection => selection with { ShopId = Resolve(selection.ShopId) },
+                AnalyticsQuery query => query with { ShopId = Resolve(query.ShopId) },
                 var other => other,
             };
         }

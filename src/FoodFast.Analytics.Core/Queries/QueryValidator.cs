@@ -34,6 +34,10 @@ public static class QueryValidator
             {
                 problems.Add(new FieldProblem($"filters[{i}].values", $"must hold 1 to {QueryLimits.MaxFilterValues} values"));
             }
+            else if (filter.Values.Any(v => v is null || v.Length > ValidationRules.TextLength || !Patterns.IsStorableText(v)))
+            {
+                problems.Add(new FieldProblem($"filters[{i}].values", $"must be texts of at most {ValidationRules.TextLength} characters, valid Unicode without NUL"));
+            }
             else
             {
                 filters.Add((dimension, filter));

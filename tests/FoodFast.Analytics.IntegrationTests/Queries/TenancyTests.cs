@@ -62,4 +62,16 @@ public sealed class TenancyTests(QueryApiFactory api) : IClassFixture<QueryApiFa
         await write.AssertProblemAsync(HttpStatusCode.Forbidden);
         await admin.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_malformed_shop_id_or_search_text_is_a_400_naming_it()
+    {
+        var client = await api.CreateAdminClientAsync();
+
+        var shop = await client.GetAsync($"/api/v1/analytics/sales/orders?shopId=bad%00shop&{Window}", Ct);
+        var search = await client.GetAsync("/api/v1/analytics/search?query=ab%00c", Ct);
+
+        Assert.StartsWith("shopId must be 1-64 letters", (await shop.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await search.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

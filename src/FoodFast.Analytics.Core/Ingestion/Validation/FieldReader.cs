@@ -41,6 +41,10 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
         {
             Problem(name, $"must be at most {maxLength} characters, got {text.Length}");
         }
+        else if (!Patterns.IsStorableText(text))
+        {
+            Problem(name, "must be valid Unicode text without NUL characters");
+        }
         else if (pattern is not null && !pattern.IsMatch(text))
         {
             Problem(name, $"must be {expected}, got '{Truncate(text)}'");
