@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Erasure;
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
@@ -6,6 +7,7 @@ using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Api.Security.RateLimiting;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
@@ -70,6 +72,7 @@ internal static class ApplicationSetup
         analytics.MapSalesReportsApi();
 
         app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
+        app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
         app.MapSecurityApis();
     }
 }

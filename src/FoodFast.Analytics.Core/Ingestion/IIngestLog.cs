@@ -19,6 +19,9 @@ public interface IIngestLog
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? shopId, long? afterId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a shop's dead letters that name this customer (as customerId or userId); returns how many.</summary>
+    Task<int> PurgeCustomerAsync(string shopId, string customerId, CancellationToken cancellationToken);
+
     /// <summary>Moves dead letters back into the log (all of a shop's, or the given ids); returns how many.</summary>
     Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken);
 }

@@ -87,6 +87,17 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
         return letters;
     }
 
+    public async Task<int> PurgeCustomerAsync(string shopId, string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            delete from ingest_dead_letters where shop_id = $1
+              and (convert_from(payload, 'UTF8')::jsonb ->> 'customerId' = $2 or convert_from(payload, 'UTF8')::jsonb ->> 'userId' = $2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = shopId });
+        command.Parameters.Add(new NpgsqlParameter { Value = customerId });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""

@@ -1,0 +1,47 @@
+using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Core.Caching;
+using FoodFast.Analytics.Core.Erasure;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Ingestion.Validation;
+
+namespace FoodFast.Analytics.Api.Erasure;
+
+/// <summary>
+/// <c>DELETE /api/v1/admin/customers/{customerId}?shopId=</c>: the customer's events go, their orders lose the
+/// identity and keep the amounts, pending items are indexed first so none slips in afterwards with the old
+/// identity, dead letters naming them are deleted, and the shop's cached results are purged.
+/// </summary>
+internal static class ErasureApi
+{
+    public static void MapErasureApi(this IEndpointRouteBuilder app)
+    {
+        app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
+            .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged.")
+            .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status501NotImplemented);
+    }
+
+    public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
+        IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
+        {
+            return QueryResponses.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
+                shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")]);
+        }
+        if (services.GetService<ICustomerErasure>() is not { } erasure)
+        {
+            return TypedResults.Problem("Customer erasure is not available on this analytics backend in this build.",
+                statusCode: StatusCodes.Status501NotImplemented, title: "Not implemented");
+        }
+        while (await indexer.RunOnceAsync(cancellationToken) > 0)
+        {
+        }
+        var counts = await erasure.EraseAsync(shop.ShopId, customerId, cancellationToken);
+        var deadLetters = await log.PurgeCustomerAsync(shop.ShopId, customerId, cancellationToken);
+        await cache.PurgeShopAsync(shop.ShopId, cancellationToken);
+        return TypedResults.Ok(new ErasureResult(shop.ShopId, counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised, deadLetters, counts.Pseudonym));
+    }
+}
+
+/// <param name="Pseudonym">The random id that now stands for the customer in their orders.</param>
+public sealed record ErasureResult(string ShopId, long EventsDeleted, long OrdersPseudonymised, long LinesPseudonymised, long DeadLettersDeleted, string Pseudonym);
