@@ -4,7 +4,7 @@
 #
 #   KIBANA_URL          Kibana to talk to (default http://localhost:5601)
 #   KIBANA_PUBLIC_URL   Kibana as a browser reaches it, for the printed URLs (default KIBANA_URL)
-#   KIBANA_SPACE        space id; empty: the default space
+#   KIBANA_SPACE        space id (created when missing); empty: the default space
 #   KIBANA_API_KEY      "encoded" API key, sent as Authorization: ApiKey ...; or else
 #   KIBANA_USERNAME / KIBANA_PASSWORD   basic auth (ignored when Elasticsearch security is off)
 #   KIBANA_DIR          folder of the .ndjson files (default: kibana/ next to this script's folder)
@@ -62,6 +62,29 @@ wait_until_available() {
   done
 }
 
+# A space that does not exist yet is created (named after its id), so a fresh Kibana needs no manual step.
+ensure_space() {
+  local space=$1 status
+  status=$(kibana GET "/api/spaces/space/$space")
+  case $status in
+    200) return 0 ;;
+    404)
+      status=$(kibana POST /api/spaces/space -H 'kbn-xsrf: foodfast' -H 'Content-Type: application/json' \
+        --data "{\"id\":\"$space\",\"name\":\"$space\"}")
+      if [[ $status == 200 ]]; then
+        echo "Created Kibana space '$space'."
+        return 0
+      fi
+      echo "Could not create Kibana space '$space': HTTP $status $(<"$response")" >&2
+      return 1
+      ;;
+    *)
+      echo "Could not read Kibana space '$space': HTTP $status $(<"$response")" >&2
+      return 1
+      ;;
+  esac
+}
+
 # Prints each dashboard of a successful import as "title<TAB>id"; an object stored under a new id (another
 # space) reports it as destinationId.
 imported_dashboards() {
@@ -93,7 +116,7 @@ import_file() {
   count=$(grep -Eo '"successCount"[[:space:]]*:[[:space:]]*[0-9]+' "$response" | grep -Eo '[0-9]+$')
   echo "Imported $(basename "$file"): $count objects."
   while IFS=$'\t' read -r title id; do
-    [[ -n $id ]] && echo "  $title: $public_url$space_path/app/dashboards#/view/$id"
+    echo "  $title: $public_url$space_path/app/dashboards#/view/$id"
   done < <(imported_dashboards)
 }
 
@@ -103,7 +126,14 @@ if ((${#files[@]} == 0)); then
   echo "No .ndjson files in $objects_dir." >&2
   exit 1
 fi
+if [[ -n ${KIBANA_SPACE:-} && ! $KIBANA_SPACE =~ ^[a-z0-9_-]+$ ]]; then
+  echo "KIBANA_SPACE '$KIBANA_SPACE' is not a space id (lowercase letters, digits, '_' and '-')." >&2
+  exit 1
+fi
 wait_until_available
+if [[ -n ${KIBANA_SPACE:-} ]]; then
+  ensure_space "$KIBANA_SPACE"
+fi
 failed=0
 for file in "${files[@]}"; do
   import_file "$file" || failed=1

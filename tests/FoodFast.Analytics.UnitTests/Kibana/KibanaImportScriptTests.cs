@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
-using FoodFast.Analytics.UnitTests.Deployment;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace FoodFast.Analytics.UnitTests.Kibana;
 
@@ -32,22 +28,32 @@ public sealed class KibanaImportScriptTests
         """;
 
     [Fact]
-    public async Task Waits_until_available_then_imports_every_object_into_the_space_with_the_api_key()
+    public async Task Waits_until_available_creates_the_space_then_imports_every_object_into_it_with_the_api_key()
     {
         var statuses = new ConcurrentQueue<ScriptedResponse>([new(503, Unavailable), new(200, Degraded)]);
-        using var kibana = new ScriptedNode(r => r.PathAndQuery == "/api/status"
-            ? statuses.TryDequeue(out var next) ? next : new(200, Available)
-            : new(200, ImportedInSpace));
+        using var kibana = new ScriptedNode(r => r.PathAndQuery switch
+        {
+            "/api/status" => statuses.TryDequeue(out var next) ? next : new(200, Available),
+            "/api/spaces/space/analytics" => new(404, """{"statusCode":404,"error":"Not Found","message":"Not Found"}"""),
+            "/api/spaces/space" => new(200, """{"id":"analytics","name":"analytics","disabledFeatures":[]}"""),
+            _ => new(200, ImportedInSpace),
+        });
 
-        var run = await RunAsync(kibana, ("KIBANA_SPACE", "analytics"), ("KIBANA_API_KEY", "c2VjcmV0OmtleQ=="), ("KIBANA_PUBLIC_URL", "http://kibana.example:5601/"));
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_SPACE", "analytics"), ("KIBANA_API_KEY", "c2VjcmV0OmtleQ=="), ("KIBANA_PUBLIC_URL", "http://kibana.example:5601/"));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["/api/status", "/api/status", "/api/status", "/s/analytics/api/saved_objects/_import?overwrite=true"], kibana.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(["/api/status", "/api/status", "/api/status", "/api/spaces/space/analytics", "/api/spaces/space", "/s/analytics/api/saved_objects/_import?overwrite=true"],
+            kibana.Requests.Select(r => r.PathAndQuery));
         Assert.All(kibana.Requests, r => Assert.Equal("ApiKey c2VjcmV0OmtleQ==", r.Headers["Authorization"]));
+        var createSpace = kibana.Requests[4];
+        Assert.Equal(("POST", "application/json"), (createSpace.Method, createSpace.Headers["Content-Type"]));
+        Assert.True(createSpace.Headers.ContainsKey("kbn-xsrf"));
+        Assert.Equal("""{"id":"analytics","name":"analytics"}""", createSpace.BodyText);
+        Assert.Contains("Created Kibana space 'analytics'.", run.Output, StringComparison.Ordinal);
         var import = kibana.Requests[^1];
         Assert.Equal("POST", import.Method);
         Assert.True(import.Headers.ContainsKey("kbn-xsrf"));
-        var (name, fileName, content) = await SingleFilePartAsync(import);
+        var (name, fileName, content) = await KibanaImportScript.SingleFilePartAsync(import);
         Assert.Equal(("file", "foodfast.ndjson"), (name, fileName));
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(SavedObjects.Folder, "foodfast.ndjson"), TestContext.Current.CancellationToken), content);
         Assert.Contains("Imported foodfast.ndjson: 20 objects.", run.Output, StringComparison.Ordinal);
@@ -56,11 +62,39 @@ public sealed class KibanaImportScriptTests
     }
 
     [Fact]
+    public async Task An_existing_space_is_used_as_it_is()
+    {
+        using var kibana = new ScriptedNode(r => r.PathAndQuery switch
+        {
+            "/api/status" => new(200, Available),
+            "/api/spaces/space/analytics" => new(200, """{"id":"analytics","name":"Analytics"}"""),
+            _ => new(200, ImportedInSpace),
+        });
+
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_SPACE", "analytics"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["/api/status", "/api/spaces/space/analytics", "/s/analytics/api/saved_objects/_import?overwrite=true"], kibana.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task A_space_id_Kibana_would_refuse_stops_before_any_request()
+    {
+        using var kibana = new ScriptedNode(_ => new(200, Available));
+
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_SPACE", "My Space"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("KIBANA_SPACE 'My Space' is not a space id", run.Errors, StringComparison.Ordinal);
+        Assert.Empty(kibana.Requests);
+    }
+
+    [Fact]
     public async Task Uses_basic_auth_and_the_default_space_without_an_api_key()
     {
         using var kibana = new ScriptedNode(r => r.PathAndQuery == "/api/status" ? new(200, Available) : new(200, ImportedInSpace));
 
-        var run = await RunAsync(kibana, ("KIBANA_USERNAME", "elastic"), ("KIBANA_PASSWORD", "p@ss:word"));
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_USERNAME", "elastic"), ("KIBANA_PASSWORD", "p@ss:word"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["/api/status", "/api/saved_objects/_import?overwrite=true"], kibana.Requests.Select(r => r.PathAndQuery));
@@ -73,7 +107,7 @@ public sealed class KibanaImportScriptTests
     {
         using var kibana = new ScriptedNode(r => r.PathAndQuery == "/api/status" ? new(200, Available) : new(200, PartlyFailed));
 
-        var run = await RunAsync(kibana);
+        var run = await KibanaImportScript.RunAsync(kibana);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Import of foodfast.ndjson failed for some objects.", run.Errors, StringComparison.Ordinal);
@@ -90,7 +124,7 @@ public sealed class KibanaImportScriptTests
             ? new(200, Available)
             : new(400, """{"statusCode":400,"error":"Bad Request","message":"Invalid file extension .json"}"""));
 
-        var run = await RunAsync(kibana);
+        var run = await KibanaImportScript.RunAsync(kibana);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Import of foodfast.ndjson failed: HTTP 400 {\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"Invalid file extension .json\"}", run.Errors, StringComparison.Ordinal);
@@ -101,51 +135,10 @@ public sealed class KibanaImportScriptTests
     {
         using var kibana = new ScriptedNode(_ => new(503, Unavailable));
 
-        var run = await RunAsync(kibana, ("KIBANA_WAIT_SECONDS", "1"));
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_WAIT_SECONDS", "1"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not available after 1s (last answer: HTTP 503, level 'unavailable')", run.Errors, StringComparison.Ordinal);
         Assert.All(kibana.Requests, r => Assert.Equal("/api/status", r.PathAndQuery));
-    }
-
-    private sealed record ScriptRun(int ExitCode, string Output, string Errors);
-
-    private static async Task<ScriptRun> RunAsync(ScriptedNode kibana, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("bash", [RepoFile.PathOf("scripts/kibana-import.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var name in new[] { "KIBANA_SPACE", "KIBANA_API_KEY", "KIBANA_USERNAME", "KIBANA_PASSWORD", "KIBANA_PUBLIC_URL", "KIBANA_DIR" })
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["KIBANA_URL"] = kibana.Url;
-        start.Environment["KIBANA_POLL_SECONDS"] = "0.1";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ScriptRun(process.ExitCode, await output, await errors);
-    }
-
-    private static async Task<(string Name, string FileName, byte[] Content)> SingleFilePartAsync(RecordedRequest request)
-    {
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.Headers["Content-Type"]).Boundary).Value!;
-        var reader = new MultipartReader(boundary, new MemoryStream(request.Body));
-        var section = await reader.ReadNextSectionAsync(TestContext.Current.CancellationToken);
-        Assert.NotNull(section);
-        var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
-        using var content = new MemoryStream();
-        await section.Body.CopyToAsync(content, TestContext.Current.CancellationToken);
-        Assert.Null(await reader.ReadNextSectionAsync(TestContext.Current.CancellationToken));
-        return (HeaderUtilities.RemoveQuotes(disposition.Name).Value!, HeaderUtilities.RemoveQuotes(disposition.FileName).Value!, content.ToArray());
     }
 }
