@@ -75,6 +75,8 @@ public sealed class SavedObjectReferenceTests
             }
             var panelReferences = dashboard.References.Where(r => r.Name.Contains(":panel_", StringComparison.Ordinal));
             Assert.Equal(panels.Count, panelReferences.Count());
+            var cells = panels.SelectMany(p => Cells(p["gridData"]!)).ToList();
+            Assert.True(cells.Count == cells.Distinct().Count(), $"{dashboard}: panels overlap");
         }
     }
 
@@ -111,6 +113,11 @@ public sealed class SavedObjectReferenceTests
         Assert.Equal(panelTitles, shown);
         Assert.Equal(controlTitles, controls);
     }
+
+    private static IEnumerable<(int X, int Y)> Cells(JsonNode grid) =>
+        from x in Enumerable.Range((int)grid["x"]!, (int)grid["w"]!)
+        from y in Enumerable.Range((int)grid["y"]!, (int)grid["h"]!)
+        select (x, y);
 
     private static IEnumerable<string> Accessors(JsonNode layer)
     {
