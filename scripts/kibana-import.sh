@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports the saved objects in kibana/*.ndjson (data views, Lens visualizations, dashboards) into Kibana and
-# prints the dashboards' URLs. Needs only bash and curl: it runs in the one-shot kibana-setup container.
+# prints the dashboards' URLs. Needs only bash, curl, grep, sed and coreutils (no jq): it runs in the one-shot
+# kibana-setup container, on the Kibana image.
 #
 #   KIBANA_URL          Kibana to talk to (default http://localhost:5601)
 #   KIBANA_PUBLIC_URL   Kibana as a browser reaches it, for the printed URLs (default KIBANA_URL)
@@ -36,6 +37,7 @@ auth_config() {
 kibana() {
   local method=$1 path=$2
   shift 2
+  : >"$response"
   curl -sS -o "$response" -w '%{http_code}' -X "$method" -K <(auth_config) "$@" "$kibana_url$path" 2>/dev/null || true
 }
 
