@@ -8,6 +8,7 @@ using FoodFast.Analytics.Api.Security.ApiKeys;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.IntegrationTests.Infrastructure;
 
@@ -47,6 +48,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FaultInjection>());
+        // The xunit.v3 runner talks to `dotnet test` through this process's stdout: in-process hosts must not write
+        // log lines there, or a busy run can interleave them with its JSON messages and abort the test process.
+        builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 
     public virtual async ValueTask InitializeAsync() => await Database.CreateAsync();
