@@ -40,6 +40,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<PostgresAnalyticsSink>();
         services.AddSingleton<Queries.PostgresQueries>();
         services.AddSingleton<Queries.PostgresQueryFamilies>();
+        services.AddSingleton<Exports.PostgresExportSource>();
         services.AddSingleton<PostgresAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         return services;
