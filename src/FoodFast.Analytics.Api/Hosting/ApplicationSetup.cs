@@ -10,6 +10,7 @@ using FoodFast.Analytics.Api.Security.RateLimiting;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
+using FoodFast.Analytics.Api.Reports;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -34,6 +35,7 @@ internal static class ApplicationSetup
         services.AddAnalyticsStore(builder.Configuration);
         services.AddRedis();
         services.AddReports();
+        services.AddReportJobs(builder.Configuration);
         services.AddSingleton<StorageBootstrapper>();
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
@@ -66,6 +68,11 @@ internal static class ApplicationSetup
         analytics.MapFinancialApi();
         analytics.MapUsersApi();
         analytics.MapFamiliesApi();
+
+        var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
+        reports.MapReportsApi();
+        reports.MapExportApi();
+        reports.MapReportSchedulesApi();
 
         app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
         app.MapSecurityApis();

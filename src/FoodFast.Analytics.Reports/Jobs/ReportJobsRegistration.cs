@@ -24,10 +24,14 @@ public static class ReportJobsRegistration
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());
         // Instances sharing a database form one cluster, so the name is the database's (unique per test database too).
-        var name = $"reports-{new NpgsqlConnectionStringBuilder(serviceConnectionString).Database}";
-        services.AddQuartz(name, quartz =>
+        var name = $"reports-{DatabaseName(serviceConnectionString)}";
+        services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = name;
+                scheduler.GenerateInstanceId = true;
+            });
             quartz.UseDefaultThreadPool(options.MaxConcurrentJobs);
             quartz.UsePersistentStore(store =>
             {
@@ -47,5 +51,18 @@ public static class ReportJobsRegistration
             quartz.AddJobType<CleanupJob>();
         });
         return services;
+    }
+
+    /// <summary>The database of the connection string; a bad string is reported by the Postgres options check at start, by name.</summary>
+    private static string DatabaseName(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres";
+        }
+        catch (ArgumentException)
+        {
+            return "invalid";
+        }
     }
 }
