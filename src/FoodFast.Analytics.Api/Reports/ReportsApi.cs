@@ -72,7 +72,7 @@ internal static class ReportsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Report not ready",
                 detail: $"Report {id} is {job.Status}" + (job.Error is null ? "" : $": {job.Error}") + "; download it once it has succeeded.",
-                extensions: new Dictionary<string, object?> { ["status_of_report"] = job.Status, ["progress"] = job.Progress });
+                extensions: new Dictionary<string, object?> { ["reportStatus"] = job.Status, ["progress"] = job.Progress });
         }
         if (await files.OpenReadAsync(job.FileKey, cancellationToken) is not { } stream)
         {

@@ -16,7 +16,7 @@ public sealed class ReportJobTests(ReportApiFactory factory) : IClassFixture<Rep
 
     private async Task<HttpClient> AnalystAsync(string shop = "shop-a")
     {
-        using var _ = await factory.LoadedClientAsync();
+        using var loader = await factory.LoadedClientAsync();
         return await factory.CreateClientAsync(Role.Analyst, shop);
     }
 
