@@ -44,11 +44,11 @@ internal static class ExportApi
     {
         var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz };
         var chosen = format ?? "csv";
+        var shop = caller.ResolveShop(shopId);
         if (!Kinds.TryGetValue(what, out var kind))
         {
             return ReportValidation.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")]);
         }
-        var shop = caller.ResolveShop(shopId);
         if (stream)
         {
             return Streamed(what, chosen, parameters, shop, http, store, writers);
