@@ -5,28 +5,29 @@
 #   3. the same rows as raw_orders report jobs through the API (CSV, XLSX), timed from the job's start to its end;
 #   4. PDF: the sales summary over all N orders, and raw_orders with a detail table capped at 1,000 rows.
 # Prints rows/s, the ratio to COPY and the API's peak RSS per report (VmHWM, reset before each one).
-# The API runs as its own process on a private Postgres (port 55450), as bench/ingest.sh does.
+# The API runs as its own process on a private Postgres (port 55451; FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and
+# FF_BENCH_DATA_DIR point it at another private instance, e.g. the one scripts/test.sh started).
 #   bench/export.sh [N]        default N = 1000000
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 n="${1:-1000000}"
-export FF_DATA_DIR="$repo/.local/bench" FF_PG_PORT=55450 FF_REDIS_PORT=56450
+export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-export}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55451}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56451}"
 scripts/services.sh start >/dev/null
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
 psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 psql -d postgres -c "drop database if exists ffexport with (force)" -c "create database ffexport"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffexport;Username=postgres"
-files="$repo/.local/bench/export-files"
+files="$FF_DATA_DIR/files"
 rm -rf "$files"
-port=8091 key="bench-admin-$RANDOM$RANDOM"
+port=8091 key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Security__AdminApiKey="$key" Reports__FilesRoot="$files" Reports__DetailRowLimit=1000 Logging__LogLevel__Default=Warning \
-  exec dotnet FoodFast.Analytics.Api.dll) &
+  exec dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/export-api.log" 2>&1) &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
-for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
+for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
 
 from="2025-01-01T00:00:00Z" to="2026-01-01T00:00:00Z"
 echo "export benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
