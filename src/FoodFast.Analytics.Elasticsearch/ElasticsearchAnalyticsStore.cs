@@ -20,6 +20,8 @@ public sealed class ElasticsearchAnalyticsStore(ElasticsearchClient client, Clus
 
     public Core.Queries.Families.IQueryFamilies Families => NotYet;
 
+    public IExportSource Exports => NotYet;
+
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
         var identity = await probe.IdentifyAsync(cancellationToken);

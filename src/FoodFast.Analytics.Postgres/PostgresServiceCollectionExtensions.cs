@@ -41,6 +41,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<Queries.PostgresQueries>();
         services.AddSingleton<Queries.PostgresQueryFamilies>();
         services.AddSingleton<Core.Erasure.ICustomerErasure, Erasure.PostgresCustomerErasure>();
+        services.AddSingleton<Exports.PostgresExportSource>();
         services.AddSingleton<PostgresAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         return services;

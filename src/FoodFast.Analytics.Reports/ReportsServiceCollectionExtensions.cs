@@ -20,6 +20,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<IPdfRenderer>(sp =>
             new ChromiumPdfRenderer(Options(sp).ChromiumPath, TimeSpan.FromSeconds(Options(sp).ChromiumTimeoutSeconds)));
         services.AddSingleton<IReportWriter, CsvReportWriter>();
+        services.AddSingleton<IReportWriter, Writers.Json.JsonReportWriter>();
         services.AddSingleton<IReportWriter>(sp => new XlsxReportWriter(Options(sp).MaxRowsPerSheet));
         services.AddSingleton<IReportWriter>(sp => sp.GetRequiredService<HtmlReportWriter>());
         services.AddSingleton<IReportWriter>(sp => new PdfReportWriter(sp.GetRequiredService<HtmlReportWriter>(), sp.GetRequiredService<IPdfRenderer>()));

@@ -12,6 +12,7 @@ using FoodFast.Analytics.Api.Security.RateLimiting;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
+using FoodFast.Analytics.Api.Reports;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -36,6 +37,7 @@ internal static class ApplicationSetup
         services.AddAnalyticsStore(builder.Configuration);
         services.AddRedis();
         services.AddReports();
+        services.AddReportJobs(builder.Configuration);
         services.AddSingleton<StorageBootstrapper>();
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
@@ -70,6 +72,11 @@ internal static class ApplicationSetup
         analytics.MapFamiliesApi();
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
+
+        var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
+        reports.MapReportsApi();
+        reports.MapExportApi();
+        reports.MapReportSchedulesApi();
 
         app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
         app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();

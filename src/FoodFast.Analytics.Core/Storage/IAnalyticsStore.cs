@@ -21,6 +21,9 @@ public interface IAnalyticsStore
     /// <summary>Funnels, retention cohorts, segments and full-text search.</summary>
     Queries.Families.IQueryFamilies Families { get; }
 
+    /// <summary>Every row of a dataset, streamed in order, for raw exports.</summary>
+    IExportSource Exports { get; }
+
     /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
     Task EnsureReadyAsync(CancellationToken cancellationToken);
 

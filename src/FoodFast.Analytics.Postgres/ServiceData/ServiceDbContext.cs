@@ -12,6 +12,10 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
+    public DbSet<ReportJobRecord> ReportJobs => Set<ReportJobRecord>();
+
+    public DbSet<ReportScheduleRecord> ReportSchedules => Set<ReportScheduleRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ApiKeyRecord>(key =>
@@ -40,5 +44,6 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
             audit.Property(a => a.ShopId).HasColumnName("shop_id");
             audit.Property(a => a.Outcome).HasColumnName("outcome");
         });
+        ReportTables.Map(modelBuilder);
     }
 }

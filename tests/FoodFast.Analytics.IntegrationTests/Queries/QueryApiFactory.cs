@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FoodFast.Analytics.IntegrationTests.Queries;
 
 /// <summary>The API with the contract data loaded into its store, once per test class.</summary>
-public sealed class QueryApiFactory : ApiFactory
+public class QueryApiFactory : ApiFactory
 {
     private readonly SemaphoreSlim _load = new(1, 1);
     private bool _loaded;

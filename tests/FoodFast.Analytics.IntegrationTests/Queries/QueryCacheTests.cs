@@ -70,6 +70,7 @@ public sealed class QueryCacheTests
             public IAnalyticsSink Sink => inner.Sink;
             public IAnalyticsQueries Queries => this;
             public Core.Queries.Families.IQueryFamilies Families => inner.Families;
+            public IExportSource Exports => inner.Exports;
             public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
             public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) => inner.CheckAsync(cancellationToken);
 

@@ -30,6 +30,7 @@ public sealed class ReportsServiceCollectionTests : IDisposable
 
         Assert.Equal(
             [("csv", ".csv", "text/csv; charset=utf-8"),
+             ("json", ".json", "application/json; charset=utf-8"),
              ("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
              ("html", ".html", "text/html; charset=utf-8"),
              ("pdf", ".pdf", "application/pdf")],

@@ -37,7 +37,8 @@ public sealed class CsvReportWriter : IReportWriter
         rows.Completed();
     }
 
-    internal static string? Field(ColumnType type, object? value) => value is null ? null : type switch
+    /// <summary>A value as CSV text (invariant, ISO dates); null stays null. JSON exports use the same text.</summary>
+    public static string? Field(ColumnType type, object? value) => value is null ? null : type switch
     {
         ColumnType.Integer => ReportValues.ToInteger(value).ToString(CultureInfo.InvariantCulture),
         ColumnType.Decimal or ColumnType.Money or ColumnType.Percent =>

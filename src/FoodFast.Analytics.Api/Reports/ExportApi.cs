@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Text.Json;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Documents;
+using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.Reports.Writers.Csv;
+
+namespace FoodFast.Analytics.Api.Reports;
+
+/// <summary>
+/// <c>GET /api/v1/export/{sales|orders|events|products|customers}</c>: queues the matching report (202, like
+/// POST /api/v1/reports), or with <c>stream=true</c> (orders and events, csv or ndjson) streams the rows as they are read.
+/// </summary>
+internal static class ExportApi
+{
+    private static readonly Dictionary<string, string> Kinds = new()
+    {
+        ["sales"] = "sales_summary", ["orders"] = "raw_orders", ["events"] = "raw_events", ["products"] = "product_performance", ["customers"] = "customer_behavior",
+    };
+
+    private static readonly Dictionary<string, string> StreamedDatasets = new() { ["orders"] = Datasets.Orders, ["events"] = Datasets.Events };
+
+    public static void MapExportApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/export/{what}", Export).WithName("Export").WithTags("Reports").Audited("report.export")
+            .WithSummary("Queues a report of sales, orders, events, products or customers (202), or streams orders/events rows with stream=true.")
+            .Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+
+    public static async Task<IResult> Export(string what, Caller caller, HttpContext http, ReportRequests requests, IEnumerable<IReportWriter> writers,
+        IAnalyticsStore store, CancellationToken cancellationToken,
+        [Description("csv, xlsx, pdf, html, json; with stream=true: csv or ndjson. Default csv.")] string? format = null,
+        [Description("Start, inclusive (ISO-8601); with to.")] DateTimeOffset? from = null,
+        [Description("End, exclusive (ISO-8601); with from.")] DateTimeOffset? to = null,
+        [Description("Days back, today included; default 30.")] int? days = null,
+        [Description("IANA time zone. Default UTC.")] string? tz = null,
+        [Description("Shop; callers bound to a shop can only name their own.")] string? shopId = null,
+        [Description("Stream rows now instead of queuing a report (orders, events).")] bool stream = false)
+    {
+        var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz };
+        var chosen = format ?? "csv";
+        var shop = caller.ResolveShop(shopId);
+        if (!Kinds.TryGetValue(what, out var kind))
+        {
+            return ReportValidation.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")]);
+        }
+        if (stream)
+        {
+            return Streamed(what, chosen, parameters, shop, http, store, writers);
+        }
+        var problems = ReportValidation.Check(kind, chosen, parameters, writers);
+        if (problems.Count > 0)
+        {
+            return ReportValidation.Invalid(problems);
+        }
+        var job = await requests.CreateAsync(new NewReport(shop, kind, chosen, parameters, caller.Id), cancellationToken);
+        http.SetAuditTarget($"reports/{job.Id}", shop);
+        return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
+    }
+
+    private static IResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
+        IEnumerable<IReportWriter> writers)
+    {
+        var problems = new List<FieldProblem>(parameters.Validate());
+        if (!StreamedDatasets.TryGetValue(what, out var dataset))
+        {
+            problems.Add(new("stream", $"only {string.Join(" and ", StreamedDatasets.Keys)} stream; request '{what}' without stream=true"));
+        }
+        if (format is not ("csv" or "ndjson"))
+        {
+            problems.Add(new("format", $"'{format}' does not stream; valid with stream=true: csv, ndjson"));
+        }
+        if (problems.Count > 0)
+        {
+            return ReportValidation.Invalid(problems);
+        }
+        var (start, end) = parameters.Period(DateTimeOffset.UtcNow, 30);
+        var fileName = $"{what}_{shop ?? "all-shops"}_{start.UtcDateTime:yyyyMMdd}-{end.UtcDateTime:yyyyMMdd}.{format}";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        var csv = writers.OfType<CsvReportWriter>().Single();
+        return format == "csv"
+            ? TypedResults.Stream(body => StreamCsvAsync(csv, dataset!, new ExportRange(shop, start, end), parameters, store, body, http.RequestAborted), csv.ContentType)
+            : TypedResults.Stream(body => StreamNdjsonAsync(dataset!, new ExportRange(shop, start, end), store, body, http.RequestAborted), "application/x-ndjson");
+    }
+
+    private static Task StreamCsvAsync(CsvReportWriter csv, string dataset, ExportRange range, ReportParameters parameters, IAnalyticsStore store,
+        Stream body, CancellationToken cancellationToken)
+    {
+        var (columns, rows) = ExportTables.Read(dataset, store.Exports, range, null, cancellationToken);
+        var document = new ReportDocument
+        {
+            Title = dataset, ShopId = range.ShopId ?? "all shops", Period = new ReportPeriod(range.From, range.To, parameters.Zone),
+            Tables = [new ReportTable(dataset, columns, rows)],
+        };
+        return csv.WriteAsync(document, body, null, cancellationToken);
+    }
+
+    /// <summary>One JSON object per line, keyed by column name; values as in the CSV (numbers stay numbers).</summary>
+    private static async Task StreamNdjsonAsync(string dataset, ExportRange range, IAnalyticsStore store, Stream body, CancellationToken cancellationToken)
+    {
+        var (columns, rows) = ExportTables.Read(dataset, store.Exports, range, null, cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>(1 << 17);
+        await using var json = new Utf8JsonWriter(buffer);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var text = CsvReportWriter.Field(columns[i].Type, row[i]);
+                json.WritePropertyName(columns[i].Name);
+                if (text is null)
+                {
+                    json.WriteNullValue();
+                }
+                else if (columns[i].Type is ColumnType.Integer or ColumnType.Decimal)
+                {
+                    json.WriteRawValue(text, skipInputValidation: true);
+                }
+                else
+                {
+                    json.WriteStringValue(text);
+                }
+            }
+            json.WriteEndObject();
+            json.Flush();
+            json.Reset(buffer);
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount >= 1 << 16)
+            {
+                await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
+            }
+        }
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+}

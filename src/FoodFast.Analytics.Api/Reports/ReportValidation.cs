@@ -1,0 +1,36 @@
+using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Writers;
+
+namespace FoodFast.Analytics.Api.Reports;
+
+/// <summary>Checks what a report request names against the catalogue and the writers; every problem names its field.</summary>
+internal static class ReportValidation
+{
+    public static List<FieldProblem> Check(string? kind, string? format, ReportParameters parameters, IEnumerable<IReportWriter> writers)
+    {
+        var problems = new List<FieldProblem>();
+        var formats = writers.Select(w => w.Format).ToList();
+        var definition = ReportCatalogue.Find(kind);
+        if (definition is null)
+        {
+            problems.Add(new("kind", $"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"));
+        }
+        if (format is null || !formats.Contains(format))
+        {
+            problems.Add(new("format", $"'{format}' is not a format; valid: {string.Join(", ", formats)}"));
+        }
+        problems.AddRange(parameters.Validate());
+        if (definition is not null && problems.Count == 0)
+        {
+            problems.AddRange(definition.Validate(parameters));
+        }
+        return problems;
+    }
+
+    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
+            title: "Invalid report request");
+}

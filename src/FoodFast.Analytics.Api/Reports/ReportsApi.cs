@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Files;
+using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.Reports.Writers;
+using Microsoft.Net.Http.Headers;
+
+namespace FoodFast.Analytics.Api.Reports;
+
+/// <summary>
+/// Report jobs: request (202 + Location), poll, download, history, cancel/delete, and the FoodFast aliases under
+/// <c>/reports</c>. A caller bound to a shop sees only its shop's jobs: another shop's id answers 404.
+/// </summary>
+internal static class ReportsApi
+{
+    public const int MaxPageSize = 100;
+
+    public static void MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("").WithTags("Reports");
+        reports.MapPost("/api/v1/reports", Create).WithName("CreateReport").Audited("report.create")
+            .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+        reports.MapGet("/api/v1/reports/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
+        reports.MapGet("/api/v1/reports/{id:guid}/download", Download).WithName("DownloadReport").Audited("report.download")
+            .WithSummary("The report file (ETag = SHA-256); 409 while not ready, 410 once expired.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        reports.MapGet("/api/v1/reports", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
+            .Produces<ReportPage>().ProducesValidationProblem();
+        reports.MapDelete("/api/v1/reports/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
+            .WithSummary("Cancels a queued or running report (200 with the job), or deletes a finished one and its file (204).").ProducesProblem(404);
+
+        reports.MapPost("/reports/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
+        reports.MapGet("/reports/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
+        reports.MapGet("/reports/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
+        reports.MapGet("/reports/{id:guid}/download", Download).WithName("DownloadReportAlias").Audited("report.download")
+            .WithSummary("Alias of GET /api/v1/reports/{id}/download.");
+    }
+
+    public static async Task<IResult> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
+        IEnumerable<IReportWriter> writers, CancellationToken cancellationToken)
+    {
+        var parameters = request.Parameters ?? new ReportParameters();
+        var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);
+        if (problems.Count > 0)
+        {
+            return ReportValidation.Invalid(problems);
+        }
+        var shop = caller.ResolveShop(request.ShopId);
+        var job = await requests.CreateAsync(new NewReport(shop, request.Kind!, request.Format!, parameters, caller.Id), cancellationToken);
+        http.SetAuditTarget($"reports/{job.Id}", shop);
+        return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
+    }
+
+    public static async Task<IResult> Get(Guid id, Caller caller, ReportJobStore jobs, CancellationToken cancellationToken) =>
+        await jobs.FindAsync(id, caller.ShopId, cancellationToken) is { } job ? TypedResults.Ok(ReportJobResponse.From(job)) : NotFound(id);
+
+    public static async Task<IResult> Download(Guid id, Caller caller, HttpContext http, ReportJobStore jobs, IFileStore files, CancellationToken cancellationToken)
+    {
+        if (await jobs.FindAsync(id, caller.ShopId, cancellationToken) is not { } job)
+        {
+            return NotFound(id);
+        }
+        http.SetAuditTarget($"reports/{id}", job.ShopId);
+        if (job.Status == ReportStatus.Expired)
+        {
+            return Gone(id, job.ExpiresAt);
+        }
+        if (job.Status != ReportStatus.Succeeded || job.FileKey is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Report not ready",
+                detail: $"Report {id} is {job.Status}" + (job.Error is null ? "" : $": {job.Error}") + "; download it once it has succeeded.",
+                extensions: new Dictionary<string, object?> { ["reportStatus"] = job.Status, ["progress"] = job.Progress });
+        }
+        if (await files.OpenReadAsync(job.FileKey, cancellationToken) is not { } stream)
+        {
+            return Gone(id, job.ExpiresAt);
+        }
+        return TypedResults.Stream(stream, job.ContentType, job.FileName, new DateTimeOffset(job.FinishedAt!.Value.UtcDateTime),
+            new EntityTagHeaderValue($"\"{job.Sha256}\""));
+    }
+
+    public static async Task<IResult> List(Caller caller, ReportJobStore jobs, CancellationToken cancellationToken,
+        [Description("queued, running, succeeded, failed, cancelled or expired.")] string? status = null,
+        [Description("A report kind, e.g. sales_summary.")] string? kind = null,
+        [Description("Only the runs of this schedule.")] Guid? scheduleId = null,
+        [Description("1-based page number.")] int page = 1,
+        [Description("Jobs per page, 1-100.")] int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !ReportStatus.All.Contains(status))
+        {
+            errors["status"] = [$"'{status}' is not a status; valid: {string.Join(", ", ReportStatus.All)}"];
+        }
+        if (kind is not null && ReportCatalogue.Find(kind) is null)
+        {
+            errors["kind"] = [$"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"];
+        }
+        if (page < 1)
+        {
+            errors["page"] = ["must be 1 or more"];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"must be 1 to {MaxPageSize}"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid report filter");
+        }
+        var (items, total) = await jobs.ListAsync(new ReportJobFilter(caller.ShopId, status, kind, scheduleId, page, pageSize), cancellationToken);
+        return TypedResults.Ok(new ReportPage(page, pageSize, total, items.Select(ReportJobResponse.From).ToList()));
+    }
+
+    public static async Task<IResult> Delete(Guid id, Caller caller, HttpContext http, ReportJobStore jobs, ReportScheduler scheduler, IFileStore files,
+        CancellationToken cancellationToken)
+    {
+        if (await jobs.FindAsync(id, caller.ShopId, cancellationToken) is not { } job)
+        {
+            return NotFound(id);
+        }
+        http.SetAuditTarget($"reports/{id}", job.ShopId);
+        if (await jobs.CancelAsync(id, cancellationToken))
+        {
+            await scheduler.InterruptAsync(id, cancellationToken);
+            return TypedResults.Ok(ReportJobResponse.From((await jobs.FindAsync(id, caller.ShopId, cancellationToken))!));
+        }
+        if (job.FileKey is { } key)
+        {
+            await files.DeleteAsync(key, cancellationToken);
+        }
+        await jobs.DeleteAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Report not found", detail: $"There is no report {id} for you.",
+            extensions: new Dictionary<string, object?> { ["field"] = "id" });
+
+    private static ProblemHttpResult Gone(Guid id, DateTimeOffset? expiredAt) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Report expired",
+            detail: $"The file of report {id} expired{(expiredAt is { } at ? $" at {at:O}" : "")} and was deleted; request the report again.");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Writers;
+
+namespace FoodFast.Analytics.Api.Reports;
+
+/// <param name="Name">What the schedule is for, shown in listings.</param>
+/// <param name="Kind">A report kind, as for POST /api/v1/reports.</param>
+/// <param name="Format">csv, xlsx, pdf, html or json.</param>
+/// <param name="Parameters">Each run's parameters; without from/to a run covers the days before it (days, or the kind's default).</param>
+/// <param name="Cron">Quartz cron (seconds first): <c>0 0 6 * * ?</c> is every day at 06:00.</param>
+/// <param name="TimeZone">IANA zone the cron is read in, e.g. Europe/Berlin. Default UTC.</param>
+/// <param name="ShopId">The shop; callers bound to a shop can only name their own.</param>
+/// <param name="Enabled">Default true.</param>
+public sealed record CreateScheduleRequest(string? Name, string? Kind, string? Format, ReportParameters? Parameters, string? Cron, string? TimeZone,
+    string? ShopId, bool? Enabled);
+
+/// <summary>Only the fields given change.</summary>
+public sealed record UpdateScheduleRequest(string? Name, string? Kind, string? Format, ReportParameters? Parameters, string? Cron, string? TimeZone, bool? Enabled);
+
+public sealed record ScheduleResponse(Guid Id, string? ShopId, string Name, string Kind, string Format, ReportParameters Parameters, string Cron,
+    string TimeZone, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextFireAt)
+{
+    internal static ScheduleResponse From(ReportScheduleRecord s, DateTimeOffset? next) => new(
+        s.Id, s.ShopId, s.Name, s.Kind, s.Format, ParametersOf(s), s.Cron, s.TimeZone, s.Enabled, s.CreatedBy, s.CreatedAt, s.UpdatedAt, next);
+
+    internal static ReportParameters ParametersOf(ReportScheduleRecord s) =>
+        JsonSerializer.Deserialize<ReportParameters>(s.Parameters, WireJson.Options) ?? new ReportParameters();
+}
+
+internal static class ScheduleValidation
+{
+    /// <summary>The report fields as for a report request, plus the cron expression, the zone and the name.</summary>
+    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers)
+    {
+        var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
+        if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 200)
+        {
+            problems.Add(new("name", "must be 1 to 200 characters"));
+        }
+        if (!Quartz.CronExpression.TryParse(s.Cron, out _))
+        {
+            problems.Add(new("cron", $"'{s.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. '0 0 6 * * ?'"));
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _))
+        {
+            problems.Add(new("timeZone", $"'{s.TimeZone}' is not an IANA time zone such as Europe/Berlin"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,30 @@
+namespace FoodFast.Analytics.Postgres.ServiceData;
+
+/// <summary>A row of <c>report_schedules</c>: which report to produce, and when (a Quartz cron expression in an IANA zone).</summary>
+public sealed class ReportScheduleRecord
+{
+    public Guid Id { get; set; }
+
+    public string? ShopId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string Format { get; set; } = "";
+
+    /// <summary>The parameters of each run as JSON (jsonb); a run without from/to covers the days before its firing.</summary>
+    public string Parameters { get; set; } = "{}";
+
+    public string Cron { get; set; } = "";
+
+    public string TimeZone { get; set; } = "UTC";
+
+    public bool Enabled { get; set; } = true;
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

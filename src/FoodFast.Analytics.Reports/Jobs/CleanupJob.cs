@@ -1,0 +1,35 @@
+using FoodFast.Analytics.Reports.Files;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace FoodFast.Analytics.Reports.Jobs;
+
+/// <summary>Deletes the files of reports past their expiry and marks those jobs expired (downloads then answer 410).</summary>
+public sealed class CleanupJob(ReportJobStore jobs, IFileStore files, ILogger<CleanupJob> logger) : IJob
+{
+    private const int Batch = 500;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        IReadOnlyList<Postgres.ServiceData.ReportJobRecord> due;
+        do
+        {
+            due = await jobs.ExpiredAsync(Batch, cancellationToken);
+            foreach (var job in due)
+            {
+                if (job.FileKey is { } key)
+                {
+                    await files.DeleteAsync(key, cancellationToken);
+                }
+                await jobs.MarkExpiredAsync(job.Id, cancellationToken);
+                expired++;
+            }
+        }
+        while (due.Count == Batch);
+        if (expired > 0)
+        {
+            logger.LogInformation("Expired {Count} reports and deleted their files", expired);
+        }
+    }
+}

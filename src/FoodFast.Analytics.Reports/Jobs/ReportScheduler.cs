@@ -1,0 +1,123 @@
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Schedules;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace FoodFast.Analytics.Reports.Jobs;
+
+/// <summary>
+/// Starts Quartz once the schema is applied (so the service still starts while Postgres is down) and is the one
+/// place that talks to it: queue a report run, interrupt it, keep schedules' cron triggers and the cleanup trigger.
+/// Misfire policies: a report run fires as soon as it can (<c>FireNow</c>: nobody wants a requested report dropped);
+/// a schedule that missed firings while no instance ran fires once on recovery and then follows its cron
+/// (<c>FireAndProceed</c>: one catch-up report, not one per missed firing); cleanup skips missed runs.
+/// </summary>
+public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness readiness, IOptions<ReportJobsOptions> options,
+    TimeProvider time, ILogger<ReportScheduler> logger) : BackgroundService
+{
+    private const string ReportGroup = "reports";
+    private const string ScheduleGroup = "schedules";
+    private readonly TaskCompletionSource<IScheduler> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static JobKey ReportKey(Guid id) => new(id.ToString("N"), ReportGroup);
+
+    public static JobKey ScheduleKey(Guid id) => new(id.ToString("N"), ScheduleGroup);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.Ready.WaitAsync(stoppingToken);
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var scheduler = await factory.GetScheduler(stoppingToken);
+                await scheduler.Start(stoppingToken);
+                await ScheduleCleanupAsync(scheduler, stoppingToken);
+                _started.TrySetResult(scheduler);
+                logger.LogInformation("Report scheduler {Name} started as {Instance}", scheduler.SchedulerName, scheduler.SchedulerInstanceId);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Report scheduler not started, retrying in {Delay}: {Error}", delay, ex.Message);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_started.Task.IsCompletedSuccessfully)
+        {
+            await _started.Task.Result.Shutdown(false, cancellationToken);
+        }
+    }
+
+    /// <summary>Queues one run of a report job; it requests recovery, so a run cut short by a crash starts again elsewhere.</summary>
+    public async Task EnqueueAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        var scheduler = await _started.Task.WaitAsync(cancellationToken);
+        var job = JobBuilder.Create<RunReportJob>().WithIdentity(ReportKey(reportId))
+            .UsingJobData(RunReportJob.ReportIdKey, reportId.ToString()).RequestRecovery(true).Build();
+        var trigger = TriggerBuilder.Create(time).WithIdentity(reportId.ToString("N"), ReportGroup).StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
+    }
+
+    /// <summary>Cancels the run's token if it runs on this instance; elsewhere the heartbeat sees the cancelled status.</summary>
+    public async Task InterruptAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        var scheduler = await _started.Task.WaitAsync(cancellationToken);
+        await scheduler.Interrupt(ReportKey(reportId), cancellationToken);
+    }
+
+    /// <summary>Creates or replaces a schedule's cron trigger (removed while the schedule is disabled); answers the next firing.</summary>
+    public async Task<DateTimeOffset?> ScheduleAsync(ReportScheduleRecord schedule, CancellationToken cancellationToken)
+    {
+        var scheduler = await _started.Task.WaitAsync(cancellationToken);
+        if (!schedule.Enabled)
+        {
+            await scheduler.DeleteJob(ScheduleKey(schedule.Id), cancellationToken);
+            return null;
+        }
+        var job = JobBuilder.Create<ScheduledReportJob>().WithIdentity(ScheduleKey(schedule.Id))
+            .UsingJobData(ScheduledReportJob.ScheduleIdKey, schedule.Id.ToString()).Build();
+        var cron = CronScheduleBuilder.Create(schedule.Cron).InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone))
+            .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+        var trigger = TriggerBuilder.Create(time).WithIdentity(schedule.Id.ToString("N"), ScheduleGroup).WithSchedule(cron).Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        return trigger.NextFireTimeUtc ?? (await scheduler.GetTrigger(trigger.Key, cancellationToken))?.NextFireTimeUtc;
+    }
+
+    public async Task UnscheduleAsync(Guid scheduleId, CancellationToken cancellationToken)
+    {
+        var scheduler = await _started.Task.WaitAsync(cancellationToken);
+        await scheduler.DeleteJob(ScheduleKey(scheduleId), cancellationToken);
+    }
+
+    /// <summary>When the schedule fires next; null when it is disabled (or the scheduler has not started yet).</summary>
+    public async Task<DateTimeOffset?> NextFireAsync(Guid scheduleId, CancellationToken cancellationToken)
+    {
+        if (!_started.Task.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+        var trigger = await _started.Task.Result.GetTrigger(new TriggerKey(scheduleId.ToString("N"), ScheduleGroup), cancellationToken);
+        return trigger?.NextFireTimeUtc;
+    }
+
+    private async Task ScheduleCleanupAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<CleanupJob>().WithIdentity("cleanup", "maintenance").DisallowConcurrentExecution(true).Build();
+        var trigger = TriggerBuilder.Create(time).WithIdentity("cleanup", "maintenance").StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(options.Value.CleanupIntervalSeconds)).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+}

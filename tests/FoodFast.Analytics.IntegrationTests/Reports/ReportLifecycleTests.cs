@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace FoodFast.Analytics.IntegrationTests.Reports;
+
+/// <summary>Reports slowed to a second per row, so a run can be watched, refused (409) and cancelled mid-way.</summary>
+public sealed class SlowReportApiFactory : ReportApiFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings["Reports:RowDelayMilliseconds"] = "1000";
+    }
+}
+
+/// <summary>What happens to a report after it is requested: 409 while running, cancellation, expiry (410).</summary>
+public sealed class ReportLifecycleTests(SlowReportApiFactory factory) : IClassFixture<SlowReportApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_running_report_answers_409_and_stops_within_seconds_when_deleted()
+    {
+        using var loader = await factory.LoadedClientAsync();
+        using var client = await factory.CreateClientAsync(Role.Analyst, "shop-a");
+        var id = (await client.RequestAsync("raw_events", "csv")).GetProperty("id").GetString()!;
+        await client.WaitForAsync(id, TimeSpan.FromSeconds(30), "running");
+
+        var notReady = await (await client.GetAsync(new Uri($"/api/v1/reports/{id}/download", UriKind.Relative), Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        using var deleted = await client.DeleteAsync(new Uri($"/api/v1/reports/{id}", UriKind.Relative), Ct);
+        var cancelled = await deleted.ReadJsonAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        var later = await client.WaitForAsync(id, TimeSpan.FromSeconds(5), "cancelled");
+
+        Assert.StartsWith($"Report {id} is running", notReady.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.True(later.GetProperty("rowsWritten").GetInt64() < 9, later.ToString());
+        Assert.False(later.TryGetProperty("sha256", out _)); // null values are left out
+        Assert.Empty(Directory.GetFiles(factory.FilesRoot, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task An_expired_report_is_cleaned_up_and_answers_410()
+    {
+        using var loader = await factory.LoadedClientAsync();
+        using var client = await factory.CreateClientAsync(Role.Analyst, "shop-a");
+        var done = await client.CompleteAsync((await client.RequestAsync("sales_summary", "csv")).GetProperty("id").GetString()!);
+        var id = done.GetProperty("id").GetString()!;
+        Assert.Single(Directory.GetFiles(factory.FilesRoot, $"{Guid.Parse(id):N}.csv"));
+        var retention = done.GetProperty("expiresAt").GetDateTimeOffset() - done.GetProperty("finishedAt").GetDateTimeOffset();
+
+        await using (var data = factory.Database.OpenDataSource())
+        {
+            await using var expire = data.CreateCommand("update report_jobs set expires_at = now() - interval '1 second' where id = $1");
+            expire.Parameters.Add(new NpgsqlParameter { Value = Guid.Parse(id) });
+            Assert.Equal(1, await expire.ExecuteNonQueryAsync(Ct));
+        }
+        await client.WaitForAsync(id, TimeSpan.FromSeconds(15), "expired");
+
+        await (await client.GetAsync(new Uri($"/api/v1/reports/{id}/download", UriKind.Relative), Ct)).AssertProblemAsync(HttpStatusCode.Gone);
+        Assert.Empty(Directory.GetFiles(factory.FilesRoot, $"{Guid.Parse(id):N}.csv"));
+        Assert.Equal(TimeSpan.FromDays(7), retention);
+    }
+
+    [Fact]
+    public async Task A_schedule_with_a_short_cron_fires_and_its_runs_appear_in_the_history()
+    {
+        using var loader = await factory.LoadedClientAsync();
+        using var client = await factory.CreateClientAsync(Role.Analyst, "shop-a");
+
+        using var created = await client.PostAsJsonAsync("/api/v1/report-schedules",
+            new { name = "every two seconds", kind = "daily_sales", format = "json", cron = "0/2 * * * * ?", timeZone = "Europe/Berlin" }, Ct);
+        var schedule = await created.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var scheduleId = schedule.GetProperty("id").GetString()!;
+        var next = schedule.GetProperty("nextFireAt").GetDateTimeOffset();
+        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(3));
+
+        var run = await WaitForRunAsync(client, scheduleId);
+        using var paused = await client.PatchAsJsonAsync($"/api/v1/report-schedules/{scheduleId}", new { enabled = false }, Ct);
+        var disabled = await paused.ReadJsonAsync();
+        using var removed = await client.DeleteAsync(new Uri($"/api/v1/report-schedules/{scheduleId}", UriKind.Relative), Ct);
+        using var gone = await client.GetAsync(new Uri($"/api/v1/report-schedules/{scheduleId}", UriKind.Relative), Ct);
+
+        Assert.Equal("daily_sales", run.GetProperty("kind").GetString());
+        Assert.Equal($"schedule:{scheduleId}", run.GetProperty("requestedBy").GetString());
+        Assert.Equal("shop-a", run.GetProperty("shopId").GetString());
+        Assert.False(disabled.GetProperty("enabled").GetBoolean());
+        Assert.False(disabled.TryGetProperty("nextFireAt", out _));
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        await gone.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_schedule_with_a_bad_cron_or_zone_is_a_problem_naming_the_fields()
+    {
+        using var client = await factory.CreateClientAsync(Role.Analyst, "shop-a");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/report-schedules",
+            new { name = "bad", kind = "daily_sales", format = "csv", cron = "every day", timeZone = "Europe/Atlantis" }, Ct);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("cron", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("timeZone", out _));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WaitForRunAsync(HttpClient client, string scheduleId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var page = await (await client.GetAsync(new Uri($"/api/v1/reports?scheduleId={scheduleId}&status=succeeded", UriKind.Relative), Ct)).ReadJsonAsync();
+            if (page.GetProperty("items").GetArrayLength() > 0)
+            {
+                return page.GetProperty("items")[0];
+            }
+            await Task.Delay(250, Ct);
+        }
+        throw new TimeoutException($"schedule {scheduleId} produced no report within 60 s");
+    }
+}
