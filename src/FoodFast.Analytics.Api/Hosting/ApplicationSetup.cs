@@ -2,6 +2,7 @@ using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
 using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Api.Realtime;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
@@ -39,6 +40,7 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddIngestion();
         services.AddQueries();
+        services.AddRealtime();
 
         services.AddDependencyHealthChecks();
         services.AddSecurity();
@@ -48,6 +50,7 @@ internal static class ApplicationSetup
     {
         app.UseApiProblemDetails();
         app.UseApiDocumentation();
+        app.UseRealtime();
         app.UseSecurity();
     }
 
@@ -66,8 +69,13 @@ internal static class ApplicationSetup
         analytics.MapFinancialApi();
         analytics.MapUsersApi();
         analytics.MapFamiliesApi();
+        analytics.MapRealtimeApi();
+        app.MapGroup("").RequireRole(Role.Analyst).MapStreamApi();
+        app.MapLivePage();
 
-        app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
+        var admin = app.MapGroup("").RequireRole(Role.Admin);
+        admin.MapIngestionAdminApi();
+        admin.MapRealtimeAdminApi();
         app.MapSecurityApis();
     }
 }
