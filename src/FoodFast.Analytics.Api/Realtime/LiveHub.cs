@@ -73,10 +73,21 @@ public sealed class LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger
                 _subscribed.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message);
-                await Task.Delay(delay, stoppingToken);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }

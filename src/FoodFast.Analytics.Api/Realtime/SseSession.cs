@@ -47,12 +47,15 @@ internal sealed class SseSession(HttpResponse response, LiveClient client, IRead
         var queue = client.Queue;
         var heartbeat = TimeSpan.FromSeconds(options.HeartbeatSeconds);
         var waiting = queue.WaitToReadAsync(token).AsTask();
+        // One timer per beat, not one per message: a busy stream would otherwise pile up pending delays.
+        var beat = Task.Delay(heartbeat, token);
         while (true)
         {
-            if (await Task.WhenAny(waiting, Task.Delay(heartbeat, token)) != waiting)
+            if (await Task.WhenAny(waiting, beat) == beat)
             {
                 await response.Body.WriteAsync(Heartbeat, token);
                 await response.Body.FlushAsync(token);
+                beat = Task.Delay(heartbeat, token);
                 continue;
             }
             if (!await waiting)

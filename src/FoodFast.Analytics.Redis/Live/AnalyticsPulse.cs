@@ -32,7 +32,7 @@ public sealed class AnalyticsPulse(LiveCounters counters, RealtimeReader reader,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             foreach (var shop in _marked.Keys)
             {
@@ -40,12 +40,29 @@ public sealed class AnalyticsPulse(LiveCounters counters, RealtimeReader reader,
                 {
                     await PulseAsync(shop, stoppingToken);
                 }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
                     _marked.TryRemove(shop, out _);
                     logger.LogWarning("analytics.updated for {Shop} skipped, Redis unavailable: {Error}", shop, ex.Message);
                 }
             }
+        }
+    }
+
+    /// <summary>False at shutdown, which is not an error worth a stack trace in the log.</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
