@@ -35,6 +35,8 @@ internal static class StreamApi
             using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
                 KeepAliveInterval = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds),
+                // Pings that go unanswered this long mean the peer is gone: the session ends and its client leaves.
+                KeepAliveTimeout = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds * 2),
             });
             await new WebSocketSession(socket, client, options.Value).RunAsync(http.RequestAborted);
         }
