@@ -6,14 +6,21 @@ return args switch
     ["post-events", var n, var url, var batch, var concurrency] => await EventLoad.PostAsync(
         int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), new Uri(url),
         int.Parse(batch, System.Globalization.CultureInfo.InvariantCulture), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
+    ["live-listen", var url, var key, var clients, var shops, var seconds, var readyFile] => await LiveLoad.ListenAsync(
+        new Uri(url), key, Int(clients), Int(shops), Int(seconds), readyFile),
+    ["live-produce", var url, var key, var rate, var seconds, var shops] => await LiveLoad.ProduceAsync(new Uri(url), key, Int(rate), Int(seconds), Int(shops)),
     _ => Usage(),
 };
+
+static int Int(string value) => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
 
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage: FoodFast.Analytics.Bench copy-events <n> <connection string>    raw binary COPY of n events (the baseline)
                FoodFast.Analytics.Bench post-events <n> <url> <batch> <concurrency>   n events through POST /api/v1/events/batch
+               FoodFast.Analytics.Bench live-listen <url> <key> <clients> <shops> <seconds> <ready file>   WebSocket clients, delivery latency
+               FoodFast.Analytics.Bench live-produce <url> <key> <orders/s> <seconds> <shops>             orders in batches of 10 at a fixed rate
         """);
     return 2;
 }

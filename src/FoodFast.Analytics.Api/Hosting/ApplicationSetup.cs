@@ -3,6 +3,7 @@ using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
 using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Api.Realtime;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
@@ -43,6 +44,7 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddIngestion();
         services.AddQueries();
+        services.AddRealtime();
 
         services.AddDependencyHealthChecks();
         services.AddSecurity();
@@ -52,6 +54,7 @@ internal static class ApplicationSetup
     {
         app.UseApiProblemDetails();
         app.UseApiDocumentation();
+        app.UseRealtime();
         app.UseSecurity();
     }
 
@@ -72,13 +75,19 @@ internal static class ApplicationSetup
         analytics.MapFamiliesApi();
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
+        analytics.MapRealtimeApi();
 
         var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
         reports.MapReportsApi();
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
 
-        app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
+        app.MapGroup("").RequireRole(Role.Analyst).MapStreamApi();
+        app.MapLivePage();
+
+        var admin = app.MapGroup("").RequireRole(Role.Admin);
+        admin.MapIngestionAdminApi();
+        admin.MapRealtimeAdminApi();
         app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
         app.MapSecurityApis();
     }

@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Core.Ingestion;
@@ -7,8 +8,12 @@ namespace FoodFast.Analytics.Core.Ingestion;
 /// What the ingestion endpoints call: append validated items to the log (durable before the caller answers
 /// 202) and, for <c>?wait=true</c>, wait until they have left the log for the store.
 /// </summary>
-public sealed class Ingestor(IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, IOptions<IngestionOptions> options, TimeProvider time)
+public sealed class Ingestor(
+    IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, IOptions<IngestionOptions> options, TimeProvider time,
+    IEnumerable<IIngestionObserver>? observers = null, ILogger<Ingestor>? logger = null)
 {
+    private readonly IIngestionObserver[] _observers = observers?.ToArray() ?? [];
+
     public IngestionOptions Options { get; } = options.Value;
 
     public ValidationRules Rules()
@@ -29,7 +34,27 @@ public sealed class Ingestor(IIngestLog log, IndexerSignal signal, IngestionMetr
         var ids = await log.AppendAsync(entries, cancellationToken);
         metrics.Accepted(ids.Count);
         signal.Kick();
+        Notify(entries);
         return wait ? await WaitIndexedAsync(ids, cancellationToken) : null;
+    }
+
+    /// <summary>Fire-and-forget: the producer's 202 never waits for, nor fails with, an observer.</summary>
+    private void Notify(IReadOnlyList<IngestEntry> entries)
+    {
+        foreach (var observer in _observers)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await observer.OnAcceptedAsync(entries, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    logger?.LogWarning(ex, "Ingestion observer {Observer} failed; the items are safe in the ingest log", observer.GetType().Name);
+                }
+            });
+        }
     }
 
     /// <summary>Waits until none of the ids is left in the log (landed or dead-lettered), or the wait timeout.</summary>

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Wire;
+
+namespace FoodFast.Analytics.Bench;
+
+/// <summary>
+/// The live-feed benchmark's two processes: listeners (many WebSocket clients across shops, measuring delivery
+/// latency) and a producer (orders at a fixed rate). Latency is receipt time minus the order's <c>updatedAt</c>,
+/// which the producer sets to the moment it sends: ingest request to client receipt, same clock.
+/// </summary>
+internal static class LiveLoad
+{
+    public static async Task<int> ListenAsync(Uri api, string key, int clients, int shops, int seconds, string readyFile)
+    {
+        var sockets = new List<ClientWebSocket>();
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < clients; start += 50)
+        {
+            var batch = Enumerable.Range(start, Math.Min(50, clients - start)).Select(async i =>
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("X-Api-Key", key);
+                var uri = new UriBuilder(api) { Scheme = "ws", Path = "/api/v1/stream", Query = $"shopId=bench-{i % shops}&topics=orders,analytics" }.Uri;
+                await socket.ConnectAsync(uri, CancellationToken.None);
+                return socket;
+            });
+            sockets.AddRange(await Task.WhenAll(batch));
+        }
+        Console.WriteLine($"live: {sockets.Count} clients connected in {clock.Elapsed.TotalSeconds:0.0} s");
+        await File.WriteAllTextAsync(readyFile, "ready");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var results = await Task.WhenAll(sockets.Select(s => ReceiveAsync(s, stop.Token)));
+        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
+        var analytics = results.Sum(r => r.Analytics);
+        var closed = results.Count(r => r.Closed is not null);
+        if (latencies.Length == 0)
+        {
+            Console.WriteLine("live: no order messages received");
+            return 1;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"live: {latencies.Length} order messages, {analytics} analytics.updated; latency p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; clients closed by server: {closed}"));
+        foreach (var reason in results.Where(r => r.Closed is not null).GroupBy(r => r.Closed).Take(3))
+        {
+            Console.WriteLine($"live: closed {reason.Count()}x: {reason.Key}");
+        }
+        return 0;
+    }
+
+    public static async Task<int> ProduceAsync(Uri api, string key, int rate, int seconds, int shops)
+    {
+        const int perBatch = 10;
+        using var http = new HttpClient { BaseAddress = api };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var interval = TimeSpan.FromSeconds((double)perBatch / rate);
+        using var timer = new PeriodicTimer(interval);
+        var inFlight = new List<Task<HttpResponseMessage>>();
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds) && await timer.WaitForNextTickAsync())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var orders = Enumerable.Range(sent, perBatch).Select(i => Order($"bench-{i % shops}", $"{run}-{i}", now)).ToList();
+            sent += perBatch;
+            inFlight.Add(http.PostAsJsonAsync("/api/v1/orders/batch", orders, WireJson.Options));
+        }
+        var responses = await Task.WhenAll(inFlight);
+        var failed = responses.Count(r => (int)r.StatusCode != 202);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"produce: {sent} orders in {clock.Elapsed.TotalSeconds:0.0} s = {sent / clock.Elapsed.TotalSeconds:0} orders/s, {responses.Length} batches, {failed} not accepted"));
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<(List<double> Latencies, int Analytics, string? Closed)> ReceiveAsync(ClientWebSocket socket, CancellationToken stop)
+    {
+        var latencies = new List<double>();
+        var analytics = 0;
+        var buffer = new byte[256 * 1024];
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), stop);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (latencies, analytics, $"{socket.CloseStatus} {socket.CloseStatusDescription}");
+                }
+                var received = DateTimeOffset.UtcNow;
+                using var message = JsonDocument.Parse(buffer.AsMemory(0, count));
+                var type = message.RootElement.GetProperty("type").GetString();
+                if (type == "order.created")
+                {
+                    latencies.Add((received - message.RootElement.GetProperty("data").GetProperty("updatedAt").GetDateTimeOffset()).TotalMilliseconds);
+                }
+                else if (type == "analytics.updated")
+                {
+                    analytics++;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return (latencies, analytics, null);
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static Order Order(string shopId, string orderId, DateTimeOffset at) => new()
+    {
+        ShopId = shopId, OrderId = orderId, CustomerId = "c-" + orderId, Status = OrderStatus.Paid, CreatedAt = at, UpdatedAt = at,
+        Currency = "EUR", Channel = SalesChannel.Web, PaymentMethod = PaymentMethod.Card, Country = "DE", City = "Berlin",
+        Subtotal = 8.50m, Tax = 1.00m, Shipping = 2.50m, Total = 12.00m,
+        Items = [new OrderItem { ProductId = "p-" + (orderId.Length % 7), ProductName = "Käsespätzle", Category = "ready_meals", Quantity = 2, UnitPrice = 4.25m, LineTotal = 8.50m }],
+    };
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using FoodFast.Analytics.Core.Live;
+using Microsoft.Extensions.Options;
+
+namespace FoodFast.Analytics.Api.Realtime;
+
+/// <summary>
+/// This instance's rooms: receives every message from the bus, numbers it, keeps it for resume, and offers it to
+/// the clients of its shop's room and of the all-shops room. Offering never blocks (see <see cref="LiveClient.Offer"/>).
+/// </summary>
+public sealed class LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger<LiveHub> logger) : BackgroundService
+{
+    private const string AllShops = "";
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<LiveClient, byte>> _rooms = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _sequence;
+
+    /// <summary>Completes once this instance hears the bus; streams wait briefly for it so their first messages are not missed.</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    public ResumeBuffer Resume { get; } = new(Guid.NewGuid().ToString("N")[..8], options.Value.ResumeBufferSize);
+
+    public int ClientCount => _rooms.Values.Sum(r => r.Count);
+
+    public LiveClient Join(string? shopId, IReadOnlySet<string>? topics)
+    {
+        var client = new LiveClient(shopId, topics, options.Value.ClientQueueCapacity);
+        _rooms.GetOrAdd(shopId ?? AllShops, _ => new()).TryAdd(client, 0);
+        return client;
+    }
+
+    public void Leave(LiveClient client)
+    {
+        if (_rooms.TryGetValue(client.ShopId ?? AllShops, out var room))
+        {
+            room.TryRemove(client, out _);
+        }
+    }
+
+    public void Receive(LiveEnvelope envelope)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        var frame = new LiveFrame(sequence, $"{Resume.Instance}-{sequence}", envelope);
+        Resume.Add(frame);
+        Offer(envelope.ShopId, frame);
+        Offer(AllShops, frame);
+    }
+
+    private void Offer(string room, LiveFrame frame)
+    {
+        if (!_rooms.TryGetValue(room, out var clients))
+        {
+            return;
+        }
+        foreach (var client in clients.Keys)
+        {
+            if (client.Wants(frame.Envelope))
+            {
+                client.Offer(frame);
+            }
+        }
+    }
+
+    /// <summary>Subscribes, retrying while Redis is away at start; once subscribed the multiplexer keeps the subscription.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await bus.SubscribeAsync(Receive, stoppingToken);
+                _subscribed.TrySetResult();
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+}

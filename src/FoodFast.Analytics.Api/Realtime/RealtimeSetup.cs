@@ -1,0 +1,22 @@
+using FoodFast.Analytics.Redis.Live;
+
+namespace FoodFast.Analytics.Api.Realtime;
+
+internal static class RealtimeSetup
+{
+    /// <summary>Live counters (Redis), the bus, and this instance's hub of stream clients.</summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddLiveCounters();
+        services.AddSingleton<LiveHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveHub>());
+        return services;
+    }
+
+    /// <summary>WebSockets, and the query-string key of the stream endpoints: before authentication.</summary>
+    public static void UseRealtime(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.UseStreamKeyFromQuery();
+    }
+}
