@@ -103,7 +103,7 @@ public static class AggregationCompiler
                 aggs[$"m{i}"] = metric;
             }
         }
-        if (plan.Top is not { Complement: true })
+        if (plan.Labels && plan.Top is not { Complement: true })
         {
             foreach (var i in plan.Dimensions.Where(i => query.GroupBy[i].LabelField is not null))
             {

@@ -93,7 +93,7 @@ public sealed class ElasticsearchQueries(AggregationSearch search, NewCustomers 
         foreach (var basis in query.BaseMetrics.Select(m => m.Basis).Distinct())
         {
             var metrics = rankMetric.Basis == basis && rankMetric.Base!.When != RowCondition.FirstOrderInBucket ? new[] { query.RankIndex } : [];
-            var (rows, _) = await search.RunAsync(query, new SearchPlan(basis, [0], metrics) { Bucketed = false }, cancellationToken);
+            var (rows, _) = await search.RunAsync(query, new SearchPlan(basis, [0], metrics) { Bucketed = false, Labels = false }, cancellationToken);
             foreach (var row in rows)
             {
                 Add(row.Keys[0], row.Values.GetValueOrDefault(query.RankIndex));

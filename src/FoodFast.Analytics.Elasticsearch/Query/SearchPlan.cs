@@ -12,6 +12,9 @@ public sealed record SearchPlan(TimeBasis Basis, IReadOnlyList<int> Dimensions, 
 {
     public bool Bucketed { get; init; } = true;
 
+    /// <summary>Read the readable name beside keys that have one (not needed to rank groups).</summary>
+    public bool Labels { get; init; } = true;
+
     /// <summary>Restricts the first dimension to a top-N's keys, or (with <see cref="TopScope.Complement"/>) to the rest.</summary>
     public TopScope? Top { get; init; }
 
