@@ -68,6 +68,7 @@ internal static class ApplicationSetup
         analytics.MapFamiliesApi();
 
         app.MapGroup("").RequireRole(Role.Admin).MapIngestionAdminApi();
+        app.MapGroup("").RequireRole(Role.Admin).MapElasticsearchHealthApi();
         app.MapSecurityApis();
     }
 }
