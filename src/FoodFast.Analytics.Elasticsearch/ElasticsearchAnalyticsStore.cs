@@ -7,20 +7,20 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace FoodFast.Analytics.Elasticsearch;
 
 /// <summary>The analytics store on Elasticsearch (or OpenSearch 2.x): monthly order and order-line indices, an events data stream.</summary>
-public sealed class ElasticsearchAnalyticsStore(ElasticsearchClient client, ClusterProbe probe, IndexBootstrapper bootstrapper, ElasticsearchSink sink)
+public sealed class ElasticsearchAnalyticsStore(
+    ElasticsearchClient client, ClusterProbe probe, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
+    Query.ElasticsearchQueries queries, Query.ElasticsearchQueryFamilies families)
     : IAnalyticsStore
 {
     public string Backend => "elasticsearch";
 
     public IAnalyticsSink Sink => sink;
 
-    private static readonly Query.QueriesNotYetAvailable NotYet = new();
+    public Core.Queries.IAnalyticsQueries Queries => queries;
 
-    public Core.Queries.IAnalyticsQueries Queries => NotYet;
+    public Core.Queries.Families.IQueryFamilies Families => families;
 
-    public Core.Queries.Families.IQueryFamilies Families => NotYet;
-
-    public IExportSource Exports => NotYet;
+    public IExportSource Exports { get; } = new Query.ExportsNotYetAvailable();
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {

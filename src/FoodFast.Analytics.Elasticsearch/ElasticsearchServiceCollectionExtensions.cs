@@ -27,6 +27,15 @@ public static class ElasticsearchServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
         services.AddSingleton<ElasticsearchSink>();
+        services.AddSingleton<Query.AggregationSearch>();
+        services.AddSingleton<Query.NewCustomers>();
+        services.AddSingleton<Query.ElasticsearchQueries>();
+        services.AddSingleton<Query.FunnelScan>();
+        services.AddSingleton<Query.RetentionCohorts>();
+        services.AddSingleton<Query.RfmSegments>();
+        services.AddSingleton<Query.FullTextSearch>();
+        services.AddSingleton<Query.ElasticsearchQueryFamilies>();
+        services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<ElasticsearchAnalyticsStore>());
         return services;

@@ -88,6 +88,7 @@ internal static class ApplicationSetup
         var admin = app.MapGroup("").RequireRole(Role.Admin);
         admin.MapIngestionAdminApi();
         admin.MapRealtimeAdminApi();
+        admin.MapElasticsearchHealthApi();
         app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
         app.MapSecurityApis();
     }

@@ -16,9 +16,8 @@ namespace FoodFast.Analytics.IntegrationTests.Elasticsearch;
 /// </summary>
 public sealed class LiveClusterTests : IAsyncDisposable
 {
-    private static readonly string? Url = Environment.GetEnvironmentVariable("ELASTICSEARCH_URL");
-    private readonly string _prefix = $"fftest{Guid.NewGuid():N}"[..20];
-    private ServiceProvider? _services;
+    private LiveCluster? _cluster;
+    private string _prefix = "";
 
     [Fact]
     public async Task Bootstraps_twice_and_keeps_the_newest_order_its_lines_and_one_copy_of_an_event()
@@ -64,62 +63,22 @@ public sealed class LiveClusterTests : IAsyncDisposable
 
     private IAnalyticsStore Store()
     {
-        if (string.IsNullOrEmpty(Url))
+        if (string.IsNullOrEmpty(LiveCluster.Url))
         {
-            Assert.Skip("ELASTICSEARCH_URL is not set: no live cluster to test against");
+            Assert.Skip(LiveCluster.NotConfigured);
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Elasticsearch:Urls"] = Url,
-            ["Storage:Elasticsearch:IndexPrefix"] = _prefix,
-        }).AddEnvironmentVariables().Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddElasticsearchAnalyticsStore();
-        _services = services.BuildServiceProvider();
-        return _services.GetRequiredService<IAnalyticsStore>();
+        _cluster = new LiveCluster();
+        _prefix = _cluster.Prefix;
+        return _cluster.Services.GetRequiredService<IAnalyticsStore>();
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, CancellationToken ct, string? body = null)
-    {
-        var request = new EsRequest(method, path, "test") { Body = body is null ? null : System.Text.Encoding.UTF8.GetBytes(body) };
-        var response = await _services!.GetRequiredService<ElasticsearchClient>().SendAsync(request, ct);
-        return JsonDocument.Parse(response.Body).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, CancellationToken ct, string? body = null) => _cluster!.SendAsync(method, path, ct, body);
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        var client = _services.GetRequiredService<ElasticsearchClient>();
-        var missing = new HashSet<int> { 404 };
-        string[] paths =
-        [
-            $"_data_stream/{_prefix}-events", $"{_prefix}-orders-*", $"{_prefix}-order-lines-*",
-            $"_index_template/{_prefix}-orders", $"_index_template/{_prefix}-order-lines", $"_index_template/{_prefix}-events",
-            $"_component_template/{_prefix}-settings", $"_component_template/{_prefix}-orders-mappings",
-            $"_component_template/{_prefix}-order-lines-mappings", $"_component_template/{_prefix}-events-mappings",
-            $"_ilm/policy/{_prefix}-events",
-        ];
-        foreach (var path in paths)
-        {
-            // Concrete index names: wildcard deletes are refused by default (action.destructive_requires_name).
-            var target = path.EndsWith("-*", StringComparison.Ordinal) ? await ConcreteAsync(client, path) : path;
-            if (target.Length > 0)
-            {
-                await client.SendAsync(new EsRequest(HttpMethod.Delete, target, "test_cleanup") { Accepted = missing }, CancellationToken.None);
-            }
-        }
-        await _services.DisposeAsync();
-    }
-
-    private static async Task<string> ConcreteAsync(ElasticsearchClient client, string pattern)
-    {
-        var response = await client.SendAsync(EsRequest.Get($"{pattern}/_settings/index.provided_name", "test_cleanup"), CancellationToken.None);
-        return string.Join(',', JsonDocument.Parse(response.Body).RootElement.EnumerateObject().Select(p => p.Name));
     }
 }

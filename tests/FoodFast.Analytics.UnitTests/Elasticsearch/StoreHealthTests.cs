@@ -88,6 +88,8 @@ public sealed class StoreHealthTests
             client,
             new ClusterProbe(client),
             new IndexBootstrapper(client, names, options, TimeProvider.System, NullLogger.Instance),
-            new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance));
+            new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance),
+            TestQueries.Aggregates(client, names),
+            TestQueries.Families(client, names));
     }
 }

@@ -1,0 +1,20 @@
+using FoodFast.Analytics.Core.Queries.Families;
+
+namespace FoodFast.Analytics.Elasticsearch.Query;
+
+/// <summary>Funnels, retention cohorts, RFM segments and search on Elasticsearch; each family's cost is described on its class.</summary>
+public sealed class ElasticsearchQueryFamilies(FunnelScan funnels, RetentionCohorts retention, RfmSegments segments, FullTextSearch search) : IQueryFamilies
+{
+    public Task<IReadOnlyList<long>> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken) => funnels.CountAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> RetentionAsync(RetentionQuery query, CancellationToken cancellationToken) =>
+        retention.ComputeAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<Segment>> SegmentsAsync(SegmentQuery query, CancellationToken cancellationToken) => segments.ComputeAsync(query, cancellationToken);
+
+    /// <summary>Not written yet for Elasticsearch (a collapse on product_id sorted by @timestamp would do): answers 501.</summary>
+    public Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Stock levels are not available on the Elasticsearch backend in this build; use Storage:Backend=Postgres.");
+
+    public Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => search.SearchAsync(query, cancellationToken);
+}

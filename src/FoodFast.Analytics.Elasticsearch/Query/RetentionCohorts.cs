@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+
+namespace FoodFast.Analytics.Elasticsearch.Query;
+
+/// <summary>
+/// Retention cohorts: the customers whose first order falls in the range (<see cref="NewCustomers"/>), then, 1,000 of
+/// them a request, a composite over customer_id with a date_histogram of their orders per period (month or ISO week,
+/// in the query's time zone). Exact; cost: the new-customers passes plus one request per 1,000 cohort customers.
+/// </summary>
+public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames names, NewCustomers newCustomers)
+{
+    public async Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> ComputeAsync(RetentionQuery query, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(query.TimeZone);
+        var firsts = await newCustomers.FindAsync(query.ShopId, query.From, query.To, cancellationToken);
+        var cohorts = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in firsts.Keys.Order(StringComparer.Ordinal).Chunk(1000))
+        {
+            var body = Body(query, chunk);
+            while (true)
+            {
+                var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(names.Orders.ReadAlias), "search_retention",
+                    Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
+                var (periods, after) = Read(response.Body);
+                foreach (var (customer, active) in periods)
+                {
+                    var cohort = Buckets.Key(Buckets.Truncate(TimeZoneInfo.ConvertTime(firsts[customer], zone).DateTime, query.Period), query.Period);
+                    var row = cohorts.TryGetValue(cohort, out var seen) ? seen : cohorts[cohort] = new long[query.Periods];
+                    sizes[cohort] = sizes.GetValueOrDefault(cohort) + 1;
+                    foreach (var offset in active.Select(p => Offset(cohort, p, query.Period)).Where(o => o >= 0 && o < query.Periods).Distinct())
+                    {
+                        row[offset]++;
+                    }
+                }
+                if (after is null)
+                {
+                    break;
+                }
+                body["aggs"]!["customers"]!["composite"]!["after"] = after;
+            }
+        }
+        return cohorts.Select(c => (c.Key, sizes[c.Key], (IReadOnlyList<long>)c.Value)).ToList();
+    }
+
+    public static JsonObject Body(RetentionQuery query, IReadOnlyList<string> customers)
+    {
+        var filter = new JsonArray();
+        if (query.ShopId is not null)
+        {
+            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
+        }
+        filter.Add(SearchFilters.Terms("customer_id", customers));
+        return new JsonObject
+        {
+            ["size"] = 0,
+            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
+            ["aggs"] = new JsonObject
+            {
+                ["customers"] = new JsonObject
+                {
+                    ["composite"] = new JsonObject
+                    {
+                        ["size"] = 1000,
+                        ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
+                    },
+                    ["aggs"] = new JsonObject
+                    {
+                        ["periods"] = new JsonObject
+                        {
+                            ["date_histogram"] = new JsonObject
+                            {
+                                ["field"] = "created_at", ["calendar_interval"] = query.Period == TimeBucket.Week ? "week" : "month",
+                                ["time_zone"] = query.TimeZone, ["format"] = "yyyy-MM-dd", ["min_doc_count"] = 1,
+                            },
+                        },
+                    },
+                },
+            },
+        };
+    }
+
+    public static (List<(string Customer, List<string> Periods)> Customers, JsonNode? After) Read(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        AggregationReader.ThrowOnPartialResults(document.RootElement, "search_retention");
+        var list = new List<(string, List<string>)>();
+        if (!document.RootElement.TryGetProperty("aggregations", out var aggs))
+        {
+            return (list, null);
+        }
+        var customers = aggs.GetProperty("customers");
+        foreach (var bucket in customers.GetProperty("buckets").EnumerateArray())
+        {
+            var periods = bucket.GetProperty("periods").GetProperty("buckets").EnumerateArray()
+                .Where(p => p.GetProperty("doc_count").GetInt64() > 0).Select(p => p.GetProperty("key_as_string").GetString()!).ToList();
+            list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, periods));
+        }
+        var after = list.Count > 0 && customers.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
+        return (list, after);
+    }
+
+    private static int Offset(string cohort, string period, TimeBucket unit)
+    {
+        var from = DateTime.ParseExact(cohort, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateTime.ParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return unit == TimeBucket.Week ? (int)Math.Floor((to - from).TotalDays / 7) : (to.Year * 12 + to.Month) - (from.Year * 12 + from.Month);
+    }
+}

@@ -1,0 +1,26 @@
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Catalogue;
+using FoodFast.Analytics.Elasticsearch.Indices;
+
+namespace FoodFast.Analytics.Elasticsearch.Query;
+
+/// <summary>Where each dataset lives (read alias or data stream) and which date field places a row at each time basis.</summary>
+public static class SearchTargets
+{
+    public static string Index(IndexNames names, string dataset) => dataset switch
+    {
+        Datasets.Orders => names.Orders.ReadAlias,
+        Datasets.OrderItems => names.OrderLines.ReadAlias,
+        _ => names.Events.ReadAlias,
+    };
+
+    public static string TimeField(string dataset, TimeBasis basis) => basis switch
+    {
+        TimeBasis.Refunded => "refunded_at",
+        TimeBasis.Cancelled => "cancelled_at",
+        _ => dataset == Datasets.Events ? "@timestamp" : "created_at",
+    };
+
+    /// <summary>A missing alias (nothing written yet) answers an empty result instead of 404.</summary>
+    public static string SearchPath(string index) => $"{index}/_search?ignore_unavailable=true&allow_no_indices=true";
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Catalogue;
+using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using static FoodFast.Analytics.UnitTests.Elasticsearch.Query.Queries;
+
+namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
+
+/// <summary>Compiled request bodies against the hand-written files in Golden/ (written from the Elasticsearch reference, §4).</summary>
+public sealed class QueryGoldenTests
+{
+    [Fact]
+    public void Daily_revenue_is_a_composite_with_a_zoned_date_histogram_source_and_a_sum()
+    {
+        var query = Validated(Of(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day, Filters = [Euro] });
+
+        Golden.AssertJson("query-orders-daily-revenue.json", AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [], [0, 1])));
+    }
+
+    [Fact]
+    public void Refunds_use_the_refund_time_and_send_the_after_key_back()
+    {
+        var query = Validated(Of(Datasets.Orders, "revenue", "refund_total") with { Bucket = TimeBucket.Hour, GroupBy = ["channel"] });
+        var after = JsonNode.Parse("""{"bucket":"2026-10-26T11:00","d0":"web","d1":"EUR"}""");
+
+        Golden.AssertJson("query-orders-refunds-by-hour-page-2.json", AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Refunded, [0, 1], [1]), after));
+    }
+
+    [Fact]
+    public void Time_parts_are_runtime_fields_in_the_zone_and_row_conditions_are_filter_sub_aggregations()
+    {
+        var query = Validated(Of(Datasets.Events, "event_count", "purchasing_sessions", "review_count", "rating_sum") with
+        {
+            ShopId = null, GroupBy = ["day_of_week"], Filters = [new("device", ["tablet"], Exclude: true), new("hour_of_day", ["9", "10"])],
+            Ranges = [new("value", 1m, 100m)],
+        });
+
+        Golden.AssertJson("query-events-by-day-of-week.json", AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [0], [0, 1, 2, 3])));
+    }
+
+    [Fact]
+    public void Top_n_keeps_the_ranked_keys_with_labels_and_asks_for_the_rest_with_must_not()
+    {
+        var query = Validated(Of(Datasets.OrderItems, "revenue", "units", "order_count") with { GroupBy = ["product"], Top = 1, Filters = [Euro] });
+
+        Golden.AssertJson("query-order-lines-top-n-kept.json",
+            AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [0], [0, 1, 2]) { Top = new TopScope(["p1"], Complement: false) }));
+        Golden.AssertJson("query-order-lines-top-n-rest.json",
+            AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [], [0, 1, 2]) { Top = new TopScope(["p1", null], Complement: true) }));
+    }
+
+    [Fact]
+    public void First_orders_are_a_composite_over_customers_with_their_earliest_order()
+    {
+        var body = NewCustomers.Body("shop-a", SearchFilters.DateRange("created_at", From, To), null, withMin: true);
+
+        Golden.AssertJson("query-first-orders.json", body);
+    }
+
+    [Fact]
+    public void The_funnel_streams_step_events_sorted_by_unit_then_time()
+    {
+        var scan = new FunnelScan(null!, null!, new IndexNames("ff"), NullLogger<FunnelScan>.Instance);
+        var request = scan.Request(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromDays(1)),
+            "session_id", ["product_view", "add_to_cart", "checkout_start", "purchase"]);
+
+        Golden.AssertJson("query-funnel-pit.json", new JsonObject { ["index"] = request.Index, ["query"] = request.Query.DeepClone(), ["sort"] = request.Sort.DeepClone() });
+    }
+
+    [Fact]
+    public void Retention_reads_each_cohort_customers_periods_with_a_zoned_histogram()
+    {
+        var body = RetentionCohorts.Body(new RetentionQuery("shop-a", From, To, "Europe/Berlin", TimeBucket.Month, 2), ["c1", "c2"]);
+
+        Golden.AssertJson("query-retention.json", body);
+    }
+
+    [Fact]
+    public void Segments_read_first_last_count_and_money_per_currency_per_customer()
+    {
+        Golden.AssertJson("query-segments.json", RfmSegments.Body(new SegmentQuery("shop-a", new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 365)));
+    }
+
+    [Fact]
+    public void Search_uses_simple_query_string_with_word_prefixes_and_never_query_string()
+    {
+        var query = new SearchQuery("shop-a", "käse -milch*", SearchTarget.All, 1, 10);
+
+        Golden.AssertJson("query-search-events.json", FullTextSearch.EventsBody(query, 20));
+        Golden.AssertJson("query-search-orders.json", FullTextSearch.OrdersBody(query with { Text = "käse" }, ["a-1", "a-2"], 10));
+        Golden.AssertJson("query-search-lines.json", FullTextSearch.LinesBody(query with { Text = "käse" }));
+    }
+}

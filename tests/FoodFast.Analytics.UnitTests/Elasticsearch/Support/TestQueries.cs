@@ -1,0 +1,20 @@
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.Elasticsearch.Query;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FoodFast.Analytics.UnitTests.Elasticsearch.Support;
+
+/// <summary>The query faces of the store over one client, wired as the service collection does.</summary>
+public static class TestQueries
+{
+    public static ElasticsearchQueries Aggregates(ElasticsearchClient client, IndexNames names) =>
+        new(new AggregationSearch(client, names), new NewCustomers(client, names));
+
+    public static ElasticsearchQueryFamilies Families(ElasticsearchClient client, IndexNames names)
+    {
+        var newCustomers = new NewCustomers(client, names);
+        return new(new FunnelScan(client, new ClusterProbe(client), names, NullLogger<FunnelScan>.Instance),
+            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new FullTextSearch(client, names));
+    }
+}
