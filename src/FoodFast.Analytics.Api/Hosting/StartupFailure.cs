@@ -32,6 +32,9 @@ internal static partial class StartupFailure
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"FoodFast Analytics did not start: {message}");
+        // Background services that began before the failure (the Quartz scheduler's threads among them) would
+        // otherwise keep the process alive: a start-up that failed ends the process here.
+        Environment.Exit(1);
         return 1;
     }
 
