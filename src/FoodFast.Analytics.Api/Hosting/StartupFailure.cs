@@ -10,6 +10,11 @@ internal static partial class StartupFailure
     public static async Task<int> RunAsync(WebApplication app)
     {
         var urls = app.Configuration["Urls"] ?? "http://127.0.0.1:8080";
+        if (TakenPort(urls) is { } taken)
+        {
+            // Checked before the host starts its background services, so nothing else runs or logs on the way out.
+            return Fail($"cannot listen on {taken}: the port is already in use (is the service already running? set PORT to use another port)");
+        }
         try
         {
             await app.RunAsync();
@@ -23,6 +28,32 @@ internal static partial class StartupFailure
         {
             return Fail($"cannot listen on {urls}: the port is already in use (is the service already running? set PORT to use another port)");
         }
+    }
+
+    /// <summary>The first configured URL whose port another program already listens on, if any.</summary>
+    private static string? TakenPort(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Port == 0)
+            {
+                continue;
+            }
+            var address = uri.Host == "localhost" ? System.Net.IPAddress.Loopback
+                : System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip : System.Net.IPAddress.Any;
+            try
+            {
+                var listener = new System.Net.Sockets.TcpListener(address, uri.Port);
+                listener.Start();
+                listener.Stop();
+            }
+            catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+            {
+                return url;
+            }
+        }
+        return null;
     }
 
     /// <summary>Data-annotation failures wrap our message in boilerplate; keep only the message, which names the setting.</summary>
