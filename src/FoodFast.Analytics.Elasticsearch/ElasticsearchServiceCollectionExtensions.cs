@@ -34,7 +34,11 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddSingleton<Query.RetentionCohorts>();
         services.AddSingleton<Query.RfmSegments>();
         services.AddSingleton<Query.FullTextSearch>();
+        services.AddSingleton<Query.StockLevels>();
         services.AddSingleton<Query.ElasticsearchQueryFamilies>();
+        services.AddSingleton<Exports.ElasticsearchExportSource>();
+        services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();
+        services.AddSingleton<Core.Erasure.ICustomerErasure>(sp => sp.GetRequiredService<Erasure.ElasticsearchCustomerErasure>());
         services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<ElasticsearchAnalyticsStore>());

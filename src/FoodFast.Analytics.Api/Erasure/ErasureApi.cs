@@ -17,26 +17,30 @@ internal static class ErasureApi
     {
         app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
             .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged.")
-            .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status501NotImplemented);
+            .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
-        IServiceProvider services, CancellationToken cancellationToken)
+        ICustomerErasure erasure, CancellationToken cancellationToken)
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
         {
             return QueryResponses.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
                 shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")]);
         }
-        if (services.GetService<ICustomerErasure>() is not { } erasure)
-        {
-            return TypedResults.Problem("Customer erasure is not available on this analytics backend in this build.",
-                statusCode: StatusCodes.Status501NotImplemented, title: "Not implemented");
-        }
         while (await indexer.RunOnceAsync(cancellationToken) > 0)
         {
         }
-        var counts = await erasure.EraseAsync(shop.ShopId, customerId, cancellationToken);
+        ErasureCounts counts;
+        try
+        {
+            counts = await erasure.EraseAsync(shop.ShopId, customerId, cancellationToken);
+        }
+        catch (ErasureIncompleteException ex)
+        {
+            await cache.PurgeShopAsync(shop.ShopId, cancellationToken); // part of it is done: cached answers may be stale
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Erasure incomplete");
+        }
         var deadLetters = await log.PurgeCustomerAsync(shop.ShopId, customerId, cancellationToken);
         await cache.PurgeShopAsync(shop.ShopId, cancellationToken);
         return TypedResults.Ok(new ErasureResult(shop.ShopId, counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised, deadLetters, counts.Pseudonym));

@@ -66,7 +66,7 @@ public sealed class ElasticsearchClient : IDisposable
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 _pool.MarkDead(node);
-                failure = ex is HttpRequestException ? $"no answer: {ex.Message}" : $"no answer within {_timeout.TotalSeconds:0}s";
+                failure = ex is HttpRequestException ? $"no answer: {ex.Message}" : $"no answer within {(request.Timeout ?? _timeout).TotalSeconds:0}s";
                 if (attempt >= maxRetries)
                 {
                     throw new ElasticsearchException(request.Operation, null, null, $"{failure} (after {attempt + 1} attempts)", ex);
@@ -97,7 +97,7 @@ public sealed class ElasticsearchClient : IDisposable
     private async Task<EsResponse> SendOnceAsync(EsRequest request, Uri node, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        timeout.CancelAfter(request.Timeout ?? _timeout);
         using var message = new HttpRequestMessage(request.Method, new Uri(node, request.Path.TrimStart('/')));
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.Authorization = _authorization;

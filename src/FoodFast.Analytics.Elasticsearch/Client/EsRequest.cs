@@ -13,6 +13,9 @@ public sealed record EsRequest(HttpMethod Method, string Path, string Operation)
     /// <summary>Overrides the configured retries (health probes answer fast rather than wait out a backoff).</summary>
     public int? MaxRetries { get; init; }
 
+    /// <summary>Overrides the configured per-attempt timeout, for calls that do a lot of work before answering (<c>_delete_by_query</c>).</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>Statuses that are an answer rather than a failure here (404 for an existence check, 400 for "already exists").</summary>
     public IReadOnlySet<int> Accepted { get; init; } = NoExtraStatuses;
 

@@ -14,6 +14,9 @@ public sealed record PointInTimeQuery(string Index, JsonObject Query, JsonArray 
 
     /// <summary>How long the PIT lives between two pages; each page renews it.</summary>
     public string KeepAlive { get; init; } = "2m";
+
+    /// <summary>The <c>_source</c> fields each hit carries; null: the whole document.</summary>
+    public JsonArray? Source { get; init; }
 }
 
 /// <summary>One hit: its <c>_source</c>, and the raw <c>sort</c> values the next page starts after.</summary>
@@ -91,6 +94,10 @@ public sealed class PointInTimeReader(ElasticsearchClient client, ClusterFlavor 
             ["pit"] = new JsonObject { ["id"] = pitId, ["keep_alive"] = query.KeepAlive },
             ["sort"] = query.Sort.DeepClone(),
         };
+        if (query.Source is { } source)
+        {
+            body["_source"] = source.DeepClone();
+        }
         if (after is { } values)
         {
             body["search_after"] = JsonNode.Parse(values.GetRawText());

@@ -3,7 +3,8 @@ using FoodFast.Analytics.Core.Queries.Families;
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>Funnels, retention cohorts, RFM segments and search on Elasticsearch; each family's cost is described on its class.</summary>
-public sealed class ElasticsearchQueryFamilies(FunnelScan funnels, RetentionCohorts retention, RfmSegments segments, FullTextSearch search) : IQueryFamilies
+public sealed class ElasticsearchQueryFamilies(
+    FunnelScan funnels, RetentionCohorts retention, RfmSegments segments, StockLevels stock, FullTextSearch search) : IQueryFamilies
 {
     public Task<IReadOnlyList<long>> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken) => funnels.CountAsync(query, cancellationToken);
 
@@ -12,9 +13,7 @@ public sealed class ElasticsearchQueryFamilies(FunnelScan funnels, RetentionCoho
 
     public Task<IReadOnlyList<Segment>> SegmentsAsync(SegmentQuery query, CancellationToken cancellationToken) => segments.ComputeAsync(query, cancellationToken);
 
-    /// <summary>Not written yet for Elasticsearch (a collapse on product_id sorted by @timestamp would do): answers 501.</summary>
-    public Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Stock levels are not available on the Elasticsearch backend in this build; use Storage:Backend=Postgres.");
+    public Task<IReadOnlyList<StockLevel>> StockAsync(StockQuery query, CancellationToken cancellationToken) => stock.ReadAsync(query, cancellationToken);
 
     public Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => search.SearchAsync(query, cancellationToken);
 }

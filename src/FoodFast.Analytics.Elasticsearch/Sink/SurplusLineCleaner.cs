@@ -28,11 +28,10 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
         foreach (var group in orders.Chunk(OrdersPerRequest))
         {
             var request = Request(names, group);
-            var response = await client.SendAsync(request, EsJson.Default.DeleteByQueryResponse, cancellationToken);
-            if (response.TimedOut || response.Failures is { Count: > 0 })
+            var response = await client.SendAsync(request, EsJson.Default.ByQueryResponse, cancellationToken);
+            if (response.Incomplete() is { } problem)
             {
-                var first = response.Failures is { Count: > 0 } f ? f[0].ToString() : "timed out";
-                throw new ElasticsearchException(request.Operation, 200, null, $"surplus order lines not all deleted: {first}");
+                throw new ElasticsearchException(request.Operation, 200, null, $"surplus order lines not all deleted: {problem}");
             }
         }
     }

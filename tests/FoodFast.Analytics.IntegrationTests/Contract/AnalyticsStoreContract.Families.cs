@@ -56,6 +56,24 @@ public abstract partial class AnalyticsStoreContract
     }
 
     [Fact]
+    public async Task Stock_levels_are_each_products_latest_update_up_to_the_moment_asked()
+    {
+        var store = await StoreAsync();
+        static DateTimeOffset Oct(int day, int hour) => new(2026, 10, day, hour, 0, 0, TimeSpan.Zero);
+
+        var now = await store.Families.StockAsync(new StockQuery("shop-a", From), Ct);
+        var earlier = await store.Families.StockAsync(new StockQuery("shop-a", Oct(21, 9)), Ct);
+        var everyShop = await store.Families.StockAsync(new StockQuery(null, From), Ct);
+
+        Assert.Equal(
+            [new StockLevel("shop-a", "p1", null, 5, Oct(20, 10)), new StockLevel("shop-a", "p2", "Brezel", 7, Oct(22, 8)), new StockLevel("shop-a", "p4", "Earl Grey", 30, Oct(21, 9))],
+            now);
+        // At exactly 09:00 the p4 updates count (AsOf is inclusive) and p2's Oct 22 update does not yet.
+        Assert.Equal(["p1:5", "p2:12", "p4:30"], earlier.Select(l => $"{l.ProductId}:{l.Level}"));
+        Assert.Equal(["shop-a:p1:5", "shop-a:p2:7", "shop-a:p4:30", "shop-b:p5:0"], everyShop.Select(l => $"{l.ShopId}:{l.ProductId}:{l.Level}"));
+    }
+
+    [Fact]
     public async Task Search_finds_orders_by_product_name_and_events_by_query_newest_first()
     {
         var store = await StoreAsync();

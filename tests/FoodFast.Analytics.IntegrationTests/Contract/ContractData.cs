@@ -90,18 +90,44 @@ public static class ContractData
         Event("shop-b", "u9", "s9", ActivityType.Purchase, Utc(25, 7, 30)),
     ];
 
+    private static ActivityEvent StockUpdate(string shop, string product, string? name, int? level, DateTimeOffset at) =>
+        Event(shop, "ops", "ops", ActivityType.InventoryUpdated, at, product) with { ProductName = name, StockLevel = level, Device = null };
+
+    /// <summary>
+    /// Inventory updates, all before <see cref="From"/> so no other answer changes. shop-a: p1 (no name) 5 on Oct 20;
+    /// p2 Brezel 50 (Oct 20), 12 (Oct 21 08:00), 7 (Oct 22); p4 Earl Grey 30 and 29 at the same instant (Oct 21 09:00:
+    /// the smaller event id, 30, is the latest, as Postgres breaks the tie on event_id); p3 an update without a level
+    /// (ignored). shop-b: p5 Apfel 0 (Oct 21).
+    /// </summary>
+    public static readonly IReadOnlyList<ActivityEvent> StockEvents =
+    [
+        StockUpdate("shop-a", "p1", null, 5, Utc(20, 10)),
+        StockUpdate("shop-a", "p2", "Brezel", 50, Utc(20, 8)),
+        StockUpdate("shop-a", "p2", "Brezel", 12, Utc(21, 8)),
+        StockUpdate("shop-a", "p2", "Brezel", 7, Utc(22, 8)),
+        StockUpdate("shop-a", "p4", "Earl Grey", 30, Utc(21, 9)),
+        StockUpdate("shop-a", "p4", "Earl Grey", 29, Utc(21, 9)),
+        StockUpdate("shop-a", "p3", "Crème brûlée", null, Utc(21, 10)),
+        StockUpdate("shop-b", "p5", "Apfel", 0, Utc(21, 7)),
+    ];
+
     /// <summary>Writes the fixture as producers would: newer versions first, then a late older one, then the refund.</summary>
     public static async Task LoadAsync(IAnalyticsSink sink)
     {
-        async Task Write(params SinkItem[] items)
-        {
-            var outcomes = await sink.WriteAsync(items, CancellationToken.None);
-            Assert.All(outcomes, o => Assert.Equal(SinkOutcomeKind.Landed, o.Kind));
-        }
-        await Write(SinkItem.Of(A1), SinkItem.Of(A2), SinkItem.Of(A3Paid), SinkItem.Of(A4), SinkItem.Of(B1), SinkItem.Of(B2));
-        await Write(SinkItem.Of(A1LateShipped));
-        await Write(SinkItem.Of(A3Refunded));
-        await Write([.. Events.Select(SinkItem.Of)]);
-        await Write([.. Events.Take(3).Select(SinkItem.Of)]);
+        await WriteAsync(sink, SinkItem.Of(A1), SinkItem.Of(A2), SinkItem.Of(A3Paid), SinkItem.Of(A4), SinkItem.Of(B1), SinkItem.Of(B2));
+        await WriteAsync(sink, SinkItem.Of(A1LateShipped));
+        await WriteAsync(sink, SinkItem.Of(A3Refunded));
+        await WriteAsync(sink, [.. Events.Select(SinkItem.Of)]);
+        await WriteAsync(sink, [.. Events.Take(3).Select(SinkItem.Of)]);
+    }
+
+    /// <summary>The store contract's stock levels; kept out of <see cref="LoadAsync"/>, which the HTTP test hosts load too.</summary>
+    public static Task LoadStockAsync(IAnalyticsSink sink) => WriteAsync(sink, [.. StockEvents.Select(SinkItem.Of)]);
+
+    /// <summary>Writes through the sink and checks that every item landed.</summary>
+    public static async Task WriteAsync(IAnalyticsSink sink, params SinkItem[] items)
+    {
+        var outcomes = await sink.WriteAsync(items, CancellationToken.None);
+        Assert.All(outcomes, o => Assert.Equal(SinkOutcomeKind.Landed, o.Kind));
     }
 }

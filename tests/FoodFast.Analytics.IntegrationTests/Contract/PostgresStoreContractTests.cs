@@ -15,6 +15,10 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
 
     public IAnalyticsStore Store { get; private set; } = null!;
 
+    public AnalyticsDatabase Analytics => _analytics!;
+
+    public string ConnectionString => _database.ConnectionString;
+
     public async ValueTask InitializeAsync()
     {
         await _database.CreateAsync();
@@ -23,6 +27,7 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
             new PostgresQueries(_analytics), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
         await store.EnsureReadyAsync(CancellationToken.None);
         await ContractData.LoadAsync(store.Sink);
+        await ContractData.LoadStockAsync(store.Sink);
         Store = store;
     }
 

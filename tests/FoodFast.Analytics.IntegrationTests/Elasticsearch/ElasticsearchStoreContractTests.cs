@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Elasticsearch.Query;
 using FoodFast.Analytics.IntegrationTests.Contract;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +17,9 @@ public sealed class ElasticsearchStoreFixture : IAsyncLifetime
 
     public IAnalyticsStore? Store { get; private set; }
 
+    /// <summary>The live cluster under this fixture's prefix; null without <c>ELASTICSEARCH_URL</c>.</summary>
+    public LiveCluster? Cluster => _cluster;
+
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrEmpty(LiveCluster.Url))
@@ -24,6 +30,7 @@ public sealed class ElasticsearchStoreFixture : IAsyncLifetime
         var store = _cluster.Services.GetRequiredService<IAnalyticsStore>();
         await store.EnsureReadyAsync(CancellationToken.None);
         await ContractData.LoadAsync(store.Sink);
+        await ContractData.LoadStockAsync(store.Sink);
         await _cluster.SendAsync(HttpMethod.Post, $"{_cluster.Prefix}-*/_refresh", CancellationToken.None);
         Store = store;
     }
@@ -46,5 +53,32 @@ public sealed class ElasticsearchStoreContractTests(ElasticsearchStoreFixture fi
             Assert.Skip(LiveCluster.NotConfigured);
         }
         return Task.FromResult(fixture.Store);
+    }
+}
+
+/// <summary>The erasure contract on a live cluster, under a prefix of its own; skipped without <c>ELASTICSEARCH_URL</c>.</summary>
+public sealed class ElasticsearchErasureContractTests(ElasticsearchStoreFixture fixture) : CustomerErasureContract, IClassFixture<ElasticsearchStoreFixture>
+{
+    private LiveCluster Cluster => fixture.Cluster ?? throw new InvalidOperationException(LiveCluster.NotConfigured);
+
+    protected override Task<(IAnalyticsStore Store, ICustomerErasure Erasure)> BackendAsync()
+    {
+        if (fixture.Store is null)
+        {
+            Assert.Skip(LiveCluster.NotConfigured);
+        }
+        return Task.FromResult<(IAnalyticsStore, ICustomerErasure)>((fixture.Store, Cluster.Services.GetRequiredService<ICustomerErasure>()));
+    }
+
+    protected override Task RefreshAsync() => Cluster.SendAsync(HttpMethod.Post, $"{Cluster.Prefix}-*/_refresh", TestContext.Current.CancellationToken);
+
+    protected override async Task<long> LocatedOrdersAsync(string shopId)
+    {
+        var body = new JsonObject
+        {
+            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(SearchFilters.Term("shop_id", shopId), new JsonObject { ["exists"] = new JsonObject { ["field"] = "location" } }) } },
+        }.ToJsonString();
+        var answer = await Cluster.SendAsync(HttpMethod.Post, $"{Cluster.Prefix}-orders/_count", TestContext.Current.CancellationToken, body);
+        return answer.GetProperty("count").GetInt64();
     }
 }

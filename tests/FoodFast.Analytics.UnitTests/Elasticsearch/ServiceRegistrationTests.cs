@@ -19,6 +19,8 @@ public sealed class ServiceRegistrationTests
 
         Assert.IsType<ElasticsearchAnalyticsStore>(store);
         Assert.Equal("elasticsearch", store.Backend);
+        Assert.IsType<FoodFast.Analytics.Elasticsearch.Exports.ElasticsearchExportSource>(store.Exports);
+        Assert.IsType<FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure>(services.GetRequiredService<FoodFast.Analytics.Core.Erasure.ICustomerErasure>());
         Assert.Equal("staging", services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Indices.IndexNames>().Prefix);
         Assert.Equal(["http://es1:9200/", "http://es2:9200/"], services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Client.ElasticsearchClient>().Nodes.Select(u => u.ToString()));
     }

@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Query;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,6 +16,9 @@ public static class TestQueries
     {
         var newCustomers = new NewCustomers(client, names);
         return new(new FunnelScan(client, new ClusterProbe(client), names, NullLogger<FunnelScan>.Instance),
-            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new FullTextSearch(client, names));
+            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new StockLevels(client, names), new FullTextSearch(client, names));
     }
+
+    public static ElasticsearchExportSource Exports(ElasticsearchClient client, IndexNames names, int pageSize = 5000) =>
+        new(client, new ClusterProbe(client), names, NullLogger<ElasticsearchExportSource>.Instance) { PageSize = pageSize };
 }
