@@ -25,27 +25,43 @@ public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames nam
         var outcomes = new SinkOutcome?[batch.Count];
         var chunks = _writer.Write(batch, options.Value.BulkMaxBytes);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BulkConcurrency, CancellationToken = cancellationToken };
-        // Per order: null (no 2xx/409 on its own document), false (written) or true (stale: a newer version is stored).
+        // Per order: null (no 2xx/409 on its own document), false (written) or true (stale: a newer version is stored),
+        // and the line numbers whose write created a document (2xx).
         var orderState = new bool?[batch.Count];
+        var createdLines = new List<int>[batch.Count];
         await Parallel.ForEachAsync(chunks, parallel, async (chunk, ct) =>
         {
             foreach (var (owners, statuses) in await SendAsync(batch, chunk, ct))
             {
+                var orderActionAt = 0;
                 for (var i = 0; i < statuses.Count; i++)
                 {
                     var owner = owners[i];
                     var outcome = ItemOutcomes.Of(statuses[i]);
                     // Chunks never split an item, so each owner is touched by one task only.
                     outcomes[owner] = outcomes[owner] is { } earlier ? ItemOutcomes.Worst(earlier, outcome) : outcome;
-                    var isOrderAction = batch[owner].Order is not null && (i == 0 || owners[i - 1] != owner);
-                    if (isOrderAction && statuses[i].Status is >= 200 and < 300 or 409)
+                    if (batch[owner].Order is null)
                     {
-                        orderState[owner] = statuses[i].Status == 409;
+                        continue;
+                    }
+                    var isOrderAction = i == 0 || owners[i - 1] != owner;
+                    if (isOrderAction)
+                    {
+                        orderActionAt = i;
+                        createdLines[owner] = [];
+                        if (statuses[i].Status is >= 200 and < 300 or 409)
+                        {
+                            orderState[owner] = statuses[i].Status == 409;
+                        }
+                    }
+                    else if (statuses[i].Status is >= 200 and < 300)
+                    {
+                        createdLines[owner].Add(i - orderActionAt); // an order's line actions follow its own, line 1 first
                     }
                 }
             }
         });
-        await CleanSurplusLinesAsync(batch, orderState, outcomes, cancellationToken);
+        await CleanSurplusLinesAsync(batch, orderState, createdLines, outcomes, cancellationToken);
         return outcomes.Select(o => o ?? SinkOutcome.Reject("the item carries neither an order nor an event")).ToList();
     }
 
@@ -82,16 +98,18 @@ public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames nam
         }
     }
 
-    private async Task CleanSurplusLinesAsync(IReadOnlyList<SinkItem> batch, bool?[] orderState, SinkOutcome?[] outcomes, CancellationToken cancellationToken)
+    private async Task CleanSurplusLinesAsync(IReadOnlyList<SinkItem> batch, bool?[] orderState, List<int>[] createdLines, SinkOutcome?[] outcomes,
+        CancellationToken cancellationToken)
     {
-        var written = Enumerable.Range(0, batch.Count).Where(i => orderState[i] is not null).ToList();
+        // A stale order that created no line document has nothing to take back.
+        var written = Enumerable.Range(0, batch.Count).Where(i => orderState[i] is false || (orderState[i] is true && createdLines[i].Count > 0)).ToList();
         if (written.Count == 0)
         {
             return;
         }
         try
         {
-            await _cleaner.DeleteSurplusAsync(written.Select(i => new WrittenOrder(batch[i].Order!, orderState[i]!.Value)).ToList(), cancellationToken);
+            await _cleaner.DeleteSurplusAsync(written.Select(i => new WrittenOrder(batch[i].Order!, orderState[i]!.Value, createdLines[i])).ToList(), cancellationToken);
         }
         catch (ElasticsearchException ex)
         {

@@ -5,8 +5,9 @@ using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Sink;
 
-/// <summary>An order the bulk wrote (<see cref="Stale"/> false) or found superseded by a newer stored version (409).</summary>
-public sealed record WrittenOrder(Order Order, bool Stale);
+/// <summary>An order the bulk wrote (<see cref="Stale"/> false) or found superseded by a stored version (409).</summary>
+/// <param name="RecreatedLines">For a stale order, the line numbers its write still created (2xx): lines a newer version had dropped.</param>
+public sealed record WrittenOrder(Order Order, bool Stale, IReadOnlyList<int>? RecreatedLines = null);
 
 /// <summary>
 /// Keeps an order's line documents equal to its newest version's lines. Every line of the stored version carries that
@@ -14,8 +15,10 @@ public sealed record WrittenOrder(Order Order, bool Stale);
 /// indices, <c>conflicts=proceed</c>) removes:
 /// <list type="bullet">
 /// <item>for a written order: lines numbered beyond its new count and not newer than it (an order that shrank);</item>
-/// <item>for a stale order: every line not newer than it, which includes lines it just recreated where a newer version
-/// has fewer lines (a deleted document's version is forgotten, so external versioning cannot refuse them).</item>
+/// <item>for a stale order: the lines it just recreated (a deleted document's version is forgotten, so external
+/// versioning cannot refuse them where a newer version has fewer lines), if still not newer than it. Only those: the
+/// stored version can carry the same <c>updated_at</c> (an erasure's <c>_update_by_query</c> bumps the version of the
+/// order and its lines by one, so a replay of that very version is answered 409), and its lines must stay.</item>
 /// </list>
 /// </summary>
 public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames names)
@@ -40,13 +43,12 @@ public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames na
     {
         var indices = orders.Select(o => names.OrderLines.WriteTarget(o.Order.CreatedAt)).Distinct().Order(StringComparer.Ordinal);
         var should = new JsonArray();
-        foreach (var (order, stale) in orders)
+        foreach (var (order, stale, recreated) in orders)
         {
             var filter = new JsonArray(Term("shop_id", order.ShopId), Term("order_id", order.OrderId));
-            if (!stale)
-            {
-                filter.Add(Range("line_no", new JsonObject { ["gt"] = order.Items.Count }));
-            }
+            filter.Add(stale
+                ? new JsonObject { ["terms"] = new JsonObject { ["line_no"] = new JsonArray((recreated ?? []).Select(n => (JsonNode?)n).ToArray()) } }
+                : Range("line_no", new JsonObject { ["gt"] = order.Items.Count }));
             filter.Add(Range("updated_at", new JsonObject { ["lte"] = order.UpdatedAt.ToUnixTimeMilliseconds(), ["format"] = "epoch_millis" }));
             should.Add(new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } });
         }

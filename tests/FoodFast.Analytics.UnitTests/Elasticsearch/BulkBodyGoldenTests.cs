@@ -92,7 +92,7 @@ public sealed class BulkBodyGoldenTests
     public void The_surplus_line_query_for_a_written_and_a_stale_order_matches_the_golden_file()
     {
         var written = new WrittenOrder(Fixtures.OrderWithTwoLines(), Stale: false);
-        var stale = new WrittenOrder(Fixtures.OrderWithTwoLines() with { OrderId = "o-1002" }, Stale: true);
+        var stale = new WrittenOrder(Fixtures.OrderWithTwoLines() with { OrderId = "o-1002" }, Stale: true, RecreatedLines: [2]);
 
         var request = SurplusLineCleaner.Request(new IndexNames("ff"), [written, stale]);
 

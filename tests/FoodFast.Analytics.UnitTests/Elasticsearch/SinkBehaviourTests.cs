@@ -59,7 +59,7 @@ public sealed class SinkBehaviourTests
     }
 
     [Fact]
-    public async Task A_stale_order_lands_and_every_line_not_newer_than_it_is_cleaned()
+    public async Task A_stale_order_lands_and_the_lines_it_recreated_are_cleaned()
     {
         using var node = new ScriptedNode(Answer(new() { ["shop1:o-1001"] = (409, Stale), ["shop1:o-1001:1"] = (409, Stale) }));
 
@@ -68,8 +68,22 @@ public sealed class SinkBehaviourTests
         Assert.Equal(SinkOutcomeKind.Landed, Assert.Single(outcomes).Kind);
         var delete = Assert.Single(node.Requests, r => r.PathAndQuery.Contains("_delete_by_query", StringComparison.Ordinal));
         var filter = JsonNode.Parse(delete.Body)!["query"]!["bool"]!["should"]![0]!["bool"]!["filter"]!.AsArray();
-        Assert.Equal(["term", "term", "range"], filter.Select(f => f!.AsObject().Single().Key));
-        Assert.Equal("updated_at", filter[2]!["range"]!.AsObject().Single().Key);
+        Assert.Equal(["term", "term", "terms", "range"], filter.Select(f => f!.AsObject().Single().Key));
+        Assert.Equal("[2]", filter[2]!["terms"]!["line_no"]!.ToJsonString());
+        Assert.Equal("updated_at", filter[3]!["range"]!.AsObject().Single().Key);
+    }
+
+    [Fact]
+    public async Task Replaying_the_version_an_erasure_pseudonymised_keeps_every_line()
+    {
+        // _update_by_query bumped the order's and its lines' versions by one: the same version again is 409 everywhere.
+        const string bumped = """{"type":"version_conflict_engine_exception","reason":"[shop1:o-1001]: version conflict, current version [1794475500001] is higher or equal to the one provided [1794475500000]"}""";
+        using var node = new ScriptedNode(Answer(new() { ["shop1:o-1001"] = (409, bumped), ["shop1:o-1001:1"] = (409, bumped), ["shop1:o-1001:2"] = (409, bumped) }));
+
+        var outcomes = await Sink(node).WriteAsync([Order1], TestContext.Current.CancellationToken);
+
+        Assert.Equal(SinkOutcomeKind.Landed, Assert.Single(outcomes).Kind);
+        Assert.DoesNotContain(node.Requests, r => r.PathAndQuery.Contains("_delete_by_query", StringComparison.Ordinal));
     }
 
     [Fact]
