@@ -6,7 +6,7 @@
 create temporary table o as
 select i,
        'bench-shop-' || lpad((1 + i % 10)::text, 2, '0') as shop_id,
-       now() - make_interval(secs => (i * 7919 % (:days * 86400))) as created_at,
+       now() - make_interval(secs => (i::bigint * 7919 % (:days * 86400))) as created_at,
        1 + i % 3 as lines
 from generate_series(1, :orders) i;
 
@@ -43,7 +43,7 @@ group by i.shop_id, i.order_id;
 -- (every 4th), purchase (every 8th), page view.
 insert into events (event_id, shop_id, occurred_at, category, type, user_id, session_id, product_id, query, results_count, device, country)
 select md5('e' || j)::uuid, 'bench-shop-' || lpad((1 + s % 10)::text, 2, '0'),
-       now() - make_interval(secs => (s * 6007 % (:days * 86400))) + make_interval(mins => pos),
+       now() - make_interval(secs => (s::bigint * 6007 % (:days * 86400))) + make_interval(mins => pos),
        case when t in ('page_view', 'search') then 'user' when t in ('product_view', 'add_to_cart') then 'product' else 'order' end, t,
        'u' || (s * 17 % 60000), 's' || s, case when t in ('product_view', 'add_to_cart') then 'p' || (s * 3 + pos) % 200 end,
        case when t = 'search' then (array['milch','käse','brot','kaffee','äpfel','pizza','tee','nudeln'])[1 + s % 8] end,
