@@ -6,12 +6,15 @@ internal static class ApiDocumentation
     public const string DocumentPath = "/openapi/v1.json";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "FoodFast Analytics API";
-            document.Info.Description = "Ingestion, analytics queries, reports and the live feed of the FoodFast marketplace.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "FoodFast Analytics API";
+                document.Info.Description = "Ingestion, analytics queries, reports and the live feed of the FoodFast marketplace.";
+                return Task.CompletedTask;
+            })
+            .AddOperationExamples()
+            .AddProblemResponses());
 
     public static void UseApiDocumentation(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Ingestion.Validation;
@@ -28,7 +29,12 @@ internal static class FamiliesApi
             .Produces<SearchPage>().ProducesValidationProblem();
     }
 
-    public static async Task<IResult> Conversion([AsParameters] Window window, string? steps, string? unit, int? windowMinutes, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Conversion(
+        [AsParameters] Window window,
+        [Description("Funnel steps, 2 to 10 event types separated by commas. Default product_view,add_to_cart,checkout_start,purchase.")] string? steps,
+        [Description("What moves through the funnel: session or user. Default session.")] string? unit,
+        [Description("Minutes from the first step within which the later steps count (1-43200). Default 1440.")] int? windowMinutes,
+        IAnalyticsStore store, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         var parsed = (steps ?? string.Join(',', FunnelQuery.DefaultSteps.Select(WireNames.Of))).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -56,7 +62,11 @@ internal static class FamiliesApi
         return TypedResults.Ok(new FunnelResult(WireNames.Of(funnelUnit), FunnelResult.Build(typed, counts), Meta(store, clock, range)));
     }
 
-    public static async Task<IResult> Retention([AsParameters] Window window, string? period, int? periods, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Retention(
+        [AsParameters] Window window,
+        [Description("Cohort period: month or week. Default month.")] string? period,
+        [Description("Periods followed after the first (1-36). Default 6.")] int? periods,
+        IAnalyticsStore store, CancellationToken ct)
     {
         if (period is not (null or "month" or "week") || periods is < 1 or > 36)
         {
@@ -83,7 +93,10 @@ internal static class FamiliesApi
         return TypedResults.Ok(new RetentionResult(WireNames.Of(bucket), cohorts, Meta(store, clock, range)));
     }
 
-    public static async Task<IResult> Segments([AsParameters] Window window, int? lookbackDays, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Segments(
+        [AsParameters] Window window,
+        [Description("Days of orders before the end of the window that count (1-3650). Default 365.")] int? lookbackDays,
+        IAnalyticsStore store, CancellationToken ct)
     {
         if (lookbackDays is < 1 or > 3650)
         {
@@ -97,7 +110,13 @@ internal static class FamiliesApi
         return TypedResults.Ok(new SegmentResult(segments, Meta(store, clock, range)));
     }
 
-    public static async Task<IResult> Search(string? query, string? type, int? page, int? size, [AsParameters] ShopSelection shop, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Search(
+        [AsParameters] ShopSelection shop,
+        [Description("Words to find (1-200 characters).")] string? query,
+        [Description("What to search: all, orders or events. Default all.")] string? type,
+        [Description("Page number, from 0 (0-1000). Default 0.")] int? page,
+        [Description("Hits per page (1-100). Default 20.")] int? size,
+        IAnalyticsStore store, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(query) || query.Length > 200 || !Patterns.IsStorableText(query))

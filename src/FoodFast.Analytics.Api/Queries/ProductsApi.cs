@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Queries;
@@ -25,7 +26,10 @@ internal static class ProductsApi
             .Produces<SearchTermsResult>().ProducesValidationProblem();
     }
 
-    public static async Task<IResult> Performance([AsParameters] Window window, int? limit, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static async Task<IResult> Performance(
+        [AsParameters] Window window,
+        [Description("Products to list, by revenue. Default 50.")] int? limit,
+        HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         var events = window.Query(Datasets.Events, "event_count") with { GroupBy = ["product", "event_type"], Filters = [new("event_type", ["product_view", "add_to_cart"])] };
         var sales = window.Query(Datasets.OrderItems, "order_count", "units", "revenue", "gross_margin") with { GroupBy = ["product"], Sort = new QuerySort("revenue"), Limit = limit ?? 50 };
@@ -46,7 +50,10 @@ internal static class ProductsApi
         return TypedResults.Ok(new ProductPerformance(rows, results[1].Meta));
     }
 
-    public static async Task<IResult> Inventory([AsParameters] Window window, int? threshold, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> Inventory(
+        [AsParameters] Window window,
+        [Description("Stock level at or below which a product is listed as low (0-1000000). Default 10.")] int? threshold,
+        IAnalyticsStore store, CancellationToken ct)
     {
         if (threshold is < 0 or > 1_000_000)
         {
@@ -72,7 +79,10 @@ internal static class ProductsApi
         return problem ?? TypedResults.Ok(new ReviewsResult(results![0], results[1]));
     }
 
-    public static async Task<IResult> SearchTerms([AsParameters] Window window, int? limit, HttpContext http, QueryEngine engine, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<IResult> SearchTerms(
+        [AsParameters] Window window,
+        [Description("Queries to list in each table. Default 20.")] int? limit,
+        HttpContext http, QueryEngine engine, IAnalyticsStore store, CancellationToken ct)
     {
         var search = new DimensionFilter("event_type", ["search"]);
         var (results, problem) = await QueryResponses.RunAllAsync(http, engine,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Wire;
 
@@ -25,16 +26,25 @@ internal static class SalesApi
             .WithSummary("the best-selling products by revenue or units (by=revenue|units, limit default 10).").Produces<QueryResult>().ProducesValidationProblem();
     }
 
-    public static Task<IResult> Revenue([AsParameters] Window window, string? interval, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+    public static Task<IResult> Revenue(
+        [AsParameters] Window window,
+        [Description("Bucket: hour, day, week (ISO, Monday), month, quarter or year. Default day.")] string? interval,
+        HttpContext http, QueryEngine engine, CancellationToken ct) =>
         Bucketed(window, interval, compare: null, http, engine, ct, "revenue", "order_count", "aov");
 
-    public static Task<IResult> Trends([AsParameters] Window window, string? interval, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+    public static Task<IResult> Trends(
+        [AsParameters] Window window,
+        [Description("Bucket: hour, day, week (ISO, Monday), month, quarter or year. Default day.")] string? interval,
+        HttpContext http, QueryEngine engine, CancellationToken ct) =>
         Bucketed(window, interval, ComparisonPeriod.PreviousPeriod, http, engine, ct, "revenue", "order_count");
 
     public static Task<IResult> Orders([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "order_count", "cancelled_count", "refund_count", "cancellation_rate", "refund_rate") with { GroupBy = ["status"] }, ct);
 
-    public static Task<IResult> Products([AsParameters] Window window, int? limit, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+    public static Task<IResult> Products(
+        [AsParameters] Window window,
+        [Description("Products to list. Default 20.")] int? limit,
+        HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.OrderItems, "revenue", "units", "order_count") with { GroupBy = ["product"], Limit = limit ?? 20 }, ct);
 
     public static Task<IResult> Categories([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
@@ -43,7 +53,11 @@ internal static class SalesApi
     public static Task<IResult> Geographic([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "revenue", "order_count", "distinct_customers") with { GroupBy = ["country", "city"] }, ct);
 
-    public static Task<IResult> TopSelling([AsParameters] Window window, string? by, int? limit, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static Task<IResult> TopSelling(
+        [AsParameters] Window window,
+        [Description("Ranking: revenue or units. Default revenue.")] string? by,
+        [Description("Products to list. Default 10.")] int? limit,
+        HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         if (by is not (null or "revenue" or "units"))
         {

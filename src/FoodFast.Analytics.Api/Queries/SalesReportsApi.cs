@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Globalization;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Compositions;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -28,13 +31,23 @@ internal static class SalesReportsApi
             .WithSummary("start_date=&end_date=: events, users and sessions per event type, and the conversion rate.").Produces<UserBehaviorReport>().ProducesValidationProblem();
     }
 
-    public static Task<IResult> Daily([AsParameters] Window window, string? date, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+    public static Task<IResult> Daily(
+        [AsParameters] Window window,
+        [Description("The local day (YYYY-MM-DD). Default today in tz.")] string? date,
+        HttpContext http, QueryEngine engine, CancellationToken ct) =>
         Report(window, date, d => d, d => d.AddDays(1), TimeBucket.Hour, "day", http, engine, ct);
 
-    public static Task<IResult> Weekly([AsParameters] Window window, string? startDate, HttpContext http, QueryEngine engine, CancellationToken ct) =>
+    public static Task<IResult> Weekly(
+        [AsParameters] Window window,
+        [Description("A day (YYYY-MM-DD) of the ISO week to report. Default this week.")] string? startDate,
+        HttpContext http, QueryEngine engine, CancellationToken ct) =>
         Report(window, startDate, d => Buckets.Truncate(d, TimeBucket.Week), d => d.AddDays(7), TimeBucket.Day, "week", http, engine, ct);
 
-    public static Task<IResult> Monthly([AsParameters] Window window, int? year, int? month, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static Task<IResult> Monthly(
+        [AsParameters] Window window,
+        [Description("Year of the month to report (2000-2100). Default this year.")] int? year,
+        [Description("Month to report (1-12).")] int? month,
+        HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         if (year is < 2000 or > 2100 || month is < 1 or > 12)
         {
@@ -44,8 +57,11 @@ internal static class SalesReportsApi
         return Report(window, date, d => new DateTime(d.Year, d.Month, 1), d => d.AddMonths(1), TimeBucket.Week, "month", http, engine, ct);
     }
 
-    public static Task<IResult> Range([AsParameters] Window window, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] string? endDate, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static Task<IResult> Range(
+        [AsParameters] Window window,
+        [FromQuery(Name = "start_date"), Description("First local day (YYYY-MM-DD), inclusive.")] string? startDate,
+        [FromQuery(Name = "end_date"), Description("Last local day (YYYY-MM-DD), inclusive.")] string? endDate,
+        HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         if (!TryDate(startDate, out var start) || !TryDate(endDate, out var end) || end < start)
         {
@@ -61,8 +77,11 @@ internal static class SalesReportsApi
     public static Task<IResult> Trends([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day, Compare = ComparisonPeriod.PreviousPeriod }, ct);
 
-    public static async Task<IResult> UserBehavior([AsParameters] Window window, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] string? endDate, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static async Task<IResult> UserBehavior(
+        [AsParameters] Window window,
+        [FromQuery(Name = "start_date"), Description("First local day (YYYY-MM-DD), inclusive.")] string? startDate,
+        [FromQuery(Name = "end_date"), Description("Last local day (YYYY-MM-DD), inclusive.")] string? endDate,
+        HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         var scoped = window;
         if (startDate is not null || endDate is not null)
@@ -101,12 +120,7 @@ internal static class SalesReportsApi
         }
         var (from, to) = (start(day), end(start(day)));
         var scoped = window with { From = At(from, zone), To = At(to, zone) };
-        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
-        [
-            scoped.Query(Datasets.Orders, "revenue", "order_count", "units", "aov", "refund_total", "net_revenue"),
-            scoped.Query(Datasets.OrderItems, "revenue", "units") with { GroupBy = ["product"], Sort = new QuerySort("revenue"), Limit = 10 },
-            scoped.Query(Datasets.Orders, "revenue", "order_count", "units") with { Bucket = breakdown },
-        ], ct);
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine, SalesReportQueries.Queries(scoped.Query(Datasets.Orders), breakdown), ct);
         return problem ?? TypedResults.Ok(new SalesReport(period, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to.AddDays(-1)), zone.Id, results![0], results[1], results[2]));
     }
 
@@ -121,12 +135,5 @@ internal static class SalesReportsApi
         return date is not null;
     }
 }
-
-/// <param name="Period">day, week, month or range.</param>
-/// <param name="FirstDay">First local day of the report; LastDay the last (inclusive).</param>
-/// <param name="Totals">revenue, order_count, units (items), aov, refund_total and net_revenue (per currency).</param>
-/// <param name="TopProducts">the 10 products with the most line revenue.</param>
-/// <param name="Breakdown">revenue, order_count and units per hour (day report), day (week, range) or week (month).</param>
-public sealed record SalesReport(string Period, DateOnly FirstDay, DateOnly LastDay, string TimeZone, QueryResult Totals, QueryResult TopProducts, QueryResult Breakdown);
 
 public sealed record UserBehaviorReport(QueryResult ByEventType, QueryResult Totals);

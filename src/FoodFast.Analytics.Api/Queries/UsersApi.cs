@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Compositions;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -19,16 +20,8 @@ internal static class UsersApi
 
     public static async Task<IResult> Engagement([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct)
     {
-        var range = window.Query(Datasets.Events, "unique_users");
-        AnalyticsQuery Last(int days) => range with { From = range.To.AddDays(-days) };
-        var (results, problem) = await QueryResponses.RunAllAsync(http, engine, [Last(1), Last(7), Last(30), range with { Bucket = TimeBucket.Day }], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        decimal Users(QueryResult result) => Convert.ToDecimal(result.Rows[0][0] is System.Text.Json.JsonElement j ? j.GetDecimal() : result.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
-        var (dau, wau, mau) = (Users(results![0]), Users(results[1]), Users(results[2]));
-        return TypedResults.Ok(new EngagementResult(dau, wau, mau, mau == 0 ? null : Math.Round(dau / mau, 4), results[3]));
+        var (results, problem) = await QueryResponses.RunAllAsync(http, engine, EngagementQueries.Queries(window.Query(Datasets.Events)), ct);
+        return problem ?? TypedResults.Ok(EngagementQueries.Result(results!));
     }
 
     public static Task<IResult> Activity([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
@@ -37,8 +30,3 @@ internal static class UsersApi
     public static Task<IResult> Behavior([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct) =>
         QueryResponses.RunAsync(http, engine, window.Query(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { GroupBy = ["event_type"] }, ct);
 }
-
-/// <param name="Dau">unique users in the last day before the window's end; Wau the last 7 days; Mau the last 30.</param>
-/// <param name="Stickiness">Dau / Mau.</param>
-/// <param name="DailyActiveUsers">unique_users per day over the window.</param>
-public sealed record EngagementResult(decimal Dau, decimal Wau, decimal Mau, decimal? Stickiness, QueryResult DailyActiveUsers);

@@ -1,18 +1,20 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using FoodFast.Analytics.Core.Queries;
 
 namespace FoodFast.Analytics.Api.Queries;
 
 /// <summary>
 /// The period every named analytics endpoint accepts: <c>from</c>/<c>to</c> (ISO-8601), or <c>days</c> back
-/// from now (whole local days, today included), read in the time zone <c>tz</c>; and the shop.
+/// from now (whole local days, today included), read in the time zone <c>tz</c>; and the shop. The query names are
+/// camelCase, as documented (binding ignores case).
 /// </summary>
 public sealed record Window(
-    [property: Description("Shop to read. Callers bound to a shop can only name their own.")] string? ShopId,
-    [property: Description("Start, inclusive (ISO-8601). With to; else days applies.")] DateTimeOffset? From,
-    [property: Description("End, exclusive (ISO-8601). Default: the end of today in tz.")] DateTimeOffset? To,
-    [property: Description("Days back from now, today included (1-1096). Default 30.")] int? Days,
-    [property: Description("IANA time zone for days and buckets. Default UTC.")] string? Tz)
+    [property: FromQuery(Name = "shopId"), Description("Shop to read. Callers bound to a shop can only name their own.")] string? ShopId,
+    [property: FromQuery(Name = "from"), Description("Start, inclusive (ISO-8601). With to; else days applies.")] DateTimeOffset? From,
+    [property: FromQuery(Name = "to"), Description("End, exclusive (ISO-8601). Default: the end of today in tz.")] DateTimeOffset? To,
+    [property: FromQuery(Name = "days"), Description("Days back from now, today included (1-1096). Default 30.")] int? Days,
+    [property: FromQuery(Name = "tz"), Description("IANA time zone for days and buckets. Default UTC.")] string? Tz)
 {
     public const int DefaultDays = 30;
 

@@ -3,7 +3,7 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 
 namespace FoodFast.Analytics.IntegrationTests.Queries;
 
-/// <summary>Product, engagement, expense and JSON report endpoints over HTTP, with values computed by hand from ContractData.</summary>
+/// <summary>Product, expense and JSON report endpoints over HTTP, with values computed by hand from ContractData.</summary>
 public sealed class ProductAndReportEndpointTests(QueryApiFactory api) : IClassFixture<QueryApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -36,17 +36,6 @@ public sealed class ProductAndReportEndpointTests(QueryApiFactory api) : IClassF
         Assert.Equal(["milch|1|1"], Rows(body.GetProperty("zeroResultQueries")));
         Assert.Equal(1, body.GetProperty("searchingSessions").GetInt64());
         Assert.Equal(0, body.GetProperty("searchToPurchaseRate").GetDecimal());
-    }
-
-    [Fact]
-    public async Task Engagement_counts_daily_weekly_and_monthly_active_users()
-    {
-        var client = await api.LoadedClientAsync();
-
-        var body = await (await client.GetAsync($"/api/v1/analytics/users/engagement?{Window}", Ct)).ReadJsonAsync();
-
-        Assert.Equal((1m, 2m, 2m, 0.5m), (body.GetProperty("dau").GetDecimal(), body.GetProperty("wau").GetDecimal(), body.GetProperty("mau").GetDecimal(), body.GetProperty("stickiness").GetDecimal()));
-        Assert.Equal(["2026-10-24|0", "2026-10-25|2", "2026-10-26|1"], Rows(body.GetProperty("dailyActiveUsers")));
     }
 
     [Fact]

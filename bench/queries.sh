@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Query benchmark, all figures from one run on this machine:
+#   1. ORDERS orders (1-3 lines each) and EVENTS events over the last 60 days for 10 shops, generated inside Postgres
+#      (bench/queries-load.sql: generate_series, indexes dropped during the load and rebuilt from the migrations);
+#   2. the baseline: GET /health/live through wrk (no store, no cache);
+#   3. per endpoint, one shop in turn of 10, a 30-day window ending at a past midnight (settled, so cached long):
+#      warm = the same window again after a priming pass (every answer a cache hit, checked from X-Cache),
+#      cold = a window moved by a second per request (every answer computed by Postgres, checked from X-Cache).
+# Prints p50/p99 per endpoint and the ratios warm/baseline and cold/warm.
+# The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55452/56452;
+# FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and FF_BENCH_DATA_DIR pick another private instance).
+#   bench/queries.sh [ORDERS] [EVENTS]        default 1000000 5000000
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+orders="${1:-1000000}" events="${2:-5000000}"
+export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-queries}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55452}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56452}"
+command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
+scripts/services.sh start >/dev/null
+dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+
+psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+psql -d postgres -c "drop database if exists ffqueries with (force)" -c "create database ffqueries"
+db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffqueries;Username=postgres"
+port="${FF_BENCH_API_PORT:-8092}" key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
+(cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
+  Security__AdminApiKey="$key" Security__RateLimits__Queries__TokenLimit=1000000 Security__RateLimits__Queries__TokensPerPeriod=1000000 \
+  Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/queries-api.log" 2>&1) &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
+redis-cli -p "$FF_REDIS_PORT" flushall >/dev/null
+
+echo "query benchmark, $orders orders, $events events, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+indexes=$(cat src/FoodFast.Analytics.Postgres/Migrations/analytics/*.sql | grep -iE '^create index')
+start=$(date +%s)
+psql -d ffqueries -c "$(echo "$indexes" | sed -E 's/^create index ([a-z_0-9]+) .*/drop index \1;/I')"
+psql -d ffqueries -v orders="$orders" -v events="$events" -v days=60 -f bench/queries-load.sql
+loaded=$(date +%s)
+psql -d ffqueries -c "$indexes" -c "vacuum analyze orders" -c "vacuum analyze order_items" -c "vacuum analyze events"
+echo "load: $(psql -d ffqueries -c 'select count(*) from orders') orders, $(psql -d ffqueries -c 'select count(*) from order_items') lines, $(psql -d ffqueries -c 'select count(*) from events') events;" \
+  "generated in $((loaded - start)) s, indexed and analysed in $(($(date +%s) - loaded)) s; database $(psql -d ffqueries -c "select pg_size_pretty(pg_database_size('ffqueries'))")"
+
+# A past midnight (UTC) at least an hour ago: the window has settled, so warm answers stay cached for the run.
+to=$(date -u -d 'today 00:00' +%s); [ $(( $(date +%s) - to )) -lt 3600 ] && to=$((to - 86400))
+export FOODFAST_API_KEY="$key" TO="$to"
+run() { PATH_UNDER_TEST="$1" MODE="$2" LABEL="$3" wrk "${@:4}" --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1; }
+endpoints="dashboard:/api/v1/analytics/dashboard revenue:/api/v1/analytics/sales/revenue products:/api/v1/analytics/sales/products
+  geographic:/api/v1/analytics/sales/geographic activity:/api/v1/analytics/users/activity financial:/api/v1/analytics/financial/revenue"
+results=$(mktemp)
+run /health/live warm baseline -t2 -c8 -d10s >>"$results"
+for entry in $endpoints; do
+  name=${entry%%:*} path=${entry#*:}
+  for s in $(seq -w 1 10); do   # prime the warm windows
+    curl -sf -o /dev/null -H "X-Api-Key: $key" "http://127.0.0.1:$port$path?shopId=bench-shop-$s&from=$(date -u -d @$((to - 30 * 86400)) +%FT%TZ)&to=$(date -u -d @$to +%FT%TZ)"
+  done
+  run "$path" warm "$name" -t2 -c8 -d10s >>"$results"
+  run "$path" cold "$name" -t1 -c1 -d20s >>"$results"
+done
+echo "api rss at end: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"), load $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -F'|' '
+  $1 == "baseline" { base = $6; printf "baseline /health/live: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", $3, $4, $5, $6; next }
+  { p50[$1, $2] = $5; p99[$1, $2] = $6; n[$1, $2] = $3; hits[$1, $2] = $7; miss[$1, $2] = $8; err[$1, $2] = $9; if (!seen[$1]++) order[++k] = $1 }
+  END {
+    print "| endpoint | warm p50 / p99 ms (requests, hits) | cold p50 / p99 ms (requests, misses) | warm p99 / baseline p99 | cold p99 / warm p99 | errors |"
+    print "| --- | --- | --- | --- | --- | --- |"
+    for (i = 1; i <= k; i++) { e = order[i]
+      printf "| %s | %.2f / %.2f (%d, %d) | %.1f / %.1f (%d, %d) | %.1f | %.0f | %d |\n", e, p50[e, "warm"], p99[e, "warm"], n[e, "warm"], hits[e, "warm"],
+        p50[e, "cold"], p99[e, "cold"], n[e, "cold"], miss[e, "cold"], p99[e, "warm"] / base, p99[e, "cold"] / p99[e, "warm"], err[e, "warm"] + err[e, "cold"] }
+  }' "$results"
+rm -f "$results"
