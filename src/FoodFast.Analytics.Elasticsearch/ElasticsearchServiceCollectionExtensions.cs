@@ -35,6 +35,7 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddSingleton<Query.RfmSegments>();
         services.AddSingleton<Query.FullTextSearch>();
         services.AddSingleton<Query.ElasticsearchQueryFamilies>();
+        services.AddSingleton<Recommendations.ElasticsearchRecommendations>();
         services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<ElasticsearchAnalyticsStore>());

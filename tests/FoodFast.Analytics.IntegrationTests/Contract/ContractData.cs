@@ -103,5 +103,6 @@ public static class ContractData
         await Write(SinkItem.Of(A3Refunded));
         await Write([.. Events.Select(SinkItem.Of)]);
         await Write([.. Events.Take(3).Select(SinkItem.Of)]);
+        await RecommendationData.LoadAsync(sink);
     }
 }

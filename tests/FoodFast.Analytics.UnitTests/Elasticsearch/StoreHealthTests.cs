@@ -90,6 +90,7 @@ public sealed class StoreHealthTests
             new IndexBootstrapper(client, names, options, TimeProvider.System, NullLogger.Instance),
             new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance),
             TestQueries.Aggregates(client, names),
-            TestQueries.Families(client, names));
+            TestQueries.Families(client, names),
+            new Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations(client, names));
     }
 }
