@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Promotions.Rules;
@@ -35,7 +34,11 @@ public sealed partial class OpenAiChatModel(HttpClient http, IOptions<PromotionO
         var ai = options.Value.Ai;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(ai.TimeoutSeconds));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ai.BaseUrl.TrimEnd('/')}/chat/completions") { Content = JsonContent.Create(Body(ai.Model, suggestions)) };
+        // A sized body, not chunked: simple OpenAI-compatible servers do not all read chunked requests.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ai.BaseUrl.TrimEnd('/')}/chat/completions")
+        {
+            Content = new StringContent(Body(ai.Model, suggestions).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ai.ApiKey);
         try
         {

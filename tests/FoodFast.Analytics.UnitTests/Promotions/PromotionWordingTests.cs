@@ -49,6 +49,7 @@ public sealed class PromotionWordingTests
         Assert.Equal(["Scorching in Berlin! Grab an ice-cold drink.", "Ice cream is flying off the shelves."], words.Texts);
         var request = Assert.Single(node.Requests);
         Assert.Equal(("POST", "/v1/chat/completions", $"Bearer {Key}"), (request.Method, request.PathAndQuery, request.Headers["Authorization"]));
+        Assert.Equal(request.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
         var body = JsonNode.Parse(request.BodyText)!;
         Assert.Equal(("gpt-4o-mini", "json_object", OpenAiChatModel.Instructions), ((string?)body["model"], (string?)body["response_format"]!["type"], (string?)body["messages"]![0]!["content"]));
         var facts = JsonNode.Parse((string)body["messages"]![1]!["content"]!);
