@@ -9,7 +9,8 @@ namespace FoodFast.Analytics.Elasticsearch;
 /// <summary>The analytics store on Elasticsearch (or OpenSearch 2.x): monthly order and order-line indices, an events data stream.</summary>
 public sealed class ElasticsearchAnalyticsStore(
     ElasticsearchClient client, ClusterProbe probe, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
-    Query.ElasticsearchQueries queries, Query.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports)
+    Query.ElasticsearchQueries queries, Query.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports,
+    Recommendations.ElasticsearchRecommendations recommendations)
     : IAnalyticsStore
 {
     public string Backend => "elasticsearch";
@@ -21,6 +22,8 @@ public sealed class ElasticsearchAnalyticsStore(
     public Core.Queries.Families.IQueryFamilies Families => families;
 
     public IExportSource Exports => exports;
+
+    public Core.Recommendations.IRecommendationSource Recommendations => recommendations;
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {

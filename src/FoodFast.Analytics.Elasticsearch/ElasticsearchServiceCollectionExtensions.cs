@@ -39,6 +39,7 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddSingleton<Exports.ElasticsearchExportSource>();
         services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();
         services.AddSingleton<Core.Erasure.ICustomerErasure>(sp => sp.GetRequiredService<Erasure.ElasticsearchCustomerErasure>());
+        services.AddSingleton<Recommendations.ElasticsearchRecommendations>();
         services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<ElasticsearchAnalyticsStore>());

@@ -42,6 +42,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<Queries.PostgresQueryFamilies>();
         services.AddSingleton<Core.Erasure.ICustomerErasure, Erasure.PostgresCustomerErasure>();
         services.AddSingleton<Exports.PostgresExportSource>();
+        services.AddSingleton<Recommendations.PostgresRecommendations>();
         services.AddSingleton<PostgresAnalyticsStore>();
         services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         return services;

@@ -4,6 +4,8 @@ using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Realtime;
+using FoodFast.Analytics.Api.Recommendations;
+using FoodFast.Analytics.Promotions;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Core.Wire;
@@ -45,6 +47,7 @@ internal static class ApplicationSetup
         services.AddIngestion();
         services.AddQueries();
         services.AddRealtime();
+        services.AddPromotions();
 
         services.AddDependencyHealthChecks();
         services.AddSecurity();
@@ -76,6 +79,7 @@ internal static class ApplicationSetup
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
         analytics.MapRealtimeApi();
+        analytics.MapRecommendationsApi();
 
         var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
         reports.MapReportsApi();

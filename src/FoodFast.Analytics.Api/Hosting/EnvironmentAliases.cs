@@ -22,6 +22,17 @@ internal static class EnvironmentAliases
         {
             values["Security:AdminApiKey"] = adminKey;
         }
+        foreach (var (variable, key) in new[]
+        {
+            ("WEATHER_API_KEY", "Recommendations:Weather:ApiKey"), ("OPENAI_API_KEY", "Recommendations:Ai:ApiKey"),
+            ("OPENAI_BASE_URL", "Recommendations:Ai:BaseUrl"), ("OPENAI_MODEL", "Recommendations:Ai:Model"),
+        })
+        {
+            if (env(variable) is { Length: > 0 } value)
+            {
+                values[key] = value;
+            }
+        }
         return values;
     }
 

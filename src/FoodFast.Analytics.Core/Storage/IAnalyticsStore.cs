@@ -21,6 +21,9 @@ public interface IAnalyticsStore
     /// <summary>Funnels, retention cohorts, segments and full-text search.</summary>
     Queries.Families.IQueryFamilies Families { get; }
 
+    /// <summary>Counts behind bought-together and trending recommendations.</summary>
+    Recommendations.IRecommendationSource Recommendations { get; }
+
     /// <summary>Every row of a dataset, streamed in order, for raw exports.</summary>
     IExportSource Exports { get; }
 

@@ -150,13 +150,5 @@ public sealed class PostgresQueryFamilies(AnalyticsDatabase database) : IQueryFa
         return (total, hits);
     }
 
-    private NpgsqlCommand Command(string sql, IEnumerable<object?> values)
-    {
-        var command = database.DataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
-        }
-        return command;
-    }
+    private NpgsqlCommand Command(string sql, IEnumerable<object?> values) => database.Command(sql, values);
 }

@@ -7,5 +7,16 @@ public sealed class AnalyticsDatabase(NpgsqlDataSource dataSource) : IAsyncDispo
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>A command with positional parameters <c>$1, $2, ...</c>; a null value is a null of type text.</summary>
+    public NpgsqlCommand Command(string sql, IEnumerable<object?> values)
+    {
+        var command = DataSource.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
+        }
+        return command;
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace FoodFast.Analytics.Postgres.Storage;
 
 /// <summary>The analytics store on PostgreSQL: tables <c>orders</c>, <c>order_items</c>, <c>events</c>.</summary>
-public sealed class PostgresAnalyticsStore(AnalyticsDatabase database, PostgresAnalyticsSink sink, Queries.PostgresQueries queries, Queries.PostgresQueryFamilies families, Exports.PostgresExportSource exports, ILogger<PostgresAnalyticsStore> logger) : IAnalyticsStore
+public sealed class PostgresAnalyticsStore(AnalyticsDatabase database, PostgresAnalyticsSink sink, Queries.PostgresQueries queries, Queries.PostgresQueryFamilies families, Exports.PostgresExportSource exports, Recommendations.PostgresRecommendations recommendations, ILogger<PostgresAnalyticsStore> logger) : IAnalyticsStore
 {
     public string Backend => "postgres";
 
@@ -17,6 +17,8 @@ public sealed class PostgresAnalyticsStore(AnalyticsDatabase database, PostgresA
     public Core.Queries.Families.IQueryFamilies Families => families;
 
     public IExportSource Exports => exports;
+
+    public Core.Recommendations.IRecommendationSource Recommendations => recommendations;
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken) =>
         await new SchemaMigrator(database.DataSource, SchemaMigrator.AnalyticsSet, logger).MigrateAsync(cancellationToken);

@@ -119,6 +119,7 @@ public static class ContractData
         await WriteAsync(sink, SinkItem.Of(A3Refunded));
         await WriteAsync(sink, [.. Events.Select(SinkItem.Of)]);
         await WriteAsync(sink, [.. Events.Take(3).Select(SinkItem.Of)]);
+        await RecommendationData.LoadAsync(sink);
     }
 
     /// <summary>The store contract's stock levels; kept out of <see cref="LoadAsync"/>, which the HTTP test hosts load too.</summary>

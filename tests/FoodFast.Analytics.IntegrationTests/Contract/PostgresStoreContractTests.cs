@@ -24,7 +24,8 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
         await _database.CreateAsync();
         _analytics = new AnalyticsDatabase(_database.OpenDataSource());
         var store = new PostgresAnalyticsStore(_analytics, new PostgresAnalyticsSink(_analytics, NullLogger<PostgresAnalyticsSink>.Instance),
-            new PostgresQueries(_analytics), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
+            new PostgresQueries(_analytics), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics),
+            new Postgres.Recommendations.PostgresRecommendations(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
         await store.EnsureReadyAsync(CancellationToken.None);
         await ContractData.LoadAsync(store.Sink);
         await ContractData.LoadStockAsync(store.Sink);

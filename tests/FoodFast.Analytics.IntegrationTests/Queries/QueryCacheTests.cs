@@ -71,6 +71,7 @@ public sealed class QueryCacheTests
             public IAnalyticsQueries Queries => this;
             public Core.Queries.Families.IQueryFamilies Families => inner.Families;
             public IExportSource Exports => inner.Exports;
+            public Core.Recommendations.IRecommendationSource Recommendations => inner.Recommendations;
             public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
             public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) => inner.CheckAsync(cancellationToken);
 

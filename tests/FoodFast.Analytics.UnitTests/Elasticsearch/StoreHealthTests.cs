@@ -91,6 +91,7 @@ public sealed class StoreHealthTests
             new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance),
             TestQueries.Aggregates(client, names),
             TestQueries.Families(client, names),
-            TestQueries.Exports(client, names));
+            TestQueries.Exports(client, names),
+            new Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations(client, names));
     }
 }

@@ -24,6 +24,20 @@ public sealed class EnvironmentAliasesTests
     }
 
     [Fact]
+    public void Weather_and_openai_variables_configure_recommendations()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["WEATHER_API_KEY"] = "w-key", ["OPENAI_API_KEY"] = "sk-key", ["OPENAI_BASE_URL"] = "http://llm:8000/v1", ["OPENAI_MODEL"] = "local-model",
+        };
+
+        var values = EnvironmentAliases.Read(name => env.GetValueOrDefault(name));
+
+        Assert.Equal(("w-key", "sk-key", "http://llm:8000/v1", "local-model"), (values["Recommendations:Weather:ApiKey"], values["Recommendations:Ai:ApiKey"],
+            values["Recommendations:Ai:BaseUrl"], values["Recommendations:Ai:Model"]));
+    }
+
+    [Fact]
     public void Nothing_set_maps_nothing()
     {
         Assert.Empty(EnvironmentAliases.Read(_ => null));

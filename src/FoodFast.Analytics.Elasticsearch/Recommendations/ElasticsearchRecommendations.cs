@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Recommendations;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.Elasticsearch.Query;
+
+namespace FoodFast.Analytics.Elasticsearch.Recommendations;
+
+/// <summary>
+/// Bought together: one significant_terms search on the orders, then one terms search on the order lines for the
+/// candidates' names. Trending: composite pages of 1,000 products over the order lines of both windows. Exact.
+/// </summary>
+public sealed class ElasticsearchRecommendations(ElasticsearchClient client, IndexNames names) : IRecommendationSource
+{
+    public async Task<PairCounts> PairsAsync(BoughtTogetherQuery query, CancellationToken cancellationToken)
+    {
+        var counts = RecommendationReader.Pairs(await SearchAsync(names.Orders.ReadAlias, "search_bought_together", RecommendationBodies.BoughtTogether(query), cancellationToken));
+        if (counts.Candidates.Count == 0)
+        {
+            return counts;
+        }
+        var ids = counts.Candidates.Select(c => c.ProductId).ToList();
+        var labels = RecommendationReader.Labels(await SearchAsync(names.OrderLines.ReadAlias, "search_product_labels", RecommendationBodies.Labels(query, ids), cancellationToken));
+        return counts with
+        {
+            Candidates = counts.Candidates.Select(c => labels.TryGetValue(c.ProductId, out var label) ? c with { ProductName = label.Name, Category = label.Category } : c).ToList(),
+        };
+    }
+
+    public async Task<IReadOnlyList<ProductUnits>> UnitsAsync(TrendingQuery query, CancellationToken cancellationToken)
+    {
+        var units = new List<ProductUnits>();
+        JsonNode? after = null;
+        do
+        {
+            var page = RecommendationReader.Trending(await SearchAsync(names.OrderLines.ReadAlias, "search_trending", RecommendationBodies.Trending(query, after), cancellationToken));
+            units.AddRange(page.Units);
+            after = page.After;
+        }
+        while (after is not null);
+        return units;
+    }
+
+    private async Task<byte[]> SearchAsync(string index, string operation, JsonObject body, CancellationToken cancellationToken) =>
+        (await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(index), operation, Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken)).Body;
+}
