@@ -42,5 +42,9 @@ public sealed class ReportErasureTests(ReportApiFactory api) : IClassFixture<Rep
         await shopB.DownloadAsync(other);
         var audit = await (await admin.GetAsync("/api/v1/admin/audit?action=customer.erase", Ct)).ReadJsonAsync();
         Assert.Contains("customers/c1 reports-erased=1 reports-cancelled=0", audit.GetRawText(), StringComparison.Ordinal);
+        // Both runs of this class's own instance show in the report metrics.
+        var scrape = await Observability.Scrape.TakeAsync(admin);
+        Assert.Equal(2, scrape.Value("foodfast_report_jobs_total{format=\"csv\",status=\"succeeded\"}"));
+        Assert.Equal(2, scrape.Value("foodfast_report_job_duration_seconds_count{format=\"csv\",status=\"succeeded\"}"));
     }
 }
