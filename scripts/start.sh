@@ -36,6 +36,8 @@ export Security__BootstrapKeyFile="${Security__BootstrapKeyFile:-${FF_DATA_DIR:-
 # The API runs from its build folder: keep report files in the repo's .local/ instead.
 export Reports__FilesRoot="${Reports__FilesRoot:-$repo/.local/reports}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# A person reads this terminal: readable log lines (the service logs JSON by default outside Development).
+export Logging__Format="${Logging__Format:-simple}"
 
 echo "[start] building"
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly

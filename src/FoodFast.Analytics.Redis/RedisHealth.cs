@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using FoodFast.Analytics.Core.Observability;
 using StackExchange.Redis;
 
 namespace FoodFast.Analytics.Redis;
 
 /// <summary>Pings Redis. Redis is a cache and a fan-out bus: when it is down the service still answers, slower.</summary>
-public sealed class RedisHealth(RedisConnection connection) : IHealthCheck
+public sealed class RedisHealth(RedisConnection connection, FoodFastMetrics metrics) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -21,6 +22,7 @@ public sealed class RedisHealth(RedisConnection connection) : IHealthCheck
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            metrics.DependencyError(Dependencies.Redis);
             return new HealthCheckResult(context.Registration.FailureStatus, $"{where} unreachable: {ex.Message}");
         }
     }

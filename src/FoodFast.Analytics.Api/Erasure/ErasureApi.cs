@@ -3,25 +3,28 @@ using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Reports.Erasure;
 
 namespace FoodFast.Analytics.Api.Erasure;
 
 /// <summary>
 /// <c>DELETE /api/v1/admin/customers/{customerId}?shopId=</c>: the customer's events go, their orders lose the
 /// identity and keep the amounts, pending items are indexed first so none slips in afterwards with the old
-/// identity, dead letters naming them are deleted, and the shop's cached results are purged.
+/// identity, dead letters naming them are deleted, the shop's cached results are purged, and report files that may
+/// hold them are deleted (see <see cref="ReportErasure"/>). The audit row names the reports erased.
 /// </summary>
 internal static class ErasureApi
 {
     public static void MapErasureApi(this IEndpointRouteBuilder app)
     {
         app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
-            .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged.")
+            .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged, report files of the shop deleted.")
             .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
-        ICustomerErasure erasure, CancellationToken cancellationToken)
+        ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken)
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
         {
@@ -43,9 +46,15 @@ internal static class ErasureApi
         }
         var deadLetters = await log.PurgeCustomerAsync(shop.ShopId, customerId, cancellationToken);
         await cache.PurgeShopAsync(shop.ShopId, cancellationToken);
-        return TypedResults.Ok(new ErasureResult(shop.ShopId, counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised, deadLetters, counts.Pseudonym));
+        var erased = await reports.EraseShopReportsAsync(shop.ShopId, cancellationToken);
+        http.SetAuditTarget($"customers/{customerId} reports-erased={erased.Erased.Count} reports-cancelled={erased.Cancelled.Count}", shop.ShopId);
+        return TypedResults.Ok(new ErasureResult(shop.ShopId, counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised, deadLetters, counts.Pseudonym,
+            erased.Erased, erased.Cancelled));
     }
 }
 
 /// <param name="Pseudonym">The random id that now stands for the customer in their orders.</param>
-public sealed record ErasureResult(string ShopId, long EventsDeleted, long OrdersPseudonymised, long LinesPseudonymised, long DeadLettersDeleted, string Pseudonym);
+/// <param name="ReportsErased">Reports (the shop's and all-shops ones) whose files were deleted; their downloads answer 410.</param>
+/// <param name="ReportsCancelled">Report runs that were still writing and were stopped.</param>
+public sealed record ErasureResult(string ShopId, long EventsDeleted, long OrdersPseudonymised, long LinesPseudonymised, long DeadLettersDeleted, string Pseudonym,
+    IReadOnlyList<Guid> ReportsErased, IReadOnlyList<Guid> ReportsCancelled);

@@ -16,6 +16,8 @@ internal static class ProblemDetailsSetup
             var http = context.HttpContext;
             context.ProblemDetails.Instance ??= $"{http.Request.Method} {http.Request.Path}";
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+            // The X-Request-Id of the answer (Observability/RequestId.cs): what the caller quotes and the logs carry.
+            context.ProblemDetails.Extensions["requestId"] = http.TraceIdentifier;
             var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
             context.ProblemDetails.Detail ??= status switch
             {

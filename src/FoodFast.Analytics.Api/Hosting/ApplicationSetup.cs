@@ -2,6 +2,7 @@ using FoodFast.Analytics.Api.Erasure;
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
+using FoodFast.Analytics.Api.Observability;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Realtime;
 using FoodFast.Analytics.Api.Recommendations;
@@ -26,6 +27,7 @@ internal static class ApplicationSetup
     {
         EnvironmentAliases.AddTo(builder.Configuration);
         var services = builder.Services;
+        builder.AddObservability();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
@@ -38,6 +40,7 @@ internal static class ApplicationSetup
 
         services.AddServiceDatabase();
         services.AddAnalyticsStore(builder.Configuration);
+        services.MeasureAnalyticsStore();
         services.AddRedis();
         services.AddReports();
         services.AddReportJobs(builder.Configuration);
@@ -55,6 +58,7 @@ internal static class ApplicationSetup
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseObservability();
         app.UseApiProblemDetails();
         app.UseApiDocumentation();
         app.UseRealtime();
@@ -64,6 +68,7 @@ internal static class ApplicationSetup
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthApi();
+        app.MapObservabilityApi();
 
         var ingest = app.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
         ingest.MapIngestionApi();

@@ -27,13 +27,13 @@ internal static class CompatibilityApi
     }
 
     public static Task<IResult> TrackEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Events, wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, wait ?? false, cancellationToken);
 
     public static Task<IResult> IndexOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Orders, wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
     public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, (json, rules, problems) => IngestionHandler.Events(CollectorShape.ToEvent(json, rules.Now), rules, problems), wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, (json, rules, problems) => IngestionHandler.Events(CollectorShape.ToEvent(json, rules.Now), rules, problems), wait ?? false, cancellationToken);
 }
 
 /// <summary>Maps the EcoMarket collector's snake_case shape onto an activity event.</summary>

@@ -32,21 +32,21 @@ internal static class IngestionApi
     }
 
     public static Task<IResult> IngestOrder(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.SingleAsync(request, ingestor, IngestionHandler.Orders, "order", wait ?? false, cancellationToken);
+        IngestionHandler.SingleAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, "order", wait ?? false, cancellationToken);
 
     public static Task<IResult> IngestOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Orders, wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
     public static Task<IResult> IngestEvent(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.SingleAsync(request, ingestor, IngestionHandler.Events, "event", wait ?? false, cancellationToken);
+        IngestionHandler.SingleAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, "event", wait ?? false, cancellationToken);
 
     public static Task<IResult> IngestEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestionHandler.Events, wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, wait ?? false, cancellationToken);
 
     public static Task<IResult> ChangeOrderStatus(string orderId, HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken)
     {
         ItemReader reader = (json, rules, problems) => ReadStatusChange(orderId, json, rules, problems) is { } change ? IngestEntry.Of(change) : null;
-        return IngestionHandler.SingleAsync(request, ingestor, reader, "status change", wait ?? false, cancellationToken);
+        return IngestionHandler.SingleAsync(request, ingestor, IngestKind.OrderStatus, reader, "status change", wait ?? false, cancellationToken);
     }
 
     private static OrderStatusChange? ReadStatusChange(string orderId, JsonElement json, ValidationRules rules, List<FieldProblem> problems)

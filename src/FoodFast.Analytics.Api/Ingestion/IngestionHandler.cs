@@ -35,7 +35,7 @@ internal static class IngestionHandler
     }
 
     /// <summary>One item per request: invalid is a 400 naming every field.</summary>
-    public static async Task<IResult> SingleAsync(HttpRequest request, Ingestor ingestor, ItemReader reader, string what, bool wait, CancellationToken cancellationToken)
+    public static async Task<IResult> SingleAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, string what, bool wait, CancellationToken cancellationToken)
     {
         reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxItemBytes, 1, cancellationToken);
@@ -51,14 +51,14 @@ internal static class IngestionHandler
         var entry = reader(items.Elements[0]!.Value, ingestor.Rules(), problems);
         if (entry is null)
         {
-            ingestor.CountRejected(1);
+            ingestor.CountRejected(kind, 1);
             return Problems.Invalid(what, problems);
         }
         return await AppendAsync(ingestor, [entry], [], wait, cancellationToken);
     }
 
     /// <summary>Many items: each is judged alone, so one bad item never drops the good ones.</summary>
-    public static async Task<IResult> BatchAsync(HttpRequest request, Ingestor ingestor, ItemReader reader, bool wait, CancellationToken cancellationToken)
+    public static async Task<IResult> BatchAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, bool wait, CancellationToken cancellationToken)
     {
         reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxBatchBytes, ingestor.Options.MaxBatchItems, cancellationToken);
@@ -86,7 +86,7 @@ internal static class IngestionHandler
                 rejected.Add(new RejectedItem(index, problems));
             }
         }
-        ingestor.CountRejected(rejected.Count);
+        ingestor.CountRejected(kind, rejected.Count);
         return await AppendAsync(ingestor, entries, rejected, wait, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FoodFast.Analytics.Core.Live;
+using FoodFast.Analytics.Core.Observability;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Realtime;
@@ -8,24 +9,39 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// This instance's rooms: receives every message from the bus, numbers it, keeps it for resume, and offers it to
 /// the clients of its shop's room and of the all-shops room. Offering never blocks (see <see cref="LiveClient.Offer"/>).
 /// </summary>
-public sealed class LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger<LiveHub> logger) : BackgroundService
+public sealed class LiveHub : BackgroundService
 {
     private const string AllShops = "";
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<LiveClient, byte>> _rooms = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ILiveBus _bus;
+    private readonly IOptions<LiveOptions> _options;
+    private readonly ILogger<LiveHub> _logger;
+    private readonly FoodFastMetrics _metrics;
     private long _sequence;
+
+    public LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger<LiveHub> logger, FoodFastMetrics metrics)
+    {
+        _bus = bus;
+        _options = options;
+        _logger = logger;
+        _metrics = metrics;
+        Resume = new(Guid.NewGuid().ToString("N")[..8], options.Value.ResumeBufferSize);
+        metrics.ObserveLiveConnections(() => ClientCount);
+    }
 
     /// <summary>Completes once this instance hears the bus; streams wait briefly for it so their first messages are not missed.</summary>
     public Task Subscribed => _subscribed.Task;
 
-    public ResumeBuffer Resume { get; } = new(Guid.NewGuid().ToString("N")[..8], options.Value.ResumeBufferSize);
+    public ResumeBuffer Resume { get; }
 
     public int ClientCount => _rooms.Values.Sum(r => r.Count);
 
     public LiveClient Join(string? shopId, IReadOnlySet<string>? topics)
     {
-        var client = new LiveClient(shopId, topics, options.Value.ClientQueueCapacity);
+        var client = new LiveClient(shopId, topics, _options.Value.ClientQueueCapacity);
         _rooms.GetOrAdd(shopId ?? AllShops, _ => new()).TryAdd(client, 0);
+        _ = client.Dropped.ContinueWith(_ => _metrics.LiveClientDropped(), TaskScheduler.Default);
         return client;
     }
 
@@ -69,7 +85,7 @@ public sealed class LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger
         {
             try
             {
-                await bus.SubscribeAsync(Receive, stoppingToken);
+                await _bus.SubscribeAsync(Receive, stoppingToken);
                 _subscribed.TrySetResult();
                 return;
             }
@@ -79,7 +95,7 @@ public sealed class LiveHub(ILiveBus bus, IOptions<LiveOptions> options, ILogger
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message);
+                _logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message);
                 try
                 {
                     await Task.Delay(delay, stoppingToken);

@@ -26,7 +26,7 @@ internal static class ReportsApi
             .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
         reports.MapGet("/api/v1/reports/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
         reports.MapGet("/api/v1/reports/{id:guid}/download", Download).WithName("DownloadReport").Audited("report.download")
-            .WithSummary("The report file (ETag = SHA-256); 409 while not ready, 410 once expired.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+            .WithSummary("The report file (ETag = SHA-256); 409 while not ready, 410 once expired or erased.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         reports.MapGet("/api/v1/reports", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
             .Produces<ReportPage>().ProducesValidationProblem();
         reports.MapDelete("/api/v1/reports/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
@@ -68,6 +68,11 @@ internal static class ReportsApi
         {
             return Gone(id, job.ExpiresAt);
         }
+        if (job.Status == ReportStatus.Erased)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Report erased",
+                detail: $"The file of report {id} was deleted by a customer erasure; request the report again.");
+        }
         if (job.Status != ReportStatus.Succeeded || job.FileKey is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Report not ready",
@@ -83,7 +88,7 @@ internal static class ReportsApi
     }
 
     public static async Task<IResult> List(Caller caller, ReportJobStore jobs, CancellationToken cancellationToken,
-        [Description("queued, running, succeeded, failed, cancelled or expired.")] string? status = null,
+        [Description("queued, running, succeeded, failed, cancelled, expired or erased.")] string? status = null,
         [Description("A report kind, e.g. sales_summary.")] string? kind = null,
         [Description("Only the runs of this schedule.")] Guid? scheduleId = null,
         [Description("1-based page number.")] int page = 1,

@@ -25,5 +25,7 @@ public sealed class SecurityOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public FailedCredentialOptions FailedCredentials { get; set; } = new();
+
     public bool JwtEnabled => Jwt is { Algorithm.Length: > 0 };
 }

@@ -28,6 +28,10 @@ internal sealed class SecurityOptionsValidation : IValidateOptions<SecurityOptio
         }
         failures.AddRange(Check("Ingestion", options.RateLimits.Ingestion));
         failures.AddRange(Check("Queries", options.RateLimits.Queries));
+        if (options.FailedCredentials.MaxFailures < 0 || options.FailedCredentials.WindowSeconds is < 1 or > 86400)
+        {
+            failures.Add("Security:FailedCredentials needs MaxFailures >= 0 (0 = off) and WindowSeconds between 1 and 86400");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

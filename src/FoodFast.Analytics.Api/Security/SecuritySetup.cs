@@ -22,6 +22,7 @@ internal static class SecuritySetup
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ApiKeyLookup>();
+        services.AddSingleton<FailedCredentialLimiter>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,7 @@ public sealed class Indexer(
     IStorageReadiness readiness,
     IndexerSignal signal,
     IngestionMetrics metrics,
+    FoodFastMetrics meters,
     IOptions<IngestionOptions> options,
     ILogger<Indexer> logger) : BackgroundService
 {
@@ -45,6 +48,11 @@ public sealed class Indexer(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                meters.IndexerFailed();
+                if (ex is System.Data.Common.DbException)
+                {
+                    meters.DependencyError(Dependencies.Postgres);
+                }
                 var delay = RetryDelay.For(failures++, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
                 logger.LogWarning("Indexer: store or log unavailable ({Error}); retrying in {Delay:0.0} s", ex.Message, delay.TotalSeconds);
                 await Task.Delay(delay, stoppingToken);
@@ -60,6 +68,7 @@ public sealed class Indexer(
         {
             return 0;
         }
+        var clock = Stopwatch.StartNew();
         var entries = claim.Entries;
         var settlements = new Settlement?[entries.Count];
         var items = new List<SinkItem>(entries.Count);
@@ -84,8 +93,11 @@ public sealed class Indexer(
         }
         var settled = settlements.Select(s => s!).ToList();
         await claim.SettleAsync(settled, cancellationToken);
-        metrics.Indexed(settled.Count(s => s.Kind == SettlementKind.Done));
-        metrics.DeadLettered(settled.Count(s => s.Kind == SettlementKind.DeadLetter));
+        var indexed = settled.Count(s => s.Kind == SettlementKind.Done);
+        var deadLettered = settled.Count(s => s.Kind == SettlementKind.DeadLetter);
+        metrics.Indexed(indexed);
+        metrics.DeadLettered(deadLettered);
+        meters.IndexerBatch(settled.Count, clock.Elapsed, indexed, settled.Count - indexed - deadLettered, deadLettered);
         signal.BatchSettled();
         return settled.Count;
     }

@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace FoodFast.Analytics.Core.Ingestion;
 /// 202) and, for <c>?wait=true</c>, wait until they have left the log for the store.
 /// </summary>
 public sealed class Ingestor(
-    IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, IOptions<IngestionOptions> options, TimeProvider time,
+    IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, FoodFastMetrics meters, IOptions<IngestionOptions> options, TimeProvider time,
     IEnumerable<IIngestionObserver>? observers = null, ILogger<Ingestor>? logger = null)
 {
     private readonly IIngestionObserver[] _observers = observers?.ToArray() ?? [];
@@ -22,7 +23,11 @@ public sealed class Ingestor(
         return new ValidationRules(now, TimeSpan.FromSeconds(Options.MaxClockSkewSeconds), now.AddDays(-Options.HorizonDays));
     }
 
-    public void CountRejected(int count) => metrics.Rejected(count);
+    public void CountRejected(IngestKind kind, int count)
+    {
+        metrics.Rejected(count);
+        meters.Ingested(kind, "rejected", count);
+    }
 
     /// <summary>Appends the entries; with <paramref name="wait"/>, returns whether they reached the store before the timeout.</summary>
     public async Task<bool?> IngestAsync(IReadOnlyList<IngestEntry> entries, bool wait, CancellationToken cancellationToken)
@@ -31,8 +36,21 @@ public sealed class Ingestor(
         {
             return wait ? true : null;
         }
-        var ids = await log.AppendAsync(entries, cancellationToken);
+        IReadOnlyList<long> ids;
+        try
+        {
+            ids = await log.AppendAsync(entries, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            meters.DependencyError(Dependencies.Postgres);
+            throw;
+        }
         metrics.Accepted(ids.Count);
+        foreach (var kind in entries.GroupBy(e => e.Kind))
+        {
+            meters.Ingested(kind.Key, "accepted", kind.Count());
+        }
         signal.Kick();
         Notify(entries);
         return wait ? await WaitIndexedAsync(ids, cancellationToken) : null;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace FoodFast.Analytics.Core.Queries;
 /// Answers an <see cref="AnalyticsQuery"/>: validates it, serves it from the cache when fresh, otherwise asks
 /// the store (identical concurrent misses share one store call) and builds the typed result.
 /// </summary>
-public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptions<CacheOptions> cacheOptions, TimeProvider time)
+public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptions<CacheOptions> cacheOptions, TimeProvider time, FoodFastMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueryResult>>> _inFlight = new();
 
@@ -28,7 +29,9 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
             return new QueryAnswer(null, problems);
         }
         var key = CacheKey(query);
-        if (await cache.GetAsync(key, cancellationToken) is { } hit)
+        var hit = await cache.GetAsync(key, cancellationToken);
+        metrics?.CacheLookup(hit is not null);
+        if (hit is not null)
         {
             var cached = JsonSerializer.Deserialize<QueryResult>(hit, WireJson.Options)!;
             return new QueryAnswer(cached with { Meta = cached.Meta with { Cached = true } }, []);

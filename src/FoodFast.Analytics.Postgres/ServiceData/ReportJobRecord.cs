@@ -62,9 +62,10 @@ public static class ReportStatus
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
     public const string Expired = "expired";
+    public const string Erased = "erased";
 
-    public static readonly IReadOnlyList<string> All = [Queued, Running, Succeeded, Failed, Cancelled, Expired];
+    public static readonly IReadOnlyList<string> All = [Queued, Running, Succeeded, Failed, Cancelled, Expired, Erased];
 
     /// <summary>A job in one of these states will not change any more (except succeeded becoming expired).</summary>
-    public static bool IsFinal(string status) => status is Succeeded or Failed or Cancelled or Expired;
+    public static bool IsFinal(string status) => status is Succeeded or Failed or Cancelled or Expired or Erased;
 }

@@ -1,5 +1,6 @@
 using FoodFast.Analytics.Core.Caching;
 using Microsoft.Extensions.Logging;
+using FoodFast.Analytics.Core.Observability;
 using StackExchange.Redis;
 
 namespace FoodFast.Analytics.Redis.Caching;
@@ -8,7 +9,7 @@ namespace FoodFast.Analytics.Redis.Caching;
 /// The query cache in Redis, shared by every instance. Redis being down makes queries slower, never failing:
 /// every error is logged and answered as a miss (or a skipped write).
 /// </summary>
-public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQueryCache> logger) : IQueryCache
+public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQueryCache> logger, FoodFastMetrics metrics) : IQueryCache
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(500);
 
@@ -22,6 +23,7 @@ public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQue
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            metrics.DependencyError(Dependencies.Redis);
             logger.LogWarning("Query cache read skipped, Redis unavailable: {Error}", ex.Message);
             return null;
         }
@@ -36,6 +38,7 @@ public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQue
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            metrics.DependencyError(Dependencies.Redis);
             logger.LogWarning("Query cache write skipped, Redis unavailable: {Error}", ex.Message);
         }
     }

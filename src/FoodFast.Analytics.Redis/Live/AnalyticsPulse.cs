@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FoodFast.Analytics.Core.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using FoodFast.Analytics.Core.Observability;
 using StackExchange.Redis;
 
 namespace FoodFast.Analytics.Redis.Live;
@@ -11,7 +12,7 @@ namespace FoodFast.Analytics.Redis.Live;
 /// shop whose one-second Redis slot is free (shared by all instances) gets one message with its fresh figures.
 /// A shop whose slot is taken stays marked, so its last change is never lost.
 /// </summary>
-public sealed class AnalyticsPulse(LiveCounters counters, RealtimeReader reader, ILiveBus bus, TimeProvider time, ILogger<AnalyticsPulse> logger)
+public sealed class AnalyticsPulse(LiveCounters counters, RealtimeReader reader, ILiveBus bus, TimeProvider time, ILogger<AnalyticsPulse> logger, FoodFastMetrics metrics)
     : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
@@ -46,6 +47,7 @@ public sealed class AnalyticsPulse(LiveCounters counters, RealtimeReader reader,
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
+                    metrics.DependencyError(Dependencies.Redis);
                     _marked.TryRemove(shop, out _);
                     logger.LogWarning("analytics.updated for {Shop} skipped, Redis unavailable: {Error}", shop, ex.Message);
                 }

@@ -4,6 +4,7 @@ using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Core.Orders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FoodFast.Analytics.Core.Observability;
 using StackExchange.Redis;
 using Order = FoodFast.Analytics.Core.Orders.Order;
 
@@ -11,7 +12,7 @@ namespace FoodFast.Analytics.Redis.Live;
 
 /// <summary>Ingestion step 2 for the live side: count the batch, publish its messages, and ask for a fresh analytics.updated.</summary>
 public sealed class LiveFeedObserver(
-    LiveCounters counters, ILiveBus bus, AnalyticsPulse pulse, IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveFeedObserver> logger)
+    LiveCounters counters, ILiveBus bus, AnalyticsPulse pulse, IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveFeedObserver> logger, FoodFastMetrics metrics)
     : IIngestionObserver
 {
     public async Task OnAcceptedAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class LiveFeedObserver(
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
+                metrics.DependencyError(Dependencies.Redis);
                 logger.LogWarning("Live counters skipped for {Count} items, Redis unavailable: {Error}", entries.Count, ex.Message);
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Live;
 using Microsoft.Extensions.Logging;
+using FoodFast.Analytics.Core.Observability;
 using StackExchange.Redis;
 
 namespace FoodFast.Analytics.Redis.Live;
@@ -9,7 +10,7 @@ namespace FoodFast.Analytics.Redis.Live;
 /// Live messages over Redis pub/sub: one channel per shop under the key prefix; every instance subscribes to the
 /// pattern and hands each message to its own clients. The multiplexer resubscribes by itself after a reconnect.
 /// </summary>
-public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBus> logger) : ILiveBus
+public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBus> logger, FoodFastMetrics metrics) : ILiveBus
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
     private readonly LiveKeys _keys = new(connection.Options.KeyPrefix);
@@ -28,6 +29,7 @@ public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBu
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            metrics.DependencyError(Dependencies.Redis);
             logger.LogWarning("{Count} live messages not published, Redis unavailable: {Error}", messages.Count, ex.Message);
         }
     }

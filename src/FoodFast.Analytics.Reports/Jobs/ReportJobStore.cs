@@ -109,6 +109,23 @@ public sealed class ReportJobStore(IDbContextFactory<ServiceDbContext> contexts,
             .OrderBy(j => j.ExpiresAt).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Succeeded and running jobs whose output may hold data of <paramref name="shopId"/>: its own and all-shops reports.</summary>
+    public async Task<IReadOnlyList<ReportJobRecord>> HoldingShopDataAsync(string shopId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ReportJobs.AsNoTracking()
+            .Where(j => (j.ShopId == shopId || j.ShopId == null) && (j.Status == ReportStatus.Succeeded || j.Status == ReportStatus.Running))
+            .OrderBy(j => j.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a succeeded job erased (its file is gone); false when it was not succeeded any more.</summary>
+    public async Task<bool> MarkErasedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ReportJobs.Where(j => j.Id == id && j.Status == ReportStatus.Succeeded)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ReportStatus.Erased).SetProperty(j => j.FileKey, (string?)null), cancellationToken) > 0;
+    }
+
     public async Task MarkExpiredAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -18,6 +18,7 @@ public static class ReportJobsRegistration
         services.AddOptions<ReportJobsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(ReportsOptions.Section).Get<ReportJobsOptions>() ?? new ReportJobsOptions();
         services.AddSingleton<ReportJobStore>();
+        services.AddSingleton<Erasure.ReportErasure>();
         services.AddSingleton<ReportScheduleStore>();
         services.AddSingleton<ReportRunner>();
         services.AddSingleton<ReportRequests>();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Diagnostics;
+using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
@@ -20,7 +22,7 @@ namespace FoodFast.Analytics.Reports.Jobs;
 /// </summary>
 public sealed class ReportRunner(
     ReportJobStore jobs, QueryEngine engine, IAnalyticsStore store, IFileStore files, IEnumerable<IReportWriter> writers,
-    IOptions<ReportJobsOptions> options, TimeProvider time, ILogger<ReportRunner> logger)
+    IOptions<ReportJobsOptions> options, TimeProvider time, ILogger<ReportRunner> logger, FoodFastMetrics metrics)
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
 
@@ -33,6 +35,7 @@ public sealed class ReportRunner(
         }
         logger.LogInformation("Report {Id} ({Kind}, {Format}) started, attempt {Attempt}", id, job.Kind, job.Format, job.Attempts);
         using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var clock = Stopwatch.StartNew();
         var rows = new RowCounter();
         ReportContext? context = null;
         using var heartbeat = new PeriodicTimer(HeartbeatInterval, time);
@@ -57,15 +60,18 @@ public sealed class ReportRunner(
                 await files.DeleteAsync(stored.Key, CancellationToken.None); // cancelled while the file was being renamed
             }
             logger.LogInformation("Report {Id} written: {Rows} rows, {Size} bytes", id, rows.Rows, stored.Size);
+            metrics.ReportJob("succeeded", job.Format, clock.Elapsed);
         }
         catch (OperationCanceledException) when (cancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Report {Id} cancelled after {Rows} rows", id, rows.Rows);
+            metrics.ReportJob("cancelled", job.Format, clock.Elapsed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Report {Id} failed", id);
             await jobs.FailAsync(id, Readable(ex), CancellationToken.None);
+            metrics.ReportJob("failed", job.Format, clock.Elapsed);
         }
         finally
         {

@@ -41,6 +41,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Redis:Configuration"] = TestServers.Redis,
             ["Redis:KeyPrefix"] = RedisPrefix,
             ["Security:AdminApiKey"] = AdminKey,
+            // In-process requests have no client IP, so every test of a class shares one address: the per-IP limit on
+            // refused credentials is raised here and tested with a small one in FailedCredentialLimitTests.
+            ["Security:FailedCredentials:MaxFailures"] = "1000",
         };
         Configure(settings);
         foreach (var (key, value) in settings)

@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         // The matrix really ran over the security endpoints (a broken document parse would pass vacuously).
         Assert.Contains(operations, o => o.ToString() == "DELETE /api/v1/admin/api-keys/{id}");
         Assert.Contains(operations, o => o.ToString() == "GET /api/v1/me" && o.TakesShopId);
+        // Metrics are admin-only unless Observability:PublicMetrics opens them (PublicMetricsTests).
+        Assert.Contains(operations, o => o.ToString() == "GET /metrics" && o.RequiredRoles is ["admin"]);
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using System.Data.Common;
+using FoodFast.Analytics.Core.Ingestion;
+
+namespace FoodFast.Analytics.Core.Observability;
+
+/// <summary>Reads the ingest log's depth and oldest entry for the gauges; while the log cannot be read they are left out.</summary>
+public sealed class IngestLogSampler(IIngestLog log, FoodFastMetrics metrics) : IScrapeRefresher
+{
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            metrics.IngestLog(await log.StatsAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException)
+        {
+            metrics.IngestLog(null);
+            metrics.DependencyError(Dependencies.Postgres);
+        }
+    }
+}

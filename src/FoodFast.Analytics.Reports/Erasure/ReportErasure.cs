@@ -1,0 +1,44 @@
+using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Files;
+using FoodFast.Analytics.Reports.Jobs;
+
+namespace FoodFast.Analytics.Reports.Erasure;
+
+/// <summary>
+/// The report side of a customer erasure. Report files do not say which customers they name, so every file that may
+/// hold the shop's data goes: the shop's own reports and all-shops reports. Their jobs are marked erased (downloads
+/// answer 410); a run still writing is cancelled, since it may have read the customer before the erasure.
+/// </summary>
+public sealed class ReportErasure(ReportJobStore jobs, IFileStore files)
+{
+    public async Task<ErasedReports> EraseShopReportsAsync(string shopId, CancellationToken cancellationToken)
+    {
+        var erased = new List<Guid>();
+        var cancelled = new List<Guid>();
+        foreach (var job in await jobs.HoldingShopDataAsync(shopId, cancellationToken))
+        {
+            if (job.Status == ReportStatus.Running)
+            {
+                if (await jobs.CancelAsync(job.Id, cancellationToken))
+                {
+                    cancelled.Add(job.Id);
+                }
+                continue;
+            }
+            // The job first, then the file: a download racing with us sees 410 rather than a file about to vanish.
+            if (await jobs.MarkErasedAsync(job.Id, cancellationToken))
+            {
+                erased.Add(job.Id);
+            }
+            if (job.FileKey is { } key)
+            {
+                await files.DeleteAsync(key, cancellationToken);
+            }
+        }
+        return new ErasedReports(erased, cancelled);
+    }
+}
+
+/// <param name="Erased">Succeeded reports whose files were deleted.</param>
+/// <param name="Cancelled">Runs that were still writing and were stopped (a cancelled run leaves no file).</param>
+public sealed record ErasedReports(IReadOnlyList<Guid> Erased, IReadOnlyList<Guid> Cancelled);
