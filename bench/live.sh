@@ -27,23 +27,23 @@ trap 'kill $api 2>/dev/null || true; rm -f "$ready"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
 rss() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$api/status"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$api}/stat"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
 
 echo "live benchmark: $clients clients, $rate orders/s for $seconds s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "api rss at start: $(rss) MB"
-bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &
+bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &  # then until quiet
 listener=$!
 for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
 echo "api rss with $clients clients connected: $(rss) MB"
-listener_pid=$(pgrep -P $listener -f live-listen || echo $listener)
 echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
-ticks0=$(cpu_ticks); lticks0=$(cpu_ticks "$listener_pid"); t0=$(date +%s.%N); peak=0
+ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
 bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
 producer=$!
 while kill -0 $producer 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; sleep 1; done
 wait $producer
-ticks1=$(cpu_ticks); lticks1=$(cpu_ticks "$listener_pid"); t1=$(date +%s.%N)
+ticks1=$(cpu_ticks); t1=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
 echo "api cpu while producing: $(echo "scale=0; 100 * ($ticks1 - $ticks0) / $hz / ($t1 - $t0)" | bc)% of one core (of $(nproc)); peak rss $peak MB"
-echo "listener cpu while producing: $(echo "scale=0; 100 * ($lticks1 - $lticks0) / $hz / ($t1 - $t0)" | bc)% of one core; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "api cpu time while producing: $(echo "scale=1; ($ticks1 - $ticks0) / $hz" | bc) s; load after producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 wait $listener
+echo "api cpu time until the listener stopped: $(echo "scale=1; ($(cpu_ticks) - $ticks0) / $hz" | bc) s"
