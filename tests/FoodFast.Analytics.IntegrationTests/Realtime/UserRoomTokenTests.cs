@@ -14,10 +14,7 @@ public sealed class UserRoomTokenTests(UserRoomTokenTests.WithJwt api) : IClassF
         protected override void Configure(IDictionary<string, string?> settings)
         {
             base.Configure(settings);
-            settings["Security:Jwt:Algorithm"] = "HS256";
-            settings["Security:Jwt:Secret"] = JwtTokens.Secret;
-            settings["Security:Jwt:Issuer"] = JwtTokens.Issuer;
-            settings["Security:Jwt:Audience"] = JwtTokens.Audience;
+            JwtTokens.Configure(settings);
         }
     }
 
