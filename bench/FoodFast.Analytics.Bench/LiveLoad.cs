@@ -134,6 +134,11 @@ internal static class LiveLoad
         {
             return (latencies, toMessage, toClient, analytics, null);
         }
+        catch (WebSocketException ex)
+        {
+            // The server gave up on this client (e.g. its pings went unanswered on a starved machine): count it, keep the rest.
+            return (latencies, toMessage, toClient, analytics, $"reset: {ex.Message}");
+        }
     }
 
     /// <summary>
