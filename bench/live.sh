@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Live-feed benchmark: CLIENTS WebSocket clients across 10 shops (one process) while RATE orders/s are ingested
 # (another process) for SECONDS; delivery latency p50/p99 from ingest request to receipt, and the API's CPU and memory.
-# The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55451/56451).
+# The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55451/56451; FF_BENCH_PG_PORT,
+# FF_BENCH_REDIS_PORT, FF_BENCH_DATA_DIR and FF_BENCH_API_PORT (8091) pick another private instance and API port).
 #   bench/live.sh [CLIENTS] [RATE] [SECONDS]     defaults 1000 500 30
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 clients="${1:-1000}" rate="${2:-500}" seconds="${3:-30}"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 1,000 clients need as many sockets on each side
-export FF_DATA_DIR="$repo/.local/bench-live" FF_PG_PORT=55451 FF_REDIS_PORT=56451
+export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-live}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55451}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56451}"
 scripts/services.sh start >/dev/null
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/FoodFast.Analytics.Bench -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
@@ -17,7 +18,7 @@ psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP
 psql -d postgres -c "drop database if exists fflive with (force)" -c "create database fflive"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=fflive;Username=postgres"
 key="bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-port=8091
+port="${FF_BENCH_API_PORT:-8091}"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Redis__KeyPrefix="fflive:$(date +%s):" Security__AdminApiKey="$key" Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll) &
 api=$!
@@ -30,10 +31,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
 
 echo "live benchmark: $clients clients, $rate orders/s for $seconds s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "api rss at start: $(rss) MB"
-bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &
+bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &  # then until quiet
 listener=$!
 for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
 echo "api rss with $clients clients connected: $(rss) MB"
+echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
 bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
 producer=$!
@@ -42,4 +44,6 @@ wait $producer
 ticks1=$(cpu_ticks); t1=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
 echo "api cpu while producing: $(echo "scale=0; 100 * ($ticks1 - $ticks0) / $hz / ($t1 - $t0)" | bc)% of one core (of $(nproc)); peak rss $peak MB"
+echo "api cpu time while producing: $(echo "scale=1; ($ticks1 - $ticks0) / $hz" | bc) s; load after producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 wait $listener
+echo "api cpu time until the listener stopped: $(echo "scale=1; ($(cpu_ticks) - $ticks0) / $hz" | bc) s"

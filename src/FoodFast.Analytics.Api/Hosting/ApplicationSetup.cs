@@ -91,7 +91,9 @@ internal static class ApplicationSetup
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
 
-        app.MapGroup("").RequireRole(Role.Analyst).MapStreamApi();
+        // Any role: the room decides (an ingest token may follow only its own user room, see StreamRoomAccess).
+        app.MapGroup("").RequireAnyRole().MapStreamApi();
+        app.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
         app.MapLivePage();
 
         var admin = app.MapGroup("").RequireRole(Role.Admin);

@@ -7,7 +7,7 @@ namespace FoodFast.Analytics.Api.Realtime;
 public sealed record LiveFrame(long Sequence, string Id, LiveEnvelope Envelope);
 
 /// <summary>
-/// One connected client: its room (a shop, or all shops for an admin), its topics, and a bounded queue.
+/// One connected client: its room (a shop, one user of a shop, or all shops for an admin), its topics, and a bounded queue.
 /// The hub never waits on a client: when the queue is full the client is dropped with <see cref="DropReason"/>.
 /// </summary>
 public sealed class LiveClient
@@ -15,9 +15,10 @@ public sealed class LiveClient
     private readonly Channel<LiveFrame> _queue;
     private readonly TaskCompletionSource _dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LiveClient(string? shopId, IReadOnlySet<string>? topics, int capacity)
+    public LiveClient(string? shopId, string? userId, IReadOnlySet<string>? topics, int capacity)
     {
         ShopId = shopId;
+        UserId = userId;
         Topics = topics;
         Capacity = capacity;
         _queue = Channel.CreateBounded<LiveFrame>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -25,6 +26,9 @@ public sealed class LiveClient
 
     /// <summary>The shop room; null is the all-shops room.</summary>
     public string? ShopId { get; }
+
+    /// <summary>The user room within the shop: only messages aimed at this user. Null for the shop room.</summary>
+    public string? UserId { get; }
 
     /// <summary>Topics to receive; null means all.</summary>
     public IReadOnlySet<string>? Topics { get; }
@@ -39,7 +43,8 @@ public sealed class LiveClient
     public ChannelReader<LiveFrame> Queue => _queue.Reader;
 
     public bool Wants(LiveEnvelope envelope) =>
-        (ShopId is null || ShopId == envelope.ShopId) && (Topics is null || Topics.Contains(LiveTypes.TopicOf(envelope.Type)));
+        (ShopId is null || ShopId == envelope.ShopId) && (UserId is null || UserId == envelope.UserId)
+        && (Topics is null || Topics.Contains(LiveTypes.TopicOf(envelope.Type)));
 
     /// <summary>Queues without waiting; a full queue drops the client.</summary>
     public void Offer(LiveFrame frame)

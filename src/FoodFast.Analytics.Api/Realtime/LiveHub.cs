@@ -7,11 +7,11 @@ namespace FoodFast.Analytics.Api.Realtime;
 
 /// <summary>
 /// This instance's rooms: receives every message from the bus, numbers it, keeps it for resume, and offers it to
-/// the clients of its shop's room and of the all-shops room. Offering never blocks (see <see cref="LiveClient.Offer"/>).
+/// the clients of its shop's room, of the all-shops room and, when it is aimed at a user, of that user's room
+/// (see <see cref="LiveRooms"/>). Offering never blocks (see <see cref="LiveClient.Offer"/>).
 /// </summary>
 public sealed class LiveHub : BackgroundService
 {
-    private const string AllShops = "";
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<LiveClient, byte>> _rooms = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILiveBus _bus;
@@ -27,7 +27,7 @@ public sealed class LiveHub : BackgroundService
         _logger = logger;
         _metrics = metrics;
         Resume = new(Guid.NewGuid().ToString("N")[..8], options.Value.ResumeBufferSize);
-        metrics.ObserveLiveConnections(() => ClientCount);
+        metrics.ObserveLiveConnections(() => _rooms.Values.Sum(r => r.Count));
     }
 
     /// <summary>Completes once this instance hears the bus; streams wait briefly for it so their first messages are not missed.</summary>
@@ -35,19 +35,24 @@ public sealed class LiveHub : BackgroundService
 
     public ResumeBuffer Resume { get; }
 
-    public int ClientCount => _rooms.Values.Sum(r => r.Count);
+    /// <summary>This instance's clients per room kind (<see cref="LiveRooms.CountField"/>), rooms without clients left out.</summary>
+    public IReadOnlyDictionary<string, long> Presence() => _rooms
+        .GroupBy(r => LiveRooms.CountField(r.Key), r => (long)r.Value.Count, StringComparer.Ordinal)
+        .Select(g => KeyValuePair.Create(g.Key, g.Sum()))
+        .Where(c => c.Value > 0)
+        .ToDictionary(StringComparer.Ordinal);
 
-    public LiveClient Join(string? shopId, IReadOnlySet<string>? topics)
+    public LiveClient Join(string? shopId, string? userId, IReadOnlySet<string>? topics)
     {
-        var client = new LiveClient(shopId, topics, _options.Value.ClientQueueCapacity);
-        _rooms.GetOrAdd(shopId ?? AllShops, _ => new()).TryAdd(client, 0);
+        var client = new LiveClient(shopId, userId, topics, _options.Value.ClientQueueCapacity);
+        _rooms.GetOrAdd(LiveRooms.Of(shopId, userId), _ => new()).TryAdd(client, 0);
         _ = client.Dropped.ContinueWith(_ => _metrics.LiveClientDropped(), TaskScheduler.Default);
         return client;
     }
 
     public void Leave(LiveClient client)
     {
-        if (_rooms.TryGetValue(client.ShopId ?? AllShops, out var room))
+        if (_rooms.TryGetValue(LiveRooms.Of(client.ShopId, client.UserId), out var room))
         {
             room.TryRemove(client, out _);
         }
@@ -59,7 +64,11 @@ public sealed class LiveHub : BackgroundService
         var frame = new LiveFrame(sequence, $"{Resume.Instance}-{sequence}", envelope);
         Resume.Add(frame);
         Offer(envelope.ShopId, frame);
-        Offer(AllShops, frame);
+        Offer(LiveRooms.AllShops, frame);
+        if (envelope.UserId is not null)
+        {
+            Offer(LiveRooms.Of(envelope.ShopId, envelope.UserId), frame);
+        }
     }
 
     private void Offer(string room, LiveFrame frame)

@@ -48,7 +48,7 @@ internal static class RealtimeApi
         if (minutes is < 1 or > LiveCounters.WindowMinutes)
         {
             return Task.FromResult<Results<Ok<CounterRebuilder.Rebuilt>, ValidationProblem, ProblemHttpResult>>(
-                Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
+                RealtimeProblems.Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
         }
         return WithShopAsync(new ShopSelection(shopId), async id =>
             TypedResults.Ok(await rebuilder.RebuildAsync(id, minutes ?? LiveCounters.WindowMinutes, cancellationToken)));
@@ -59,7 +59,7 @@ internal static class RealtimeApi
     {
         if (shop.ShopId is not { } id)
         {
-            return Invalid("shopId", "live counters are per shop: name one with ?shopId=");
+            return RealtimeProblems.Invalid("shopId", "live counters are per shop: name one with ?shopId=");
         }
         try
         {
@@ -71,9 +71,6 @@ internal static class RealtimeApi
                 detail: $"Live counters live in Redis, which did not answer: {ex.Message}");
         }
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: $"{field}: {message}");
 
     public sealed record LastMinute(string ShopId, DateTimeOffset At, long OrderCountLastMinute, IReadOnlyDictionary<string, decimal> RevenueLastMinute);
 }

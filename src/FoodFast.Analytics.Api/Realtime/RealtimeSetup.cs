@@ -10,6 +10,8 @@ internal static class RealtimeSetup
         services.AddLiveCounters();
         services.AddSingleton<LiveHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveHub>());
+        services.AddSingleton<StreamPresence>();
+        services.AddHostedService(sp => sp.GetRequiredService<StreamPresence>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Realtime;
 
-/// <summary>The live feed: a WebSocket and a Server-Sent Events stream of one shop room (or all shops, for an admin).</summary>
+/// <summary>
+/// The live feed: a WebSocket and a Server-Sent Events stream of one room (a shop, one user of a shop, or all shops for
+/// an admin; see <see cref="StreamRoomAccess"/>), and the connected clients per shop.
+/// </summary>
 internal static class StreamApi
 {
     private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(5);
@@ -13,19 +17,28 @@ internal static class StreamApi
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
         var stream = app.MapGroup("/api/v1/stream").WithTags("Real-time");
-        stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem()
-            .WithSummary("WebSocket: JSON messages {type, shopId, at, data}; see docs/realtime.md.");
-        stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem()
+        stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("WebSocket: JSON messages {type, shopId, at, userId?, data} of a shop room or a user:{id} room; see docs/realtime.md.");
+        stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Server-Sent Events: the same messages with id: lines; resume with Last-Event-ID.");
     }
 
-    public static async Task<IResult> WebSocketStream([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, IOptions<LiveOptions> options)
+    public static void MapStreamStatsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/stream/stats", GetStreamStats).WithName("GetStreamStats").WithTags("Real-time")
+            .WithSummary("Connected live-feed clients per shop, across every instance reporting to Redis (scope cluster) or of this instance (scope instance).");
+    }
+
+    public static async Task<Ok<LiveStats>> GetStreamStats([AsParameters] ShopSelection shop, StreamPresence presence, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await presence.StatsAsync(shop.ShopId, cancellationToken));
+
+    public static async Task<IResult> WebSocketStream([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
+            return RealtimeProblems.Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
         }
-        var (client, problem) = await JoinAsync(request, http, hub);
+        var (client, problem) = await JoinAsync(request, http, hub, presence);
         if (client is null)
         {
             return problem!;
@@ -42,14 +55,14 @@ internal static class StreamApi
         }
         finally
         {
-            hub.Leave(client);
+            Leave(hub, presence, client);
         }
         return Results.Empty;
     }
 
-    public static async Task<IResult> ServerSentEvents([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, IOptions<LiveOptions> options)
+    public static async Task<IResult> ServerSentEvents([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options)
     {
-        var (client, problem) = await JoinAsync(request, http, hub);
+        var (client, problem) = await JoinAsync(request, http, hub, presence);
         if (client is null)
         {
             return problem!;
@@ -61,23 +74,34 @@ internal static class StreamApi
         }
         finally
         {
-            hub.Leave(client);
+            Leave(hub, presence, client);
         }
         return Results.Empty;
     }
 
-    private static async Task<(LiveClient? Client, IResult? Problem)> JoinAsync(StreamRequest request, HttpContext http, LiveHub hub)
+    /// <summary>Joins the room once this instance hears the bus, and reports the new count before the stream starts.</summary>
+    private static async Task<(LiveClient? Client, IResult? Problem)> JoinAsync(StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence)
     {
         var (topics, problem) = request.ParseTopics();
         if (problem is not null)
         {
-            return (null, Invalid("topics", problem));
+            return (null, RealtimeProblems.Invalid("topics", problem));
         }
-        var shop = http.GetCaller().ResolveShop(request.ShopId);
+        var (room, denied) = StreamRoomAccess.Decide(request, http.GetCaller());
+        if (room is null)
+        {
+            return (null, denied);
+        }
         await Task.WhenAny(hub.Subscribed, Task.Delay(SubscribePatience, http.RequestAborted));
-        return (hub.Join(shop, topics), null);
+        var client = hub.Join(room.ShopId, room.UserId, topics);
+        await presence.ReportAsync(http.RequestAborted);
+        return (client, null);
     }
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: $"{field}: {message}");
+    /// <summary>Leaves and reports without waiting: the client is gone, nobody waits for the count.</summary>
+    private static void Leave(LiveHub hub, StreamPresence presence, LiveClient client)
+    {
+        hub.Leave(client);
+        _ = presence.ReportAsync(CancellationToken.None);
+    }
 }

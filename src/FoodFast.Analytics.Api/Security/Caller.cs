@@ -12,7 +12,13 @@ namespace FoodFast.Analytics.Api.Security;
 /// <param name="ShopId">The one shop the caller may see; null means all shops (admin only).</param>
 public sealed record Caller(string Id, Guid? KeyId, IReadOnlySet<Role> Roles, string? ShopId)
 {
+    /// <summary>Prefix of a JWT caller's <see cref="Id"/>: <c>jwt:</c> + the token's <c>sub</c>.</summary>
+    public const string JwtIdPrefix = "jwt:";
+
     public bool IsAdmin => Roles.Contains(Role.Admin);
+
+    /// <summary>The JWT's <c>sub</c> (the user the token speaks for); null for an API key, which is not a user.</summary>
+    public string? JwtSubject => Id.StartsWith(JwtIdPrefix, StringComparison.Ordinal) ? Id[JwtIdPrefix.Length..] : null;
 
     /// <summary>Admin passes every role check.</summary>
     public bool Has(Role role) => IsAdmin || Roles.Contains(role);

@@ -6,7 +6,8 @@ namespace FoodFast.Analytics.Core.Events;
 /// A user-activity event, append-only and keyed by the client's <see cref="EventId"/>, so a retried
 /// send is counted once. Which optional fields are set depends on <see cref="Type"/>: <see cref="Query"/>
 /// and <see cref="ResultsCount"/> for searches, <see cref="Rating"/> for reviews, <see cref="StockLevel"/>
-/// for inventory updates, product fields for product and cart events.
+/// for inventory updates, product fields for product and cart events, <c>properties.supplierId</c> and
+/// <c>properties.purchaseId</c> for supplier and purchase (stock procurement) events.
 /// </summary>
 public sealed record ActivityEvent
 {
@@ -66,4 +67,13 @@ public enum ActivityType
     PaymentCompleted,
     PaymentFailed,
     InventoryUpdated,
+
+    /// <summary>A supplier's details changed (<c>properties.supplierId</c> names it).</summary>
+    SupplierUpdated,
+
+    /// <summary>The shop ordered stock from a supplier (<c>properties.purchaseId</c> names the purchase order).</summary>
+    PurchaseCreated,
+
+    /// <summary>Stock of a purchase order arrived (<c>properties.purchaseId</c>).</summary>
+    PurchaseReceived,
 }

@@ -1,7 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace FoodFast.Analytics.Core.Live;
 
-/// <summary>One message of the live feed, as clients receive it: <c>{type, shopId, at, data}</c>.</summary>
-public sealed record LiveMessage(string Type, string ShopId, DateTimeOffset At, object Data);
+/// <summary>
+/// One message of the live feed, as clients receive it: <c>{type, shopId, at, userId?, data}</c>. <see cref="UserId"/>
+/// names the user the message is aimed at (an event's <c>userId</c>, an order's <c>customerId</c>): it also reaches
+/// that user's room. <c>data</c> is written last, so a reader finds the routing fields without parsing it.
+/// </summary>
+public sealed record LiveMessage(string Type, string ShopId, DateTimeOffset At, [property: JsonPropertyOrder(1)] object Data)
+{
+    public string? UserId { get; init; }
+}
 
 /// <summary>The message types and the topic each belongs to (clients filter by topic).</summary>
 public static class LiveTypes
@@ -13,8 +22,11 @@ public static class LiveTypes
     public const string StockLow = "stock.low";
     public const string PaymentReceived = "payment.received";
     public const string PaymentFailed = "payment.failed";
+    public const string SupplierUpdated = "supplier.updated";
+    public const string PurchaseCreated = "purchase.created";
+    public const string PurchaseReceived = "purchase.received";
 
-    public static readonly IReadOnlyList<string> Topics = ["orders", "analytics", "inventory", "payments"];
+    public static readonly IReadOnlyList<string> Topics = ["orders", "analytics", "inventory", "payments", "purchasing"];
 
     public static string TopicOf(string type) => type switch
     {
@@ -22,9 +34,7 @@ public static class LiveTypes
         AnalyticsUpdated => "analytics",
         InventoryUpdated or StockLow => "inventory",
         PaymentReceived or PaymentFailed => "payments",
+        SupplierUpdated or PurchaseCreated or PurchaseReceived => "purchasing",
         _ => "other",
     };
 }
-
-/// <summary>A serialized message with what routing needs: its shop and type, and the JSON clients get.</summary>
-public sealed record LiveEnvelope(string ShopId, string Type, byte[] Json);

@@ -28,30 +28,42 @@ public sealed class LiveCounters(RedisConnection connection, IOptions<LiveOption
 
     public static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
 
-    /// <summary>Counts a batch in two pipelined round trips (markers, then increments); answers the orders seen for the first time.</summary>
-    public async Task<IReadOnlySet<(string ShopId, string OrderId)>> RecordAsync(IReadOnlyList<Order> orders, IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// First of the two pipelined round trips of a batch: marks its created or paid orders as seen, and answers those seen
+    /// for the first time (they are <c>order.created</c> and get counted).
+    /// </summary>
+    public async Task<IReadOnlySet<(string ShopId, string OrderId)>> MarkFirstSeenAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        var candidates = orders.Where(o => o.Status is OrderStatus.Created or OrderStatus.Paid).ToList();
+        var firstSeen = new HashSet<(string, string)>();
+        if (candidates.Count == 0)
+        {
+            return firstSeen;
+        }
+        var db = await DatabaseAsync(cancellationToken);
+        var marking = db.CreateBatch();
+        var marks = candidates.Select(o => marking.StringSetAsync(Keys.Seen(o.ShopId, o.OrderId), "1", SeenLifetime, When.NotExists)).ToList();
+        marking.Execute();
+        var won = await Task.WhenAll(marks).WaitAsync(_patience, cancellationToken);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (won[i])
+            {
+                firstSeen.Add((candidates[i].ShopId, candidates[i].OrderId));
+            }
+        }
+        return firstSeen;
+    }
+
+    /// <summary>Second round trip: adds the first-seen orders to their minute buckets and the events' sessions to the active set.</summary>
+    public async Task CountAsync(IReadOnlyList<Order> orders, IReadOnlySet<(string ShopId, string OrderId)> firstSeen, IReadOnlyList<ActivityEvent> events,
+        CancellationToken cancellationToken)
     {
         var db = await DatabaseAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var candidates = orders.Where(o => o.Status is OrderStatus.Created or OrderStatus.Paid).ToList();
-        var firstSeen = new HashSet<(string, string)>();
-        if (candidates.Count > 0)
-        {
-            var marking = db.CreateBatch();
-            var marks = candidates.Select(o => marking.StringSetAsync(Keys.Seen(o.ShopId, o.OrderId), "1", SeenLifetime, When.NotExists)).ToList();
-            marking.Execute();
-            var won = await Task.WhenAll(marks).WaitAsync(_patience, cancellationToken);
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                if (won[i])
-                {
-                    firstSeen.Add((candidates[i].ShopId, candidates[i].OrderId));
-                }
-            }
-        }
         var batch = db.CreateBatch();
         var writes = new List<Task>();
-        foreach (var order in candidates.Where(o => firstSeen.Contains((o.ShopId, o.OrderId))))
+        foreach (var order in orders.Where(o => firstSeen.Contains((o.ShopId, o.OrderId))))
         {
             var minute = MinuteOf(order.CreatedAt < now ? order.CreatedAt : now);
             if (minute > MinuteOf(now) - WindowMinutes)
@@ -74,7 +86,6 @@ public sealed class LiveCounters(RedisConnection connection, IOptions<LiveOption
         }
         batch.Execute();
         await Task.WhenAll(writes).WaitAsync(_patience, cancellationToken);
-        return firstSeen;
     }
 
     /// <summary>The last hour of a shop's minute buckets, oldest first, in one pipelined round trip, plus active sessions.</summary>

@@ -15,6 +15,12 @@ public sealed class LiveKeys(string prefix)
     /// <summary>Held for a second by the instance that sends the shop's next <c>analytics.updated</c>.</summary>
     public string Pulse(string shopId) => $"{prefix}live:pulse:{shopId}";
 
+    /// <summary>One instance's connected clients per room kind (a hash, see <see cref="Core.Live.LiveRooms.CountField"/>).</summary>
+    public string Presence(string instance) => $"{prefix}live:presence:{instance}";
+
+    /// <summary>Sorted set of instances scored by when they last wrote their presence (Unix milliseconds).</summary>
+    public string Instances => $"{prefix}live:instances";
+
     public string Channel(string shopId) => $"{prefix}live:feed:{shopId}";
 
     public string ChannelPattern => $"{prefix}live:feed:*";

@@ -15,6 +15,7 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<RealtimeReader>();
         services.AddSingleton<CounterRebuilder>();
         services.AddSingleton<RedisLiveBus>();
+        services.AddSingleton<LivePresence>();
         services.AddSingleton<InProcessLiveBus>();
         services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration.Length > 0
             ? sp.GetRequiredService<RedisLiveBus>()

@@ -8,13 +8,18 @@ namespace FoodFast.Analytics.Redis.Live;
 
 /// <summary>
 /// Live messages over Redis pub/sub: one channel per shop under the key prefix; every instance subscribes to the
-/// pattern and hands each message to its own clients. The multiplexer resubscribes by itself after a reconnect.
+/// pattern (on the subscription connection, so messages are handled in order) and hands each message to its own
+/// clients. The multiplexer resubscribes by itself after a reconnect.
 /// </summary>
 public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBus> logger, FoodFastMetrics metrics) : ILiveBus
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
     private readonly LiveKeys _keys = new(connection.Options.KeyPrefix);
 
+    /// <summary>
+    /// Fire-and-forget: the messages are written to the connection in order and nothing waits for Redis to acknowledge
+    /// them (a PUBLISH answer is only the number of listeners). A disconnected Redis fails at once and is logged.
+    /// </summary>
     public async Task PublishAsync(IReadOnlyList<LiveEnvelope> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
@@ -23,9 +28,11 @@ public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBu
         }
         try
         {
-            var multiplexer = await connection.GetAsync().WaitAsync(Patience, cancellationToken);
-            var subscriber = multiplexer.GetSubscriber();
-            await Task.WhenAll(messages.Select(m => subscriber.PublishAsync(_keys.Channel(m.ShopId), m.Json))).WaitAsync(Patience, cancellationToken);
+            var subscriber = (await connection.GetAsync().WaitAsync(Patience, cancellationToken)).GetSubscriber();
+            foreach (var message in messages)
+            {
+                subscriber.Publish(_keys.Channel(message.ShopId), message.Json, CommandFlags.FireAndForget);
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -36,24 +43,22 @@ public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBu
 
     public async Task SubscribeAsync(Action<LiveEnvelope> receive, CancellationToken cancellationToken)
     {
-        var multiplexer = await connection.GetAsync().WaitAsync(cancellationToken);
+        var multiplexer = await connection.GetSubscriberAsync().WaitAsync(cancellationToken);
         var pattern = new RedisChannel(_keys.ChannelPattern, RedisChannel.PatternMode.Pattern);
         await multiplexer.GetSubscriber().SubscribeAsync(pattern, (channel, value) =>
         {
-            byte[] json = value!;
-            if (TypeOf(json) is { } type)
+            if (Read(_keys.ShopOfChannel(channel!), value!) is { } envelope)
             {
-                receive(new LiveEnvelope(_keys.ShopOfChannel(channel!), type, json));
+                receive(envelope);
             }
         }).WaitAsync(cancellationToken);
     }
 
-    private string? TypeOf(byte[] json)
+    private LiveEnvelope? Read(string shopId, byte[] json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
+            return LiveEnvelope.Read(shopId, json);
         }
         catch (JsonException ex)
         {

@@ -15,10 +15,13 @@ public sealed class SseReader : IDisposable
         _reader = new StreamReader(body);
     }
 
-    public static async Task<SseReader> OpenAsync(HttpClient client, string path, string apiKey, string? lastEventId, CancellationToken cancellationToken)
+    public static Task<SseReader> OpenAsync(HttpClient client, string path, string apiKey, string? lastEventId, CancellationToken cancellationToken) =>
+        OpenAsync(client, path, new AuthenticationHeaderValue("ApiKey", apiKey), lastEventId, cancellationToken);
+
+    public static async Task<SseReader> OpenAsync(HttpClient client, string path, AuthenticationHeaderValue credential, string? lastEventId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        request.Headers.Authorization = credential;
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);

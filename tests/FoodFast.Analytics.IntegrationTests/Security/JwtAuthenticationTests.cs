@@ -12,10 +12,7 @@ public sealed class JwtAuthenticationTests(JwtAuthenticationTests.WithJwt api) :
     {
         protected override void Configure(IDictionary<string, string?> settings)
         {
-            settings["Security:Jwt:Algorithm"] = "HS256";
-            settings["Security:Jwt:Secret"] = JwtTokens.Secret;
-            settings["Security:Jwt:Issuer"] = JwtTokens.Issuer;
-            settings["Security:Jwt:Audience"] = JwtTokens.Audience;
+            JwtTokens.Configure(settings);
         }
     }
 

@@ -29,6 +29,37 @@ public sealed class EventReaderTests
         Assert.Equal(3, activity.Properties!["n"].GetInt32());
     }
 
+    [Theory]
+    [InlineData("supplier_updated", "supplierId", "\"sup-7\"", "sup-7")]
+    [InlineData("purchase_created", "purchaseId", "\"po-1\"", "po-1")]
+    [InlineData("purchase_received", "purchaseId", "1042", "1042")]
+    public void Supply_events_are_product_events_and_keep_their_reference(string type, string key, string value, string expected)
+    {
+        var (activity, problems) = Read($$$"""
+            {"shopId":"s","eventId":"5b6f3c0e-8d7e-4a52-9c8e-2f8b1f7a9e10","occurredAt":"2026-11-21T11:00:00Z","type":"{{{type}}}","properties":{"{{{key}}}":{{{value}}}}}
+            """);
+
+        Assert.Empty(problems);
+        Assert.Equal(EventCategory.Product, activity!.Category);
+        Assert.Equal(expected, SupplyReferences.Text(activity.Properties, key));
+    }
+
+    [Theory]
+    [InlineData("supplier_updated", "", "properties.supplierId")]
+    [InlineData("purchase_created", ",\"properties\":{\"supplierId\":\"sup-7\"}", "properties.purchaseId")]
+    [InlineData("purchase_received", ",\"properties\":{\"purchaseId\":\"\"}", "properties.purchaseId")]
+    public void Supply_events_without_their_reference_are_rejected_naming_the_property(string type, string properties, string field)
+    {
+        var (activity, problems) = Read($$$"""
+            {"shopId":"s","eventId":"5b6f3c0e-8d7e-4a52-9c8e-2f8b1f7a9e10","occurredAt":"2026-11-21T11:00:00Z","type":"{{{type}}}"{{{properties}}}}
+            """);
+
+        Assert.Null(activity);
+        var problem = Assert.Single(problems);
+        Assert.Equal(field, problem.Field);
+        Assert.Equal($"is required for {type} events (a string or number)", problem.Message);
+    }
+
     [Fact]
     public void Price_is_read_as_value()
     {

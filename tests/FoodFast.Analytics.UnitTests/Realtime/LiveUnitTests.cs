@@ -54,7 +54,7 @@ public sealed class LiveUnitTests
     [Fact]
     public void A_full_queue_drops_the_client_with_the_reason_and_stops_queueing()
     {
-        var client = new LiveClient("shop-a", null, capacity: 2);
+        var client = new LiveClient("shop-a", null, null, capacity: 2);
         for (var i = 1; i <= 4; i++)
         {
             client.Offer(Frame(i, "shop-a"));
@@ -69,7 +69,7 @@ public sealed class LiveUnitTests
     public void Resume_replays_only_later_frames_of_this_instance_that_the_client_wants()
     {
         var buffer = new ResumeBuffer("inst", capacity: 3);
-        var client = new LiveClient("shop-a", new HashSet<string> { "orders" }, 10);
+        var client = new LiveClient("shop-a", null, new HashSet<string> { "orders" }, 10);
         buffer.Add(Frame(1, "shop-a"));
         buffer.Add(Frame(2, "shop-b"));
         buffer.Add(Frame(3, "shop-a"));
@@ -85,10 +85,10 @@ public sealed class LiveUnitTests
     [Theory]
     [InlineData(null, null, null)]
     [InlineData("orders, payments", "orders,payments", null)]
-    [InlineData("orders,gossip", null, "'gossip' is not a topic; valid: orders, analytics, inventory, payments")]
+    [InlineData("orders,gossip", null, "'gossip' is not a topic; valid: orders, analytics, inventory, payments, purchasing")]
     public void Topics_parse_or_name_the_unknown_one(string? topics, string? expected, string? problem)
     {
-        var (parsed, error) = new StreamRequest(null, topics).ParseTopics();
+        var (parsed, error) = new StreamRequest(null, topics, null).ParseTopics();
 
         Assert.Equal(expected, parsed is null ? null : string.Join(",", parsed.Order(StringComparer.Ordinal)));
         Assert.Equal(problem, error);

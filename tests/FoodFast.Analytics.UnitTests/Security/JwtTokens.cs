@@ -12,6 +12,15 @@ public static class JwtTokens
     public const string Audience = "foodfast-analytics";
     public const string Secret = "a-shared-secret-of-at-least-32-bytes!!";
 
+    /// <summary>The service settings that accept the tokens minted here (HS256 with <see cref="Secret"/>).</summary>
+    public static void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Security:Jwt:Algorithm"] = "HS256";
+        settings["Security:Jwt:Secret"] = Secret;
+        settings["Security:Jwt:Issuer"] = Issuer;
+        settings["Security:Jwt:Audience"] = Audience;
+    }
+
     public static Dictionary<string, object> Claims(DateTimeOffset now, string[]? roles = null, string? shopId = "shop-a") => new()
     {
         ["iss"] = Issuer,

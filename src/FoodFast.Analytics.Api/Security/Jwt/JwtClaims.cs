@@ -42,7 +42,7 @@ internal static class JwtClaims
         {
             return JwtResult.Fail("the token has no shop_id claim; only admin tokens span all shops");
         }
-        return new JwtResult(new Caller($"jwt:{subject}", null, roles, shop), null);
+        return new JwtResult(new Caller(Caller.JwtIdPrefix + subject, null, roles, shop), null);
     }
 
     private static bool TryTime(JsonElement claims, string name, out long seconds)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Core.Ingestion.Validation;
 
@@ -46,7 +47,23 @@ public static class EventReader
             Country = r.String("country", 2, pattern: Patterns.Country(), expected: Patterns.CountryExpected),
             Properties = ReadProperties(r),
         };
+        RequireReference(r, activity);
         return problems.Count > before ? null : activity;
+    }
+
+    /// <summary>Supplier and purchase events say which supplier or purchase order they are about, as a property.</summary>
+    private static void RequireReference(FieldReader r, ActivityEvent activity)
+    {
+        var key = activity.Type switch
+        {
+            ActivityType.SupplierUpdated => SupplyReferences.SupplierId,
+            ActivityType.PurchaseCreated or ActivityType.PurchaseReceived => SupplyReferences.PurchaseId,
+            _ => null,
+        };
+        if (key is not null && SupplyReferences.Text(activity.Properties, key) is null)
+        {
+            r.Problem($"properties.{key}", $"is required for {WireNames.Of(activity.Type)} events (a string or number)");
+        }
     }
 
     /// <summary>The event category implied by a type, used when the producer leaves it out.</summary>
@@ -54,7 +71,8 @@ public static class EventReader
     {
         ActivityType.PageView or ActivityType.Search or ActivityType.Login or ActivityType.Registration => EventCategory.User,
         ActivityType.ProductView or ActivityType.AddToCart or ActivityType.RemoveFromCart or ActivityType.WishlistAdd
-            or ActivityType.Review or ActivityType.InventoryUpdated => EventCategory.Product,
+            or ActivityType.Review or ActivityType.InventoryUpdated
+            or ActivityType.SupplierUpdated or ActivityType.PurchaseCreated or ActivityType.PurchaseReceived => EventCategory.Product,
         _ => EventCategory.Order,
     };
 
