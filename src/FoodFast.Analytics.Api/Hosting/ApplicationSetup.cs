@@ -81,6 +81,7 @@ internal static class ApplicationSetup
         reports.MapReportsApi();
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
+        app.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries).MapReportDownloadsApi();
 
         app.MapGroup("").RequireRole(Role.Analyst).MapStreamApi();
         app.MapLivePage();
