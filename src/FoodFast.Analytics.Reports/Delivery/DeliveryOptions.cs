@@ -31,6 +31,12 @@ public sealed class DeliveryOptions
     [MinLength(16)]
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// Let webhooks reach private, loopback and link-local addresses (on-premises receivers). Default false: such
+    /// targets fail, so a shop's key cannot make the service call into its own network.
+    /// </summary>
+    public bool AllowPrivateNetworkWebhooks { get; set; }
+
     /// <summary>Sends tried per target before it is recorded as failed. Default 5.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Reports.Delivery;
 
@@ -17,8 +18,8 @@ public static class DeliveryRegistration
                     options.PublicBaseUrl = configuration["Urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "http://localhost:8080";
                 }
             });
-        // Webhooks never follow redirects: the signed body goes to the URL the shop gave, nowhere else.
-        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+            WebhookAddressGuard.Handler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworkWebhooks));
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<EmailSender>();

@@ -27,6 +27,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<DeliveryO
                 throw new DeliveryFailedException($"the webhook answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
         }
+        catch (HttpRequestException ex) when (ex.GetBaseException() is WebhookAddressRefusedException refused)
+        {
+            throw new DeliveryFailedException($"the webhook address is refused: {refused.Message}", permanent: true, inner: ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new DeliveryFailedException($"the webhook could not be reached: {ex.Message}", inner: ex);

@@ -6,7 +6,7 @@ namespace FoodFast.Analytics.IntegrationTests.Reports.Delivery;
 
 /// <summary>
 /// The report API with an SMTP listener and a webhook listener of its own, a 4 KiB attachment limit (larger files go
-/// as links), three attempts per target 200 ms apart (doubling), and links naming <see cref="PublicBaseUrl"/>.
+/// as links), webhooks allowed on loopback, three attempts per target 200 ms apart (doubling), and links naming <see cref="PublicBaseUrl"/>.
 /// </summary>
 public sealed class DeliveryApiFactory : ReportApiFactory
 {
@@ -35,6 +35,7 @@ public sealed class DeliveryApiFactory : ReportApiFactory
         settings["Delivery:MaxAttempts"] = "3";
         settings["Delivery:RetryBaseDelayMilliseconds"] = "200";
         settings["Delivery:PublicBaseUrl"] = PublicBaseUrl;
+        settings["Delivery:AllowPrivateNetworkWebhooks"] = "true"; // the listener is on 127.0.0.1
     }
 
     public override async ValueTask DisposeAsync()
