@@ -90,6 +90,7 @@ internal static class ApplicationSetup
         reports.MapReportsApi();
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
+        app.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries).MapReportDownloadsApi();
 
         // Any role: the room decides (an ingest token may follow only its own user room, see StreamRoomAccess).
         app.MapGroup("").RequireAnyRole().MapStreamApi();

@@ -1,25 +1,11 @@
-using System.Text.Json;
-using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Delivery;
+using FoodFast.Analytics.Reports.Jobs;
 
 namespace FoodFast.Analytics.Api.Reports;
 
-/// <summary>A report request: <c>kind</c> (sales_summary, daily_sales, ...), <c>format</c> (csv, xlsx, pdf, html, json), parameters, shop.</summary>
-public sealed record CreateReportRequest(string? Kind, string? Format, ReportParameters? Parameters, string? ShopId);
-
-/// <summary>A report job as clients see it (without the file's storage key). <c>Attempts</c> is 2 or more after a crash recovery.</summary>
-public sealed record ReportJobResponse(
-    Guid Id, string? ShopId, string Kind, string Format, ReportParameters Parameters, string Status, int Progress, long RowsWritten,
-    string? FileName, long? SizeBytes, string? Sha256, string? ContentType, string? Error, string RequestedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset? ExpiresAt, Guid? ScheduleId,
-    int Attempts, string? DownloadUrl)
-{
-    internal static ReportJobResponse From(ReportJobRecord job) => new(
-        job.Id, job.ShopId, job.Kind, job.Format, JsonSerializer.Deserialize<ReportParameters>(job.Parameters, WireJson.Options) ?? new ReportParameters(),
-        job.Status, job.Progress, job.RowsWritten, job.FileName, job.SizeBytes, job.Sha256, job.ContentType, job.Error, job.RequestedBy,
-        job.CreatedAt, job.StartedAt, job.FinishedAt, job.ExpiresAt, job.ScheduleId, job.Attempts,
-        job.Status == ReportStatus.Succeeded ? $"/api/v1/reports/{job.Id}/download" : null);
-}
+/// <summary>A report request: <c>kind</c> (sales_summary, daily_sales, ...), <c>format</c> (csv, xlsx, pdf, html, json), parameters, shop,
+/// and optional delivery targets (e-mail, webhook) served once the report is finished.</summary>
+public sealed record CreateReportRequest(string? Kind, string? Format, ReportParameters? Parameters, string? ShopId, IReadOnlyList<DeliveryTarget>? Delivery = null);
 
 public sealed record ReportPage(int Page, int PageSize, int Total, IReadOnlyList<ReportJobResponse> Items);

@@ -4,7 +4,9 @@ using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Jobs;
+using Microsoft.Extensions.Options;
 using FoodFast.Analytics.Reports.Schedules;
 using FoodFast.Analytics.Reports.Writers;
 
@@ -29,16 +31,16 @@ internal static class ReportSchedulesApi
     }
 
     public static async Task<IResult> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, TimeProvider time, CancellationToken cancellationToken)
+        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var schedule = new ReportScheduleRecord
         {
             Id = Guid.CreateVersion7(), ShopId = caller.ResolveShop(request.ShopId), Name = request.Name ?? "", Kind = request.Kind ?? "",
             Format = request.Format ?? "", Parameters = Serialize(request.Parameters), Cron = request.Cron ?? "", TimeZone = request.TimeZone ?? "UTC",
-            Enabled = request.Enabled ?? true, CreatedBy = caller.Id, CreatedAt = now, UpdatedAt = now,
+            Enabled = request.Enabled ?? true, CreatedBy = caller.Id, CreatedAt = now, UpdatedAt = now, Delivery = DeliveryJson.Write(request.Delivery),
         };
-        var problems = ScheduleValidation.Check(schedule, writers);
+        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value);
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);
@@ -64,7 +66,7 @@ internal static class ReportSchedulesApi
             : NotFound(id);
 
     public static async Task<IResult> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, TimeProvider time, CancellationToken cancellationToken)
+        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, caller.ShopId, cancellationToken) is not { } schedule)
         {
@@ -77,8 +79,9 @@ internal static class ReportSchedulesApi
         schedule.Cron = request.Cron ?? schedule.Cron;
         schedule.TimeZone = request.TimeZone ?? schedule.TimeZone;
         schedule.Enabled = request.Enabled ?? schedule.Enabled;
+        schedule.Delivery = request.Delivery is null ? schedule.Delivery : DeliveryJson.Write(request.Delivery);
         schedule.UpdatedAt = time.GetUtcNow();
-        var problems = ScheduleValidation.Check(schedule, writers);
+        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value);
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);

@@ -4,16 +4,17 @@ using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Writers;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Reports;
 
 /// <summary>
-/// Report jobs: request (202 + Location), poll, download, history, cancel/delete, and the FoodFast aliases under
-/// <c>/reports</c>. A caller bound to a shop sees only its shop's jobs: another shop's id answers 404.
+/// Report jobs: request (202 + Location), poll, history, cancel/delete, and the FoodFast aliases under
+/// <c>/reports</c> (downloads: <see cref="ReportDownloadsApi"/>). A caller bound to a shop sees only its shop's jobs: another shop's id answers 404.
 /// </summary>
 internal static class ReportsApi
 {
@@ -25,8 +26,6 @@ internal static class ReportsApi
         reports.MapPost("/api/v1/reports", Create).WithName("CreateReport").Audited("report.create")
             .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
         reports.MapGet("/api/v1/reports/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
-        reports.MapGet("/api/v1/reports/{id:guid}/download", Download).WithName("DownloadReport").Audited("report.download")
-            .WithSummary("The report file (ETag = SHA-256); 409 while not ready, 410 once expired or erased.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         reports.MapGet("/api/v1/reports", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
             .Produces<ReportPage>().ProducesValidationProblem();
         reports.MapDelete("/api/v1/reports/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
@@ -35,57 +34,26 @@ internal static class ReportsApi
         reports.MapPost("/reports/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
         reports.MapGet("/reports/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
         reports.MapGet("/reports/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
-        reports.MapGet("/reports/{id:guid}/download", Download).WithName("DownloadReportAlias").Audited("report.download")
-            .WithSummary("Alias of GET /api/v1/reports/{id}/download.");
     }
 
     public static async Task<IResult> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
-        IEnumerable<IReportWriter> writers, CancellationToken cancellationToken)
+        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
     {
         var parameters = request.Parameters ?? new ReportParameters();
         var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);
+        problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null));
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);
         }
         var shop = caller.ResolveShop(request.ShopId);
-        var job = await requests.CreateAsync(new NewReport(shop, request.Kind!, request.Format!, parameters, caller.Id), cancellationToken);
+        var job = await requests.CreateAsync(new NewReport(shop, request.Kind!, request.Format!, parameters, caller.Id, Delivery: request.Delivery), cancellationToken);
         http.SetAuditTarget($"reports/{job.Id}", shop);
         return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
     }
 
     public static async Task<IResult> Get(Guid id, Caller caller, ReportJobStore jobs, CancellationToken cancellationToken) =>
         await jobs.FindAsync(id, caller.ShopId, cancellationToken) is { } job ? TypedResults.Ok(ReportJobResponse.From(job)) : NotFound(id);
-
-    public static async Task<IResult> Download(Guid id, Caller caller, HttpContext http, ReportJobStore jobs, IFileStore files, CancellationToken cancellationToken)
-    {
-        if (await jobs.FindAsync(id, caller.ShopId, cancellationToken) is not { } job)
-        {
-            return NotFound(id);
-        }
-        http.SetAuditTarget($"reports/{id}", job.ShopId);
-        if (job.Status == ReportStatus.Expired)
-        {
-            return Gone(id, job.ExpiresAt);
-        }
-        if (job.Status == ReportStatus.Erased)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Report erased",
-                detail: $"The file of report {id} was deleted by a customer erasure; request the report again.");
-        }
-        if (job.Status != ReportStatus.Succeeded || job.FileKey is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Report not ready",
-                detail: $"Report {id} is {job.Status}" + (job.Error is null ? "" : $": {job.Error}") + "; download it once it has succeeded.",
-                extensions: new Dictionary<string, object?> { ["reportStatus"] = job.Status, ["progress"] = job.Progress });
-        }
-        if (await files.OpenReadAsync(job.FileKey, cancellationToken) is not { } stream)
-        {
-            return Gone(id, job.ExpiresAt);
-        }
-        return TypedResults.Stream(stream, job.ContentType, job.FileName, new DateTimeOffset(job.FinishedAt!.Value.UtcDateTime),
-            new EntityTagHeaderValue($"\"{job.Sha256}\""));
-    }
 
     public static async Task<IResult> List(Caller caller, ReportJobStore jobs, CancellationToken cancellationToken,
         [Description("queued, running, succeeded, failed, cancelled, expired or erased.")] string? status = null,
@@ -140,11 +108,11 @@ internal static class ReportsApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult NotFound(Guid id) =>
+    internal static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Report not found", detail: $"There is no report {id} for you.",
             extensions: new Dictionary<string, object?> { ["field"] = "id" });
 
-    private static ProblemHttpResult Gone(Guid id, DateTimeOffset? expiredAt) =>
+    internal static ProblemHttpResult Gone(Guid id, DateTimeOffset? expiredAt) =>
         TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Report expired",
             detail: $"The file of report {id} expired{(expiredAt is { } at ? $" at {at:O}" : "")} and was deleted; request the report again.");
 }

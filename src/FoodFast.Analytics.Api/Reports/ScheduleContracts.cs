@@ -3,6 +3,7 @@ using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Writers;
 
 namespace FoodFast.Analytics.Api.Reports;
@@ -15,17 +16,22 @@ namespace FoodFast.Analytics.Api.Reports;
 /// <param name="TimeZone">IANA zone the cron is read in, e.g. Europe/Berlin. Default UTC.</param>
 /// <param name="ShopId">The shop; callers bound to a shop can only name their own.</param>
 /// <param name="Enabled">Default true.</param>
+/// <param name="Delivery">Where each run's report is sent: e-mail (<c>to</c>) or webhook (<c>url</c>, <c>secret</c>); at most 10 targets.</param>
 public sealed record CreateScheduleRequest(string? Name, string? Kind, string? Format, ReportParameters? Parameters, string? Cron, string? TimeZone,
-    string? ShopId, bool? Enabled);
+    string? ShopId, bool? Enabled, IReadOnlyList<DeliveryTarget>? Delivery = null);
 
-/// <summary>Only the fields given change.</summary>
-public sealed record UpdateScheduleRequest(string? Name, string? Kind, string? Format, ReportParameters? Parameters, string? Cron, string? TimeZone, bool? Enabled);
+/// <summary>Only the fields given change; <c>delivery</c> replaces the whole list (<c>[]</c> removes every target).</summary>
+public sealed record UpdateScheduleRequest(string? Name, string? Kind, string? Format, ReportParameters? Parameters, string? Cron, string? TimeZone, bool? Enabled,
+    IReadOnlyList<DeliveryTarget>? Delivery = null);
 
+/// <param name="Delivery">The delivery targets, without their secrets.</param>
 public sealed record ScheduleResponse(Guid Id, string? ShopId, string Name, string Kind, string Format, ReportParameters Parameters, string Cron,
-    string TimeZone, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextFireAt)
+    string TimeZone, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextFireAt,
+    IReadOnlyList<DeliveryTarget> Delivery)
 {
     internal static ScheduleResponse From(ReportScheduleRecord s, DateTimeOffset? next) => new(
-        s.Id, s.ShopId, s.Name, s.Kind, s.Format, ParametersOf(s), s.Cron, s.TimeZone, s.Enabled, s.CreatedBy, s.CreatedAt, s.UpdatedAt, next);
+        s.Id, s.ShopId, s.Name, s.Kind, s.Format, ParametersOf(s), s.Cron, s.TimeZone, s.Enabled, s.CreatedBy, s.CreatedAt, s.UpdatedAt, next,
+        DeliveryJson.Targets(s.Delivery).Select(t => t.Public()).ToList());
 
     internal static ReportParameters ParametersOf(ReportScheduleRecord s) =>
         JsonSerializer.Deserialize<ReportParameters>(s.Parameters, WireJson.Options) ?? new ReportParameters();
@@ -33,10 +39,11 @@ public sealed record ScheduleResponse(Guid Id, string? ShopId, string Name, stri
 
 internal static class ScheduleValidation
 {
-    /// <summary>The report fields as for a report request, plus the cron expression, the zone and the name.</summary>
-    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers)
+    /// <summary>The report fields as for a report request (delivery included), plus the cron expression, the zone and the name.</summary>
+    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery)
     {
         var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
+        problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null));
         if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 200)
         {
             problems.Add(new("name", "must be 1 to 200 characters"));

@@ -6,10 +6,10 @@ public enum Role
     /// <summary>Writes orders and events.</summary>
     Ingest,
 
-    /// <summary>Reads analytics, creates and downloads reports, follows the live feed.</summary>
+    /// <summary>Reads analytics, creates and downloads reports, manages its shop's report schedules, follows the live feed.</summary>
     Analyst,
 
-    /// <summary>Everything, for all shops: manages keys and schedules. Passes every role check.</summary>
+    /// <summary>Everything, for all shops: manages keys, and any shop's report schedules. Passes every role check.</summary>
     Admin,
 }
 

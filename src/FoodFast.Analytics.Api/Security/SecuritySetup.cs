@@ -39,6 +39,9 @@ internal static class SecuritySetup
             authorization.AddPolicy(SecurityPolicies.For(role), p => p.RequireAuthenticatedUser().RequireRole(role.Name(), Role.Admin.Name()));
         }
         authorization.AddPolicy(SecurityPolicies.AnyRole, p => p.RequireAuthenticatedUser());
+        authorization.AddPolicy(SecurityPolicies.AnalystOrSignedLink, p => p.RequireAssertion(context =>
+            context.User.Identity?.IsAuthenticated == true && (context.User.IsInRole(Role.Analyst.Name()) || context.User.IsInRole(Role.Admin.Name()))
+            || context.Resource is HttpContext http && http.Request.Query.ContainsKey(SecurityPolicies.SignatureParameter)));
         services.AddExceptionHandler<ShopAccessDeniedHandler>();
         services.AddCallerRateLimits();
         services.Configure<OpenApiOptions>("v1", options => options.AddSecurityDocumentation());

@@ -51,6 +51,9 @@ public sealed class ReportJobRecord
     public int Attempts { get; set; }
 
     public Guid? ScheduleId { get; set; }
+
+    /// <summary>Delivery targets and each one's outcome as JSON (jsonb): copied from the schedule or the request.</summary>
+    public string Delivery { get; set; } = "[]";
 }
 
 /// <summary>The states of a report job, as stored and sent.</summary>

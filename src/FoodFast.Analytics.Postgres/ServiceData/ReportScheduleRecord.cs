@@ -27,4 +27,7 @@ public sealed class ReportScheduleRecord
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Where each run's report is sent (e-mail, webhook) as JSON (jsonb).</summary>
+    public string Delivery { get; set; } = "[]";
 }

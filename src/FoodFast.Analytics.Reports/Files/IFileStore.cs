@@ -20,6 +20,12 @@ public interface IFileStore
 
     /// <summary>Every complete file whose key starts with <paramref name="prefix"/> (all when empty), ordered by key.</summary>
     IAsyncEnumerable<FileEntry> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes temporary files that no write of this process owns and that were last written before
+    /// <paramref name="olderThan"/> ago: what a killed process left mid-write. Answers how many it deleted.
+    /// </summary>
+    Task<int> RemoveAbandonedAsync(TimeSpan olderThan, CancellationToken cancellationToken);
 }
 
 /// <summary>A file just written: its size in bytes and the lower-case hex SHA-256 of its content.</summary>

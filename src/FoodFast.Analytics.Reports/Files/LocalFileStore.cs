@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
@@ -12,6 +13,7 @@ public sealed class LocalFileStore : IFileStore
 {
     private const string Incoming = ".incoming";
     private readonly string root;
+    private readonly ConcurrentDictionary<string, bool> writing = new(StringComparer.Ordinal);
 
     public LocalFileStore(string root)
     {
@@ -25,6 +27,7 @@ public sealed class LocalFileStore : IFileStore
     {
         var path = PathOf(key);
         var temporary = Path.Combine(root, Incoming, $"{Guid.NewGuid():N}.tmp");
+        writing[temporary] = true;
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
@@ -39,6 +42,7 @@ public sealed class LocalFileStore : IFileStore
         finally
         {
             File.Delete(temporary); // a no-op once renamed
+            writing.TryRemove(temporary, out _);
         }
     }
 
@@ -75,6 +79,23 @@ public sealed class LocalFileStore : IFileStore
             }
         }
         await Task.CompletedTask;
+    }
+
+    public Task<int> RemoveAbandonedAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        var before = DateTime.UtcNow - olderThan;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(root, Incoming)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Another instance sharing the folder may still be writing its file: only old ones are abandoned.
+            if (!writing.ContainsKey(path) && File.GetLastWriteTimeUtc(path) < before)
+            {
+                File.Delete(path);
+                removed++;
+            }
+        }
+        return Task.FromResult(removed);
     }
 
     private string PathOf(string key)

@@ -1,11 +1,15 @@
 using FoodFast.Analytics.Reports.Files;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace FoodFast.Analytics.Reports.Jobs;
 
-/// <summary>Deletes the files of reports past their expiry and marks those jobs expired (downloads then answer 410).</summary>
-public sealed class CleanupJob(ReportJobStore jobs, IFileStore files, ILogger<CleanupJob> logger) : IJob
+/// <summary>
+/// Deletes the files of reports past their expiry and marks those jobs expired (downloads then answer 410), and the
+/// temporary files of runs killed mid-write. It first runs when the scheduler starts, then every CleanupIntervalSeconds.
+/// </summary>
+public sealed class CleanupJob(ReportJobStore jobs, IFileStore files, IOptions<ReportJobsOptions> options, ILogger<CleanupJob> logger) : IJob
 {
     private const int Batch = 500;
 
@@ -30,6 +34,11 @@ public sealed class CleanupJob(ReportJobStore jobs, IFileStore files, ILogger<Cl
         if (expired > 0)
         {
             logger.LogInformation("Expired {Count} reports and deleted their files", expired);
+        }
+        var abandoned = await files.RemoveAbandonedAsync(TimeSpan.FromMinutes(options.Value.AbandonedFileMinutes), cancellationToken);
+        if (abandoned > 0)
+        {
+            logger.LogInformation("Deleted {Count} temporary report files left by killed runs", abandoned);
         }
     }
 }

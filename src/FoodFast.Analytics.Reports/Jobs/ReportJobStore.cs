@@ -94,6 +94,13 @@ public sealed class ReportJobStore(IDbContextFactory<ServiceDbContext> contexts,
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ReportStatus.Cancelled).SetProperty(j => j.FinishedAt, now), cancellationToken) > 0;
     }
 
+    /// <summary>Records the delivery outcomes (the whole <c>delivery</c> array) of a job.</summary>
+    public async Task RecordDeliveryAsync(Guid id, string outcomes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ReportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Delivery, outcomes), cancellationToken);
+    }
+
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -24,6 +24,14 @@ public sealed class ReportJobsOptions
     [Range(1, 300)]
     public int ClusterCheckinSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Minutes after its last write that a temporary report file nobody in this process is writing counts as abandoned
+    /// (its run was killed) and is deleted by the cleanup job. Longer than the quietest stretch of a live write (a PDF
+    /// printing for up to ChromiumTimeoutSeconds). Default 15.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int AbandonedFileMinutes { get; set; } = 15;
+
     /// <summary>Pause per exported row, in milliseconds. Tests only (a report that takes a while); keep 0.</summary>
     [Range(0, 10_000)]
     public int RowDelayMilliseconds { get; set; }

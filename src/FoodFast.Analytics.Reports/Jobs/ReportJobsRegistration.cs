@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Schedules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ReportJobsRegistration
         services.AddSingleton<Erasure.ReportErasure>();
         services.AddSingleton<ReportScheduleStore>();
         services.AddSingleton<ReportRunner>();
+        services.AddReportDelivery(configuration);
         services.AddSingleton<ReportRequests>();
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());

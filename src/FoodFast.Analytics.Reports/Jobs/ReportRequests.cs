@@ -2,6 +2,7 @@ using System.Text.Json;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Delivery;
 
 namespace FoodFast.Analytics.Reports.Jobs;
 
@@ -22,6 +23,7 @@ public sealed class ReportRequests(ReportJobStore jobs, ReportScheduler schedule
             RequestedBy = report.RequestedBy,
             CreatedAt = time.GetUtcNow(),
             ScheduleId = report.ScheduleId,
+            Delivery = DeliveryJson.Pending(report.Delivery),
         };
         await jobs.AddAsync(job, cancellationToken);
         try
@@ -39,4 +41,6 @@ public sealed class ReportRequests(ReportJobStore jobs, ReportScheduler schedule
 
 /// <param name="ShopId">The shop the report reads; null: all shops (admin only).</param>
 /// <param name="RequestedBy">The caller id, or <c>schedule:&lt;id&gt;</c>.</param>
-public sealed record NewReport(string? ShopId, string Kind, string Format, ReportParameters Parameters, string RequestedBy, Guid? ScheduleId = null);
+/// <param name="Delivery">Where the finished report is sent (validated by <see cref="DeliveryValidation"/>).</param>
+public sealed record NewReport(string? ShopId, string Kind, string Format, ReportParameters Parameters, string RequestedBy, Guid? ScheduleId = null,
+    IReadOnlyList<DeliveryTarget>? Delivery = null);

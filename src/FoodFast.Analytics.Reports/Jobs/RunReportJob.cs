@@ -1,9 +1,13 @@
+using FoodFast.Analytics.Reports.Delivery;
 using Quartz;
 
 namespace FoodFast.Analytics.Reports.Jobs;
 
-/// <summary>The Quartz job of one report run. Its data is the report id; the rest is in <c>report_jobs</c>.</summary>
-public sealed class RunReportJob(ReportRunner runner) : IJob
+/// <summary>
+/// The Quartz job of one report run, then its delivery. Its data is the report id; the rest is in <c>report_jobs</c>.
+/// Recovered after a crash, it reruns an unfinished report from the start, or resumes the pending deliveries of a finished one.
+/// </summary>
+public sealed class RunReportJob(ReportRunner runner, ReportDeliverer deliverer) : IJob
 {
     public const string ReportIdKey = "reportId";
 
@@ -11,5 +15,6 @@ public sealed class RunReportJob(ReportRunner runner) : IJob
     {
         var id = Guid.Parse((string)context.MergedJobDataMap[ReportIdKey]!);
         await runner.RunAsync(id, cancellationToken);
+        await deliverer.DeliverAsync(id, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Reports.Definitions;
+using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -26,7 +27,8 @@ public sealed class ScheduledReportJob(ReportScheduleStore schedules, ReportRequ
             return;
         }
         var parameters = JsonSerializer.Deserialize<ReportParameters>(schedule.Parameters, WireJson.Options) ?? new ReportParameters();
-        var report = new NewReport(schedule.ShopId, schedule.Kind, schedule.Format, parameters, $"schedule:{schedule.Id}", schedule.Id);
+        var report = new NewReport(schedule.ShopId, schedule.Kind, schedule.Format, parameters, $"schedule:{schedule.Id}", schedule.Id,
+            DeliveryJson.Targets(schedule.Delivery));
         try
         {
             await requests.CreateAsync(report, cancellationToken, RunId(scheduleId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc));

@@ -44,6 +44,19 @@ public sealed class ReportJobTests(ReportApiFactory factory) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task The_same_report_twice_gives_the_same_file_when_its_queries_come_from_the_cache()
+    {
+        using var client = await AnalystAsync();
+
+        var first = await client.CompleteAsync((await client.RequestAsync("weekly_sales", "csv")).GetProperty("id").GetString()!);
+        var second = await client.CompleteAsync((await client.RequestAsync("weekly_sales", "csv")).GetProperty("id").GetString()!);
+
+        // The second run's queries are cache hits (their cells come back from JSON); it used to fail with an InvalidCastException.
+        Assert.Equal(("succeeded", "succeeded"), (first.GetProperty("status").GetString(), second.GetProperty("status").GetString()));
+        Assert.Equal(await client.DownloadAsync(first), await client.DownloadAsync(second));
+    }
+
+    [Fact]
     public async Task Raw_order_items_as_xlsx_have_typed_cells_read_back_with_the_openxml_sdk()
     {
         using var client = await AnalystAsync();

@@ -87,6 +87,8 @@ public sealed class ReportLifecycleTests(SlowReportApiFactory factory) : IClassF
         var disabled = await paused.ReadJsonAsync();
         using var removed = await client.DeleteAsync(new Uri($"/api/v1/report-schedules/{scheduleId}", UriKind.Relative), Ct);
         using var gone = await client.GetAsync(new Uri($"/api/v1/report-schedules/{scheduleId}", UriKind.Relative), Ct);
+        // Deleting a schedule keeps its past runs, detached: still listed and downloadable, no scheduleId any more.
+        var kept = await (await client.GetAsync(new Uri($"/api/v1/reports/{run.GetProperty("id").GetString()}", UriKind.Relative), Ct)).ReadJsonAsync();
 
         Assert.Equal("daily_sales", run.GetProperty("kind").GetString());
         Assert.Equal($"schedule:{scheduleId}", run.GetProperty("requestedBy").GetString());
@@ -95,6 +97,37 @@ public sealed class ReportLifecycleTests(SlowReportApiFactory factory) : IClassF
         Assert.False(disabled.TryGetProperty("nextFireAt", out _));
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await gone.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("succeeded", kept.GetProperty("status").GetString());
+        Assert.False(kept.TryGetProperty("scheduleId", out _));
+        Assert.Equal($"schedule:{scheduleId}", kept.GetProperty("requestedBy").GetString());
+        await client.DownloadAsync(kept);
+    }
+
+    [Fact]
+    public async Task The_cleanup_deletes_temporary_files_left_by_a_killed_run_and_keeps_recent_ones()
+    {
+        using var client = await factory.CreateClientAsync(Role.Analyst, "shop-a"); // the host runs, and with it the cleanup job
+        var incoming = Path.Combine(factory.FilesRoot, ".incoming");
+        var abandoned = Path.Combine(incoming, $"{Guid.NewGuid():N}.tmp");
+        var recent = Path.Combine(incoming, $"{Guid.NewGuid():N}.tmp");
+        await File.WriteAllTextAsync(abandoned, "half a report", Ct);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddMinutes(-16)); // older than AbandonedFileMinutes (15)
+        await File.WriteAllTextAsync(recent, "another instance is still writing this", Ct);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (File.Exists(abandoned) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, Ct);
+            }
+
+            Assert.False(File.Exists(abandoned), "the abandoned temporary file is still there after 20 s of 1-second cleanups");
+            Assert.True(File.Exists(recent));
+        }
+        finally
+        {
+            File.Delete(recent);
+        }
     }
 
     [Fact]

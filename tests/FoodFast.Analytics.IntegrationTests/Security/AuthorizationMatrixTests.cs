@@ -94,6 +94,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(["admin"], create.GetProperty("x-required-roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
         Assert.Equal(["admin", "analyst", "ingest"], document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get")
             .GetProperty("x-required-roles").EnumerateArray().Select(r => r.GetString()!).Order().ToArray());
+        // Decided in issue 6: analysts manage their own shop's report schedules (admins any shop's), as docs/security.md says.
+        Assert.Equal(["analyst"], document.GetProperty("paths").GetProperty("/api/v1/report-schedules").GetProperty("post")
+            .GetProperty("x-required-roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
     }
 
     [Theory]
