@@ -3,13 +3,17 @@
 #   1. baseline: plain binary COPY of N events into a copy of the events table;
 #   2. N events through POST /api/v1/events/batch (batches of 1,000, 2 senders), then until indexed;
 #   3. single events through POST /api/v1/events from wrk (2 threads, 32 connections, 20 s).
-# The API runs as its own process on a fresh database of a private Postgres (port 55450).
+# The API runs as its own process on a fresh database of a private Postgres (port 55450; FF_BENCH_PG_PORT,
+# FF_BENCH_REDIS_PORT, FF_BENCH_DATA_DIR and FF_BENCH_API_PORT pick another private instance and API port).
+# Before measuring, FF_BENCH_WARMUP events (default 50000) go through the batch endpoint and are flushed, so the
+# figures describe a running service, not one still compiling its hot paths (tiered JIT). FF_BENCH_API_ENV passes
+# runtime settings to the API (e.g. "DOTNET_TieredCompilation=0").
 #   bench/ingest.sh [N]        default N = 200000
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 n="${1:-200000}"
-export FF_DATA_DIR="$repo/.local/bench" FF_PG_PORT=55450 FF_REDIS_PORT=56450
+export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55450}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56450}"
 scripts/services.sh start >/dev/null
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
@@ -18,20 +22,25 @@ dotnet build bench/FoodFast.Analytics.Bench -c Release -nologo -v q -clp:ErrorsO
 psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 psql -d postgres -c "drop database if exists ffbench with (force)" -c "create database ffbench"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffbench;Username=postgres;Max Auto Prepare=20"
-port=8090
+port="${FF_BENCH_API_PORT:-8090}"
 # A known admin key for the bench service (the database is new, so it becomes the first key); generous rate limits.
 export FOODFAST_API_KEY="bench-admin-key-$(date +%s)-0123456789abcdef"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   ADMIN_API_KEY="$FOODFAST_API_KEY" Security__RateLimits__Ingestion__TokenLimit=1000000 Security__RateLimits__Ingestion__TokensPerPeriod=1000000 \
-  Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll) &
+  Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
+for _ in $(seq 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"; }
 bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
 
-echo "ingestion benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "ingestion benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg), api env: ${FF_BENCH_API_ENV:-default}"
 echo "api rss at start: $(rss)"
+warmup="${FF_BENCH_WARMUP:-50000}"
+if [ "$warmup" -gt 0 ]; then
+  bench post-events "$warmup" "http://127.0.0.1:$port" 1000 2 | sed 's/^api-batch/warm-up/'
+  curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+fi
 copy=$(bench copy-events "$n" "$db"); echo "$copy"
 start=$(date +%s.%N)
 batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"

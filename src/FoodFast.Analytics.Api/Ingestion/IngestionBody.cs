@@ -12,7 +12,18 @@ internal static class IngestionBody
 {
     public const string NdJson = "application/x-ndjson";
 
-    public sealed record Items(IReadOnlyList<JsonElement?> Elements, IReadOnlyDictionary<int, FieldProblem> Unparsable, bool WasArray);
+    /// <summary>The parsed items; disposing returns the parsers' pooled buffers, so the elements die with it.</summary>
+    public sealed record Items(IReadOnlyList<JsonElement?> Elements, IReadOnlyDictionary<int, FieldProblem> Unparsable, bool WasArray,
+        IReadOnlyList<JsonDocument> Documents) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var document in Documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
 
     public static async Task<(Items? Items, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, int maxItems, CancellationToken cancellationToken)
     {
@@ -30,29 +41,31 @@ internal static class IngestionBody
         {
             return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; the limit is {maxBytes} bytes (Ingestion:MaxBatchBytes)."));
         }
-        var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+        var body = await ReadBoundedAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
         if (body is null)
         {
             return (null, Problems.TooLarge($"The body is larger than the limit of {maxBytes} bytes (Ingestion:MaxBatchBytes)."));
         }
         var items = ndjson ? ParseNdJson(body) : ParseJson(body);
-        if (items is null || (items.Elements.Count > 0 && items.Unparsable.Count == items.Elements.Count))
+        var problem = items is null || (items.Elements.Count > 0 && items.Unparsable.Count == items.Elements.Count)
+            ? Problems.NotJson(ndjson ? "Not one line of the body is JSON." : "The body is not valid JSON.")
+            : items.Elements.Count == 0 ? Problems.NotJson("The body holds no items.")
+            : items.Elements.Count > maxItems ? Problems.TooLarge($"The batch has {items.Elements.Count} items; the limit is {maxItems} (Ingestion:MaxBatchItems).")
+            : null;
+        if (problem is not null)
         {
-            return (null, Problems.NotJson(ndjson ? "Not one line of the body is JSON." : "The body is not valid JSON."));
-        }
-        if (items.Elements.Count == 0)
-        {
-            return (null, Problems.NotJson("The body holds no items."));
-        }
-        if (items.Elements.Count > maxItems)
-        {
-            return (null, Problems.TooLarge($"The batch has {items.Elements.Count} items; the limit is {maxItems} (Ingestion:MaxBatchItems)."));
+            items?.Dispose();
+            return (null, problem);
         }
         return (items, null);
     }
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? length, long maxBytes, CancellationToken cancellationToken)
     {
+        if (length is { } exact)
+        {
+            return await ReadExactAsync(body, exact, cancellationToken);
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -74,14 +87,23 @@ internal static class IngestionBody
         return buffer.ToArray();
     }
 
-    private static Items? ParseJson(byte[] body)
+    /// <summary>A body whose length is announced goes straight into one array of that size (the server enforces the length).</summary>
+    private static async Task<byte[]> ReadExactAsync(Stream body, long length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        await body.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+
+    internal static Items? ParseJson(byte[] body)
     {
         try
         {
-            var root = JsonDocument.Parse(body).RootElement;
+            var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Array
-                ? new Items(root.EnumerateArray().Select(e => (JsonElement?)e).ToList(), new Dictionary<int, FieldProblem>(), WasArray: true)
-                : new Items([root], new Dictionary<int, FieldProblem>(), WasArray: false);
+                ? new Items(root.EnumerateArray().Select(e => (JsonElement?)e).ToList(), new Dictionary<int, FieldProblem>(), WasArray: true, [document])
+                : new Items([root], new Dictionary<int, FieldProblem>(), WasArray: false, [document]);
         }
         catch (JsonException)
         {
@@ -89,9 +111,10 @@ internal static class IngestionBody
         }
     }
 
-    private static Items ParseNdJson(byte[] body)
+    internal static Items ParseNdJson(byte[] body)
     {
         var elements = new List<JsonElement?>();
+        var documents = new List<JsonDocument>();
         var unparsable = new Dictionary<int, FieldProblem>();
         var span = body.AsMemory();
         while (span.Length > 0)
@@ -105,7 +128,9 @@ internal static class IngestionBody
             }
             try
             {
-                elements.Add(JsonDocument.Parse(line).RootElement);
+                var document = JsonDocument.Parse(line);
+                documents.Add(document);
+                elements.Add(document.RootElement);
             }
             catch (JsonException ex)
             {
@@ -113,6 +138,6 @@ internal static class IngestionBody
                 elements.Add(null);
             }
         }
-        return new Items(elements, unparsable, WasArray: true);
+        return new Items(elements, unparsable, WasArray: true, documents);
     }
 }

@@ -43,6 +43,7 @@ internal static class IngestionHandler
         {
             return problem;
         }
+        using var parsed = items!;
         if (items!.WasArray)
         {
             return Problems.NotJson($"Send one {what} as a JSON object here; arrays and NDJSON go to the batch endpoint.");
@@ -66,6 +67,7 @@ internal static class IngestionHandler
         {
             return problem;
         }
+        using var parsed = items!;
         var rules = ingestor.Rules();
         var entries = new List<IngestEntry>(items!.Elements.Count);
         var rejected = new List<RejectedItem>();

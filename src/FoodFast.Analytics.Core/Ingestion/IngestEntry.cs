@@ -13,14 +13,23 @@ public enum IngestKind : short
     OrderStatus = 3,
 }
 
-/// <summary>An accepted item as it waits in the ingest log: its kind, shop and the validated item as wire JSON.</summary>
+/// <summary>
+/// An accepted item as it waits in the ingest log: its kind, shop and the validated item as wire JSON. Entries made
+/// in this process also keep the item itself, so the live observers read it without decoding the payload again.
+/// </summary>
 public sealed record IngestEntry(IngestKind Kind, string ShopId, byte[] Payload)
 {
-    public static IngestEntry Of(Order order) => new(IngestKind.Order, order.ShopId, Serialize(order));
+    /// <summary>The validated item, when this entry was made from one here (null for entries read back from the log).</summary>
+    public SinkItem? Item { get; init; }
 
-    public static IngestEntry Of(OrderStatusChange change) => new(IngestKind.OrderStatus, change.ShopId, Serialize(change));
+    public static IngestEntry Of(Order order) => new(IngestKind.Order, order.ShopId, Serialize(order)) { Item = SinkItem.Of(order) };
 
-    public static IngestEntry Of(ActivityEvent activity) => new(IngestKind.Event, activity.ShopId, Serialize(activity));
+    public static IngestEntry Of(OrderStatusChange change) => new(IngestKind.OrderStatus, change.ShopId, Serialize(change)) { Item = SinkItem.Of(change) };
+
+    public static IngestEntry Of(ActivityEvent activity) => new(IngestKind.Event, activity.ShopId, Serialize(activity)) { Item = SinkItem.Of(activity) };
+
+    /// <summary>The item: the one kept in memory, or decoded from the payload.</summary>
+    public SinkItem ToSinkItem() => Item ?? ToSinkItem(Kind, Payload);
 
     public static SinkItem ToSinkItem(IngestKind kind, byte[] payload) => kind switch
     {
