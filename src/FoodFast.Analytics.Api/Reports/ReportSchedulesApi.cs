@@ -40,7 +40,7 @@ internal static class ReportSchedulesApi
             Format = request.Format ?? "", Parameters = Serialize(request.Parameters), Cron = request.Cron ?? "", TimeZone = request.TimeZone ?? "UTC",
             Enabled = request.Enabled ?? true, CreatedBy = caller.Id, CreatedAt = now, UpdatedAt = now, Delivery = DeliveryJson.Write(request.Delivery),
         };
-        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value);
+        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);
@@ -81,7 +81,7 @@ internal static class ReportSchedulesApi
         schedule.Enabled = request.Enabled ?? schedule.Enabled;
         schedule.Delivery = request.Delivery is null ? schedule.Delivery : DeliveryJson.Write(request.Delivery);
         schedule.UpdatedAt = time.GetUtcNow();
-        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value);
+        var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);

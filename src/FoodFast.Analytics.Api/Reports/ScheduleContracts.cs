@@ -40,7 +40,7 @@ public sealed record ScheduleResponse(Guid Id, string? ShopId, string Name, stri
 internal static class ScheduleValidation
 {
     /// <summary>The report fields as for a report request (delivery included), plus the cron expression, the zone and the name.</summary>
-    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery)
+    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery, DateTimeOffset now)
     {
         var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
         problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null));
@@ -48,11 +48,16 @@ internal static class ScheduleValidation
         {
             problems.Add(new("name", "must be 1 to 200 characters"));
         }
+        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _);
         if (!Quartz.CronExpression.TryParse(s.Cron, out _))
         {
             problems.Add(new("cron", $"'{s.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. '0 0 6 * * ?'"));
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _))
+        else if (new Quartz.CronExpression(s.Cron).GetNextValidTimeAfter(now) is null)
+        {
+            problems.Add(new("cron", $"'{s.Cron}' never fires after {now:O} (a year in the past?)"));
+        }
+        if (!zoneKnown)
         {
             problems.Add(new("timeZone", $"'{s.TimeZone}' is not an IANA time zone such as Europe/Berlin"));
         }

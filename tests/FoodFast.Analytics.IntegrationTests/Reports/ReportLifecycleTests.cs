@@ -138,9 +138,14 @@ public sealed class ReportLifecycleTests(SlowReportApiFactory factory) : IClassF
         using var response = await client.PostAsJsonAsync("/api/v1/report-schedules",
             new { name = "bad", kind = "daily_sales", format = "csv", cron = "every day", timeZone = "Europe/Atlantis" }, Ct);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        using var past = await client.PostAsJsonAsync("/api/v1/report-schedules",
+            new { name = "past", kind = "daily_sales", format = "csv", cron = "0 0 6 1 1 ? 2020", timeZone = "Europe/Berlin" }, Ct);
+        var never = await past.AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("cron", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("timeZone", out _));
+        // A cron that can no longer fire is the client's mistake (it was a 500 when Quartz refused the trigger).
+        Assert.StartsWith("'0 0 6 1 1 ? 2020' never fires after", never.GetProperty("errors").GetProperty("cron")[0].GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<System.Text.Json.JsonElement> WaitForRunAsync(HttpClient client, string scheduleId)

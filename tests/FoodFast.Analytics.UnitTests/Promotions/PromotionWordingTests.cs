@@ -83,19 +83,20 @@ public sealed class PromotionWordingTests
     [Theory]
     [InlineData(200, "{\"lines\": \"not a list\"}", 0, "the model's answer was not the JSON asked for")]
     [InlineData(429, "{\"error\":{\"message\":\"Rate limit\"}}", 0, "the model answered 429")]
-    [InlineData(200, Lines, 3, "the model did not answer within 0.2 s")]
+    [InlineData(200, Lines, 10, "the model did not answer within 1 s")]
     public async Task A_failed_or_slow_call_falls_back_to_templates_and_counts_against_the_budget(int status, string content, int delaySeconds, string note)
     {
         var body = status == 200 ? Completion(content) : content;
         using var node = ScriptedNode.Playing(new ScriptedResponse(status, body, TimeSpan.FromSeconds(delaySeconds)));
-        var (wording, _, log) = Wording(node, timeoutSeconds: 0.2);
+        var (wording, _, log) = Wording(node, timeoutSeconds: delaySeconds > 0 ? 1 : 30);
 
         var words = await wording.WordAsync("shop-a", Hot, TestContext.Current.CancellationToken);
         await wording.WordAsync("shop-a", Hot, TestContext.Current.CancellationToken);
 
         Assert.Equal(("template", note), (words.Source, words.Note));
         Assert.Equal(Hot.Select(h => h.Template), words.Texts);
-        Assert.Single(node.Requests);
+        // On a loaded machine a timed-out call may give up before its request reaches the listener; it is never sent twice.
+        Assert.InRange(node.Requests.Count, delaySeconds > 0 ? 0 : 1, 1);
         Assert.DoesNotContain(log.Lines, line => line.Contains(Key, StringComparison.Ordinal));
     }
 

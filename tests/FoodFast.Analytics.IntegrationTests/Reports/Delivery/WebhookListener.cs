@@ -12,7 +12,8 @@ namespace FoodFast.Analytics.IntegrationTests.Reports.Delivery;
 
 /// <summary>
 /// A real HTTP server (Kestrel) on a loopback port in the test process, recording every POST. It answers by path:
-/// <c>/ok</c> 200; <c>/flaky/...</c> 500 to the first call and 200 after; <c>/down</c> always 503.
+/// <c>/ok</c> 200; <c>/flaky/...</c> 500 to the first call of each delivery (<c>X-FoodFast-Delivery</c>) and 200 after;
+/// <c>/down</c> always 503.
 /// </summary>
 public sealed class WebhookListener : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ public sealed class WebhookListener : IAsyncDisposable
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var call = _calls.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var call = _calls.AddOrUpdate($"{path}|{headers.GetValueOrDefault("X-FoodFast-Delivery")}", 1, (_, n) => n + 1);
         var status = path switch
         {
             "down" => 503,
