@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +12,8 @@ namespace FoodFast.Analytics.Core.Observability;
 /// The analytics store with its query faces timed into <c>foodfast_store_query_duration_seconds</c> by family.
 /// The sink is timed by the indexer (per batch) and exports by the report runs, so they pass straight through.
 /// </summary>
-public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics) : IAnalyticsStore, IAnalyticsQueries, IQueryFamilies
+public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics) : IAnalyticsStore, IAnalyticsQueries, IQueryFamilies,
+    IRecommendationSource
 {
     public string Backend => inner.Backend;
 
@@ -22,6 +24,8 @@ public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics
     public IQueryFamilies Families => this;
 
     public IExportSource Exports => inner.Exports;
+
+    public IRecommendationSource Recommendations => this;
 
     public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
 
@@ -44,6 +48,12 @@ public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics
 
     public Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
         TimeAsync("search", () => inner.Families.SearchAsync(query, cancellationToken));
+
+    public Task<PairCounts> PairsAsync(BoughtTogetherQuery query, CancellationToken cancellationToken) =>
+        TimeAsync("bought_together", () => inner.Recommendations.PairsAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<ProductUnits>> UnitsAsync(TrendingQuery query, CancellationToken cancellationToken) =>
+        TimeAsync("trending", () => inner.Recommendations.UnitsAsync(query, cancellationToken));
 
     private async Task<T> TimeAsync<T>(string family, Func<Task<T>> query)
     {
