@@ -163,7 +163,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var messages = problem.GetProperty("errors").GetProperty("type");
-        Assert.Equal("must be one of page_view, product_view, search, add_to_cart, remove_from_cart, wishlist_add, checkout_start, checkout_complete, purchase, login, registration, review, payment_started, payment_completed, payment_failed, inventory_updated; got 'teleport'",
+        Assert.Equal("must be one of page_view, product_view, search, add_to_cart, remove_from_cart, wishlist_add, checkout_start, checkout_complete, purchase, login, registration, review, payment_started, payment_completed, payment_failed, inventory_updated, supplier_updated, purchase_created, purchase_received; got 'teleport'",
             messages[0].GetString());
     }
 
