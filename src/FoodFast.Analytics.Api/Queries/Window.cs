@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
 
 namespace FoodFast.Analytics.Api.Queries;
@@ -17,6 +18,26 @@ public sealed record Window(
     [property: FromQuery(Name = "tz"), Description("IANA time zone for days and buckets. Default UTC.")] string? Tz)
 {
     public const int DefaultDays = 30;
+    public const int MaxDays = 1096;
+
+    /// <summary>What is wrong with the window as sent, each problem naming the query parameter the caller used.</summary>
+    public IReadOnlyList<FieldProblem> Problems()
+    {
+        var problems = new List<FieldProblem>();
+        if (Days is < 1 or > MaxDays)
+        {
+            problems.Add(new("days", $"must be between 1 and {MaxDays}"));
+        }
+        if (!string.IsNullOrWhiteSpace(Tz) && !TimeZoneInfo.TryFindSystemTimeZoneById(Tz, out _))
+        {
+            problems.Add(new("tz", $"'{Tz}' is not an IANA time zone such as Europe/Berlin"));
+        }
+        if (From is { } from && To is { } to && from >= to)
+        {
+            problems.Add(new("from", "must be before to"));
+        }
+        return problems;
+    }
 
     /// <summary>A query over this window: dataset and metrics given, the rest from the window.</summary>
     public AnalyticsQuery Query(string dataset, params string[] metrics)
@@ -26,7 +47,7 @@ public sealed record Window(
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
         var to = To ?? LocalMidnight(today.AddDays(1), zone);
-        var from = From ?? LocalMidnight(today.AddDays(1 - Math.Clamp(Days ?? DefaultDays, 1, 1096)), zone);
+        var from = From ?? LocalMidnight(today.AddDays(1 - Math.Clamp(Days ?? DefaultDays, 1, MaxDays)), zone);
         return new AnalyticsQuery { Dataset = dataset, Metrics = metrics, From = from, To = to, TimeZone = zoneId, ShopId = ShopId };
     }
 

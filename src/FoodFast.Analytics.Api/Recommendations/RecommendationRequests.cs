@@ -26,16 +26,8 @@ internal static partial class RecommendationRequests
         }
         Check(problems, "limit", limit, 1, 50);
         Check(problems, "minSupport", minSupport, 1, 1_000_000);
-        Check(problems, "days", window.Days, 1, 1096);
-        if (window.Tz is { Length: > 0 } tz && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
-        {
-            problems.Add(new("tz", $"'{tz}' is not an IANA time zone"));
-        }
+        problems.AddRange(window.Problems());
         var range = (window with { Days = window.Days ?? DefaultBoughtTogetherDays }).Query(Core.Queries.Datasets.Orders);
-        if (range.From >= range.To)
-        {
-            problems.Add(new("from", "must be before to"));
-        }
         if (problems.Count > 0)
         {
             return null;

@@ -7,7 +7,8 @@ namespace FoodFast.Analytics.Api.Security;
 /// <summary>
 /// The one place where a read's shop is decided: every <see cref="Window"/>, <see cref="ShopSelection"/> and
 /// <see cref="AnalyticsQuery"/> argument is narrowed to the caller's shop before the handler runs. A shop-bound
-/// caller naming another shop gets a 403; an admin naming none reads all shops.
+/// caller naming another shop gets a 403; an admin naming none reads all shops. A <see cref="Window"/> is checked here
+/// too, so its problems name the parameters the caller sent (<c>tz</c>, <c>days</c>), not the query model's fields.
 /// </summary>
 internal sealed class ShopScopeFilter : IEndpointFilter
 {
@@ -17,6 +18,10 @@ internal sealed class ShopScopeFilter : IEndpointFilter
         string? Resolve(string? shopId) => shopId is null || Patterns.IsShopId(shopId)
             ? caller.ResolveShop(shopId)
             : throw new BadHttpRequestException($"shopId must be {Patterns.ShopIdExpected}.");
+        if (context.Arguments.OfType<Window>().SelectMany(w => w.Problems()).ToList() is { Count: > 0 } problems)
+        {
+            return ValueTask.FromResult<object?>(QueryResponses.Invalid(problems));
+        }
         for (var i = 0; i < context.Arguments.Count; i++)
         {
             context.Arguments[i] = context.Arguments[i] switch

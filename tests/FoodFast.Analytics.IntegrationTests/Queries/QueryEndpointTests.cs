@@ -83,6 +83,21 @@ public sealed class QueryEndpointTests(QueryApiFactory api) : IClassFixture<Quer
         Assert.Equal("'fortnight' is not an interval; valid: hour, day, week, month, quarter, year", problem.GetProperty("errors").GetProperty("interval")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("tz=Mars/Olympus", "tz", "'Mars/Olympus' is not an IANA time zone such as Europe/Berlin")]
+    [InlineData("days=0", "days", "must be between 1 and 1096")]
+    [InlineData("days=5000", "days", "must be between 1 and 1096")]
+    [InlineData("from=2026-10-26T00:00:00Z&to=2026-10-25T00:00:00Z", "from", "must be before to")]
+    public async Task A_bad_window_is_400_naming_the_parameter_the_caller_sent(string window, string field, string message)
+    {
+        var client = await api.LoadedClientAsync();
+
+        var response = await client.GetAsync($"/api/v1/analytics/sales/revenue?shopId=shop-a&{window}", Ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task A_repeated_question_is_a_cache_hit_with_an_age()
     {
