@@ -14,6 +14,7 @@ using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
 using FoodFast.Analytics.Api.Reports;
+using FoodFast.Analytics.Api.Retention;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -89,6 +90,7 @@ internal static class ApplicationSetup
         admin.MapIngestionAdminApi();
         admin.MapRealtimeAdminApi();
         admin.MapElasticsearchHealthApi();
+        admin.MapRetentionApi();
         app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
         app.MapSecurityApis();
     }

@@ -16,6 +16,8 @@ public static class ServiceDataRegistration
             options.UseNpgsql(sp.GetRequiredService<ServiceDatabase>().DataSource));
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<AuditLogReader>();
+        services.AddSingleton<Retention.RetentionRuns>();
+        services.AddSingleton<Retention.PostgresRetention>();
         return services;
     }
 }

@@ -16,6 +16,8 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<ReportScheduleRecord> ReportSchedules => Set<ReportScheduleRecord>();
 
+    public DbSet<Retention.RetentionRunRecord> RetentionRuns => Set<Retention.RetentionRunRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ApiKeyRecord>(key =>
@@ -45,5 +47,6 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
             audit.Property(a => a.Outcome).HasColumnName("outcome");
         });
         ReportTables.Map(modelBuilder);
+        Retention.RetentionRuns.Map(modelBuilder);
     }
 }
