@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Dashboards;
 using FoodFast.Analytics.Api.Erasure;
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
@@ -45,6 +46,7 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddIngestion();
         services.AddQueries();
+        services.AddSingleton<DashboardRunner>();
         services.AddRealtime();
 
         services.AddDependencyHealthChecks();
@@ -77,6 +79,7 @@ internal static class ApplicationSetup
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
         analytics.MapRealtimeApi();
+        analytics.MapSavedDashboardsApi();
 
         var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
         reports.MapReportsApi();

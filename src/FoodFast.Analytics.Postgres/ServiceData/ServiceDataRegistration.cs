@@ -18,6 +18,7 @@ public static class ServiceDataRegistration
         services.AddSingleton<AuditLogReader>();
         services.AddSingleton<Retention.RetentionRuns>();
         services.AddSingleton<Retention.PostgresRetention>();
+        services.AddSingleton<Dashboards.DashboardStore>();
         return services;
     }
 }

@@ -18,6 +18,8 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<Retention.RetentionRunRecord> RetentionRuns => Set<Retention.RetentionRunRecord>();
 
+    public DbSet<Dashboards.DashboardRecord> Dashboards => Set<Dashboards.DashboardRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ApiKeyRecord>(key =>
@@ -48,5 +50,6 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
         });
         ReportTables.Map(modelBuilder);
         Retention.RetentionRuns.Map(modelBuilder);
+        Postgres.Dashboards.DashboardStore.Map(modelBuilder);
     }
 }

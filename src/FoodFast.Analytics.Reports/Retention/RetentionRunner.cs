@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Retention;
+using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Postgres.Retention;
 using Microsoft.Extensions.Logging;
@@ -94,12 +95,7 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
         return record;
     }
 
-    /// <summary>Now, to the microsecond Postgres keeps, so a run answers the same times the table later shows.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % 10));
-    }
+    private DateTimeOffset Now() => time.GetUtcNow().ToMicroseconds();
 
     private static async Task<bool> LockAsync(NpgsqlConnection connection, string function, CancellationToken cancellationToken)
     {
