@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Dashboards;
 using FoodFast.Analytics.Api.Erasure;
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
@@ -17,6 +18,7 @@ using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
 using FoodFast.Analytics.Api.Reports;
+using FoodFast.Analytics.Api.Retention;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
@@ -49,6 +51,7 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<StorageBootstrapper>());
         services.AddIngestion();
         services.AddQueries();
+        services.AddSingleton<DashboardRunner>();
         services.AddRealtime();
         services.AddPromotions();
 
@@ -85,6 +88,7 @@ internal static class ApplicationSetup
         analytics.MapSalesReportsApi();
         analytics.MapRealtimeApi();
         analytics.MapRecommendationsApi();
+        analytics.MapSavedDashboardsApi();
 
         var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
         reports.MapReportsApi();
@@ -101,6 +105,7 @@ internal static class ApplicationSetup
         admin.MapIngestionAdminApi();
         admin.MapRealtimeAdminApi();
         admin.MapElasticsearchHealthApi();
+        admin.MapRetentionApi();
         app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
         app.MapSecurityApis();
     }

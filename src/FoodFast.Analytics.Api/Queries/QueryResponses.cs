@@ -31,11 +31,11 @@ internal static class QueryResponses
         return (results, null);
     }
 
-    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) =>
+    public static IResult Invalid(IReadOnlyList<FieldProblem> problems, string title = "Invalid query") =>
         TypedResults.ValidationProblem(
             problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
             detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
-            title: "Invalid query");
+            title: title);
 
     private static void Describe(HttpContext http, IReadOnlyList<QueryResult> results)
     {

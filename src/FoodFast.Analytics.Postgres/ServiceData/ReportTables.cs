@@ -15,7 +15,7 @@ internal static class ReportTables
             job.Property(j => j.Delivery).HasColumnType("jsonb");
             job.Property(j => j.SizeBytes).HasColumnName("size_bytes");
             job.Property(j => j.Sha256).HasColumnName("sha256");
-            SnakeCase(job.Metadata);
+            SnakeCaseColumns.Apply(job.Metadata);
         });
         model.Entity<ReportScheduleRecord>(schedule =>
         {
@@ -23,19 +23,7 @@ internal static class ReportTables
             schedule.Property(s => s.Id).ValueGeneratedNever();
             schedule.Property(s => s.Parameters).HasColumnType("jsonb");
             schedule.Property(s => s.Delivery).HasColumnType("jsonb");
-            SnakeCase(schedule.Metadata);
+            SnakeCaseColumns.Apply(schedule.Metadata);
         });
-    }
-
-    private static void SnakeCase(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
-    {
-        foreach (var property in entity.GetProperties())
-        {
-            if (property.GetColumnName() == property.Name)
-            {
-                property.SetColumnName(string.Concat(property.Name.Select((c, i) =>
-                    char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString())));
-            }
-        }
     }
 }

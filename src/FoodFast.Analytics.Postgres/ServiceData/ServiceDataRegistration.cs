@@ -16,6 +16,9 @@ public static class ServiceDataRegistration
             options.UseNpgsql(sp.GetRequiredService<ServiceDatabase>().DataSource));
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<AuditLogReader>();
+        services.AddSingleton<Retention.RetentionRuns>();
+        services.AddSingleton<Retention.PostgresRetention>();
+        services.AddSingleton<Dashboards.DashboardStore>();
         return services;
     }
 }

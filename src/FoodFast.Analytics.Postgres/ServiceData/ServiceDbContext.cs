@@ -16,6 +16,10 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<ReportScheduleRecord> ReportSchedules => Set<ReportScheduleRecord>();
 
+    public DbSet<Retention.RetentionRunRecord> RetentionRuns => Set<Retention.RetentionRunRecord>();
+
+    public DbSet<Dashboards.DashboardRecord> Dashboards => Set<Dashboards.DashboardRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ApiKeyRecord>(key =>
@@ -45,5 +49,7 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
             audit.Property(a => a.Outcome).HasColumnName("outcome");
         });
         ReportTables.Map(modelBuilder);
+        Retention.RetentionRuns.Map(modelBuilder);
+        Postgres.Dashboards.DashboardStore.Map(modelBuilder);
     }
 }

@@ -1,4 +1,6 @@
+using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Reports.Delivery;
+using FoodFast.Analytics.Reports.Retention;
 using FoodFast.Analytics.Reports.Schedules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,11 @@ public static class ReportJobsRegistration
         services.AddSingleton<ReportRequests>();
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.Cron, out _), "Retention:Cron is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. 0 30 3 * * ?)")
+            .ValidateOnStart();
+        services.AddSingleton<ReportFilesRetention>();
+        services.AddSingleton<RetentionRunner>();
         // Instances sharing a database form one cluster, so the name is the database's (unique per test database too).
         var name = $"reports-{DatabaseName(serviceConnectionString)}";
         services.AddQuartz(quartz =>
@@ -52,6 +59,7 @@ public static class ReportJobsRegistration
             quartz.AddJobType<RunReportJob>();
             quartz.AddJobType<ScheduledReportJob>();
             quartz.AddJobType<CleanupJob>();
+            quartz.AddJobType<RetentionJob>();
         });
         return services;
     }

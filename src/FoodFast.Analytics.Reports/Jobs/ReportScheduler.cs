@@ -1,5 +1,7 @@
+using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Reports.Retention;
 using FoodFast.Analytics.Reports.Schedules;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +15,10 @@ namespace FoodFast.Analytics.Reports.Jobs;
 /// place that talks to it: queue a report run, interrupt it, keep schedules' cron triggers and the cleanup trigger.
 /// Misfire policies: a report run fires as soon as it can (<c>FireNow</c>: nobody wants a requested report dropped);
 /// a schedule that missed firings while no instance ran fires once on recovery and then follows its cron
-/// (<c>FireAndProceed</c>: one catch-up report, not one per missed firing); cleanup skips missed runs.
+/// (<c>FireAndProceed</c>: one catch-up report, not one per missed firing); cleanup and retention skip missed runs.
 /// </summary>
 public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness readiness, IOptions<ReportJobsOptions> options,
-    TimeProvider time, ILogger<ReportScheduler> logger) : BackgroundService
+    IOptions<RetentionOptions> retention, TimeProvider time, ILogger<ReportScheduler> logger) : BackgroundService
 {
     private const string ReportGroup = "reports";
     private const string ScheduleGroup = "schedules";
@@ -37,6 +39,7 @@ public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness
                 var scheduler = await factory.GetScheduler(stoppingToken);
                 await scheduler.Start(stoppingToken);
                 await ScheduleCleanupAsync(scheduler, stoppingToken);
+                await ScheduleRetentionAsync(scheduler, stoppingToken);
                 _started.TrySetResult(scheduler);
                 logger.LogInformation("Report scheduler {Name} started as {Instance}", scheduler.SchedulerName, scheduler.SchedulerInstanceId);
                 return;
@@ -120,4 +123,19 @@ public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
+
+    private async Task ScheduleRetentionAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<RetentionJob>().WithIdentity("retention", "maintenance").Build();
+        var cron = CronScheduleBuilder.Create(retention.Value.Cron).InTimeZone(TimeZoneInfo.Utc)
+            .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
+        var trigger = TriggerBuilder.Create(time).WithIdentity("retention", "maintenance").WithSchedule(cron).Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    /// <summary>When the retention job runs next; null until the scheduler has started.</summary>
+    public async Task<DateTimeOffset?> NextRetentionAsync(CancellationToken cancellationToken) =>
+        _started.Task.IsCompletedSuccessfully
+            ? (await _started.Task.Result.GetTrigger(new TriggerKey("retention", "maintenance"), cancellationToken))?.NextFireTimeUtc
+            : null;
 }
