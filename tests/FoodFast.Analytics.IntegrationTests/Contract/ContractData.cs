@@ -91,7 +91,8 @@ public static class ContractData
     ];
 
     private static ActivityEvent StockUpdate(string shop, string product, string? name, int? level, DateTimeOffset at) =>
-        Event(shop, "ops", "ops", ActivityType.InventoryUpdated, at, product) with { ProductName = name, StockLevel = level, Device = null };
+        // No user or session: a stock feed is not a visitor, and engagement's 30-day window reaches back to these days.
+        Event(shop, "ops", "ops", ActivityType.InventoryUpdated, at, product) with { ProductName = name, StockLevel = level, Device = null, UserId = null, SessionId = null };
 
     /// <summary>
     /// Inventory updates, all before <see cref="From"/> so no other answer changes. shop-a: p1 (no name) 5 on Oct 20;
