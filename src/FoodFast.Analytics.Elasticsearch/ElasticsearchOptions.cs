@@ -46,6 +46,6 @@ public sealed class ElasticsearchOptions
     /// <summary>Replicas per shard; unset (default) means <c>auto_expand_replicas: 0-1</c>: green on one node, one replica on several.</summary>
     public int? Replicas { get; set; }
 
-    /// <summary>Days an event backing index is kept after rollover before ILM deletes it (default 90).</summary>
-    public int RetentionDays { get; set; } = 90;
+    /// <summary>Retired: events retention is <c>Retention:EventsDays</c> on both backends. Start-up fails while it is set, so an old value is never silently ignored.</summary>
+    public int? RetentionDays { get; set; }
 }

@@ -28,7 +28,10 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
         {
             Range(errors, "Replicas", replicas, 0, 10);
         }
-        Range(errors, "RetentionDays", options.RetentionDays, 1, 3650);
+        if (options.RetentionDays is { } days)
+        {
+            errors.Add($"{P}RetentionDays ({days}) is retired: set Retention:EventsDays instead (env Retention__EventsDays), which now drives the events lifecycle policy on Elasticsearch and the retention job on Postgres");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

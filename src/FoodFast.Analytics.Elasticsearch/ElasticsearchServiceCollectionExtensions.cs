@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
@@ -24,6 +25,7 @@ public static class ElasticsearchServiceCollectionExtensions
             sp.GetRequiredService<ElasticsearchClient>(),
             sp.GetRequiredService<IndexNames>(),
             sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value,
+            sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
         services.AddSingleton<ElasticsearchSink>();
@@ -39,6 +41,7 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddSingleton<Exports.ElasticsearchExportSource>();
         services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();
         services.AddSingleton<Core.Erasure.ICustomerErasure>(sp => sp.GetRequiredService<Erasure.ElasticsearchCustomerErasure>());
+        services.AddSingleton<IOrderIndexRetention, Retention.MonthlyOrderRetention>();
         services.AddSingleton<Recommendations.ElasticsearchRecommendations>();
         services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();

@@ -31,8 +31,7 @@ internal static class RetentionApi
         var datasets = RetentionDatasets.All.Select(dataset =>
         {
             var days = options.Value.DaysOf(dataset);
-            var enforcedBy = RetentionDatasets.IsAnalytics(dataset) && !tables.OwnsAnalyticsData ? "lifecycle_policy"
-                : days == 0 ? "none" : "retention_job";
+            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, tables.OwnsAnalyticsData);
             return new DatasetRetention(dataset, days, RetentionDateFields.Of(dataset), enforcedBy,
                 last.TryGetValue(dataset, out var run) ? DatasetRun.From(run) : null);
         }).ToList();

@@ -9,7 +9,7 @@ public sealed record RetentionStatus(string Backend, string Schedule, int BatchS
 
 /// <param name="Days">How long rows are kept; 0 keeps them forever.</param>
 /// <param name="DateField">The time a row's age is measured from.</param>
-/// <param name="EnforcedBy"><c>retention_job</c> (batched deletes on Postgres), <c>lifecycle_policy</c> (Elasticsearch ILM / OpenSearch ISM) or <c>none</c> (kept forever).</param>
+/// <param name="EnforcedBy"><c>retention_job</c> (batched deletes on Postgres; whole monthly order indices on Elasticsearch), <c>lifecycle_policy</c> (events on Elasticsearch: ILM / OpenSearch ISM) or <c>none</c> (kept forever).</param>
 public sealed record DatasetRetention(string Dataset, int Days, string DateField, string EnforcedBy, DatasetRun? LastRun);
 
 /// <summary>One run over every dataset, in a fixed order.</summary>

@@ -4,7 +4,8 @@ namespace FoodFast.Analytics.Core.Retention;
 
 /// <summary>
 /// How long each dataset is kept (section <c>Retention</c>), in days; 0 keeps it forever. On Postgres a scheduled job
-/// deletes what is older in bounded batches; on Elasticsearch the lifecycle policies' delete phase follows these values.
+/// deletes what is older in bounded batches; on Elasticsearch the events lifecycle policy's delete phase follows
+/// <see cref="EventsDays"/> and the job deletes whole monthly order indices.
 /// </summary>
 public sealed class RetentionOptions
 {
@@ -61,6 +62,23 @@ public static class RetentionDatasets
 
     public static readonly IReadOnlyList<string> All = [Events, Orders, DeadLetters, ReportFiles, AuditLog];
 
-    /// <summary>Datasets of the analytics store: on Elasticsearch its lifecycle policies delete them, not the job.</summary>
+    /// <summary>Datasets of the analytics store: deleting them changes query results, so the run purges the query cache.</summary>
     public static bool IsAnalytics(string dataset) => dataset is Events or Orders;
+
+    /// <summary>
+    /// How <paramref name="dataset"/> is deleted: <c>none</c> (0 days), <c>lifecycle_policy</c> (events on Elasticsearch:
+    /// the <c>ff-events</c> ILM/ISM delete phase) or <c>retention_job</c> (everything else, orders on Elasticsearch included).
+    /// </summary>
+    public static string EnforcedBy(string dataset, int days, bool analyticsInPostgres) =>
+        days == 0 ? RetentionEnforcement.None
+        : dataset == Events && !analyticsInPostgres ? RetentionEnforcement.LifecyclePolicy
+        : RetentionEnforcement.RetentionJob;
+}
+
+/// <summary>What deletes a dataset, as <c>enforcedBy</c> shows it.</summary>
+public static class RetentionEnforcement
+{
+    public const string None = "none";
+    public const string LifecyclePolicy = "lifecycle_policy";
+    public const string RetentionJob = "retention_job";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Elasticsearch.Client;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +10,9 @@ namespace FoodFast.Analytics.Elasticsearch.Indices;
 /// Makes the cluster ready, idempotently and safely from several instances: the events lifecycle policy, then the
 /// component and index templates (each written only when missing or older than <see cref="TemplateSet.Version"/>, so an
 /// older instance never downgrades a newer one), the events data stream, and this month's order indices so the read
-/// aliases exist before the first write. Templates apply to indices created afterwards; existing indices keep their mappings.
+/// aliases exist before the first write. The policy is also rewritten when <c>Retention:EventsDays</c> changed. Templates apply to indices created afterwards; existing indices keep their mappings.
 /// </summary>
-public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames names, ElasticsearchOptions options, TimeProvider time, ILogger logger)
+public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames names, ElasticsearchOptions options, RetentionOptions retention, TimeProvider time, ILogger logger)
 {
     private static readonly HashSet<int> Missing = [404];
     private static readonly HashSet<int> AlreadyExists = [400];
@@ -19,7 +20,7 @@ public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames nam
     public async Task EnsureReadyAsync(ClusterFlavor flavor, CancellationToken cancellationToken)
     {
         var templates = new TemplateSet(names, options, flavor);
-        await EnsurePolicyAsync(flavor, templates.EventsPolicy(), cancellationToken);
+        await EnsurePolicyAsync(flavor, templates.EventsPolicy(retention.EventsDays), cancellationToken);
         foreach (var (name, body) in templates.ComponentTemplates())
         {
             await EnsureTemplateAsync("_component_template", "component_templates", "component_template", name, body, cancellationToken);
@@ -60,8 +61,9 @@ public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames nam
             return;
         }
         var found = await client.SendAsync(EsRequest.Get($"_ilm/policy/{name}", "get_ilm_policy") with { Accepted = Missing }, cancellationToken);
-        var installed = found.StatusCode == 404 ? null : JsonNode.Parse(found.Body)?[name]?["policy"]?["_meta"]?["template_version"]?.GetValue<int>();
-        if (!IsCurrent(installed, name))
+        var meta = found.StatusCode == 404 ? null : JsonNode.Parse(found.Body)?[name]?["policy"]?["_meta"];
+        var installed = meta?["template_version"]?.GetValue<int>();
+        if (!IsCurrent(installed, name) || (installed == TemplateSet.Version && meta?["events_days"]?.GetValue<int>() != retention.EventsDays))
         {
             await client.SendAsync(Put($"_ilm/policy/{name}", "put_ilm_policy", body), cancellationToken);
         }

@@ -12,7 +12,7 @@ namespace FoodFast.Analytics.Elasticsearch.Indices;
 /// </summary>
 public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, ClusterFlavor flavor)
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Component templates, in install order (an index template may only name components that exist).</summary>
     public IReadOnlyList<(string Name, JsonObject Body)> ComponentTemplates() =>
@@ -30,17 +30,41 @@ public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, 
         (names.Events.ReadAlias, EventsTemplate()),
     ];
 
-    /// <summary>The events policy: ILM on Elasticsearch, ISM on OpenSearch (which has no ILM).</summary>
-    public JsonObject EventsPolicy() => Render(flavor == ClusterFlavor.OpenSearch ? "ism-events" : "ilm-events");
+    /// <summary>
+    /// The events policy: ILM on Elasticsearch, ISM on OpenSearch (which has no ILM). Its delete phase deletes a backing
+    /// index <paramref name="retentionDays"/> (<c>Retention:EventsDays</c>) after rollover; 0 renders no delete phase.
+    /// </summary>
+    public JsonObject EventsPolicy(int retentionDays)
+    {
+        var body = Render(flavor == ClusterFlavor.OpenSearch ? "ism-events" : "ilm-events", retentionDays);
+        if (retentionDays == 0)
+        {
+            var policy = body["policy"]!.AsObject();
+            if (flavor == ClusterFlavor.OpenSearch)
+            {
+                var states = policy["states"]!.AsArray();
+                states.Remove(states.Single(s => s!["name"]!.GetValue<string>() == "delete"));
+                states.Single(s => s!["name"]!.GetValue<string>() == "hot")!["transitions"] = new JsonArray();
+            }
+            else
+            {
+                policy["phases"]!.AsObject().Remove("delete");
+            }
+        }
+        return body;
+    }
 
-    public JsonObject Render(string resource)
+    public JsonObject Render(string resource) => Render(resource, retentionDays: 0);
+
+    private JsonObject Render(string resource, int retentionDays)
     {
         var text = Load(resource)
             .Replace("{{prefix}}", names.Prefix, StringComparison.Ordinal)
             .Replace("\"{{template_version}}\"", Number(Version), StringComparison.Ordinal)
             .Replace("{{template_version}}", Number(Version), StringComparison.Ordinal)
             .Replace("\"{{shards}}\"", Number(options.Shards), StringComparison.Ordinal)
-            .Replace("{{retention_days}}", Number(options.RetentionDays), StringComparison.Ordinal);
+            .Replace("\"{{retention_days}}\"", Number(retentionDays), StringComparison.Ordinal)
+            .Replace("{{retention_days}}", Number(retentionDays), StringComparison.Ordinal);
         return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"template resource {resource} is empty");
     }
 

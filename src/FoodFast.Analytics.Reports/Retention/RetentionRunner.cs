@@ -14,10 +14,12 @@ namespace FoodFast.Analytics.Reports.Retention;
 /// One retention run over every dataset: each dataset older than its configured days is deleted in batches, each
 /// dataset's outcome is recorded in <c>retention_runs</c> (a failing one does not stop the others), and the query
 /// cache of every shop that lost analytics rows is purged. A session advisory lock keeps runs from overlapping
-/// across instances: a run that finds one in progress answers null.
+/// across instances: a run that finds one in progress answers null. On Elasticsearch events are left to the lifecycle
+/// policy and orders go a monthly index at a time (<see cref="IOrderIndexRetention"/>).
 /// </summary>
 public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetention reports, RetentionRuns runs, ServiceDatabase service,
-    IQueryCache cache, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionRunner> logger)
+    IQueryCache cache, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionRunner> logger,
+    IOrderIndexRetention? orderIndices = null)
 {
     public const string ScheduleTrigger = "schedule";
     public const string ManualTrigger = "manual";
@@ -60,13 +62,14 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
     {
         var record = new RetentionRunRecord { RunId = runId, Dataset = dataset, Trigger = trigger, StartedAt = Now() };
         var days = options.Value.DaysOf(dataset);
-        if (RetentionDatasets.IsAnalytics(dataset) && !tables.OwnsAnalyticsData)
-        {
-            record.Outcome = RetentionOutcome.LifecyclePolicy;
-        }
-        else if (days == 0)
+        var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, tables.OwnsAnalyticsData);
+        if (enforcedBy == RetentionEnforcement.None)
         {
             record.Outcome = RetentionOutcome.Kept;
+        }
+        else if (enforcedBy == RetentionEnforcement.LifecyclePolicy)
+        {
+            record.Outcome = RetentionOutcome.LifecyclePolicy;
         }
         else
         {
@@ -74,9 +77,12 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
             try
             {
                 var batch = options.Value.BatchSize;
-                var perShop = dataset == RetentionDatasets.ReportFiles
-                    ? await reports.DeleteAsync(record.Cutoff.Value, batch, cancellationToken)
-                    : await tables.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken);
+                var perShop = dataset switch
+                {
+                    RetentionDatasets.ReportFiles => await reports.DeleteAsync(record.Cutoff.Value, batch, cancellationToken),
+                    RetentionDatasets.Orders when !tables.OwnsAnalyticsData => (await OrderIndices().DeleteBeforeAsync(record.Cutoff.Value, cancellationToken)).OrdersPerShop,
+                    _ => await tables.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
+                };
                 record.RowsDeleted = perShop.Values.Sum();
                 if (RetentionDatasets.IsAnalytics(dataset))
                 {
@@ -94,6 +100,9 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
         record.FinishedAt = Now();
         return record;
     }
+
+    private IOrderIndexRetention OrderIndices() =>
+        orderIndices ?? throw new InvalidOperationException("the analytics store is not Postgres but registers no IOrderIndexRetention");
 
     private DateTimeOffset Now() => time.GetUtcNow().ToMicroseconds();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using FoodFast.Analytics.IntegrationTests.Infrastructure;
@@ -80,6 +81,36 @@ public sealed class ScriptedClusterApiTests
         Assert.Equal("""{"query":{"bool":{"filter":[{"term":{"shop_id":"shop-a"}},{"term":{"user_id":"c-x"}}]}}}""", erase.BodyText);
     }
 
+    [Fact]
+    public async Task Retention_deletes_whole_order_months_older_than_OrdersDays_and_leaves_events_to_the_policy()
+    {
+        var month = new DateTimeOffset(DateTimeOffset.UtcNow.Year, DateTimeOffset.UtcNow.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var (old, current) = (month.AddMonths(-6).ToString("yyyy.MM", CultureInfo.InvariantCulture), month.ToString("yyyy.MM", CultureInfo.InvariantCulture));
+        var newest = month.AddMonths(-5).AddDays(-2).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", "/ff-orders-*,ff-order-lines-*/_alias") => new(200, """{"ff-orders-OLD":{"aliases":{}},"ff-order-lines-OLD":{"aliases":{}},"ff-orders-NOW":{"aliases":{}}}""".Replace("OLD", old, StringComparison.Ordinal).Replace("NOW", current, StringComparison.Ordinal)),
+            ("POST", var path) when path == $"/ff-orders-{old}/_search" => new(200, """{"hits":{"total":{"value":5,"relation":"eq"},"hits":[]},"aggregations":{"newest":{"value":NEWEST},"shops":{"sum_other_doc_count":0,"buckets":[{"key":"shop-a","doc_count":5}]}}}""".Replace("NEWEST", newest, StringComparison.Ordinal)),
+            ("DELETE", var path) when path == $"/ff-orders-{old},ff-order-lines-{old}" => new(200, """{"acknowledged":true}"""),
+            _ => Cluster(request) ?? Unscripted,
+        });
+        await using var api = new ElasticsearchAt(node.Url, ordersDays: 60);
+        await api.InitializeAsync();
+        var admin = await api.CreateAdminClientAsync();
+
+        var run = await (await admin.PostAsync("/api/v1/admin/retention/run", null, Ct)).ReadJsonAsync();
+        var status = await (await admin.GetAsync("/api/v1/admin/retention", Ct)).ReadJsonAsync();
+
+        var datasets = run.GetProperty("datasets").EnumerateArray().ToDictionary(d => d.GetProperty("dataset").GetString()!);
+        Assert.Equal(("succeeded", 5), (datasets["orders"].GetProperty("outcome").GetString(), datasets["orders"].GetProperty("rowsDeleted").GetInt64()));
+        Assert.Equal(("lifecycle_policy", 0), (datasets["events"].GetProperty("outcome").GetString(), datasets["events"].GetProperty("rowsDeleted").GetInt64()));
+        Assert.Single(node.Requests, r => r.Method == "DELETE");
+        Assert.Equal(["events:lifecycle_policy:30", "orders:retention_job:60"], status.GetProperty("datasets").EnumerateArray()
+            .Where(d => d.GetProperty("dataset").GetString() is "events" or "orders")
+            .Select(d => $"{d.GetProperty("dataset")}:{d.GetProperty("enforcedBy")}:{d.GetProperty("days")}"));
+        Assert.Equal(5, status.GetProperty("datasets")[1].GetProperty("lastRun").GetProperty("rowsDeleted").GetInt64());
+    }
+
     private static readonly ScriptedResponse Unscripted = new(400, """{"error":{"type":"illegal_argument_exception","reason":"not scripted"},"status":400}""");
 
     /// <summary>What start-up and health ask: the version, green health, templates and policy absent, every PUT acknowledged.</summary>
@@ -92,13 +123,16 @@ public sealed class ScriptedClusterApiTests
         _ => null,
     };
 
-    private sealed class ElasticsearchAt(string url) : ApiFactory
+    private sealed class ElasticsearchAt(string url, int ordersDays = 0) : ApiFactory
     {
         protected override void Configure(IDictionary<string, string?> settings)
         {
             settings["Storage:Backend"] = "Elasticsearch";
             settings["Storage:Elasticsearch:Urls"] = url;
             settings["Storage:Elasticsearch:MaxRetries"] = "0";
+            settings["Retention:EventsDays"] = "30";
+            settings["Retention:OrdersDays"] = ordersDays.ToString(CultureInfo.InvariantCulture);
+            settings["Retention:Cron"] = "0 0 0 1 1 ? 2099";
         }
     }
 }

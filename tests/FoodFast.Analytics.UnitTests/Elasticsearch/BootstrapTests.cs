@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Elasticsearch;
 using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
@@ -62,6 +63,19 @@ public sealed class BootstrapTests
     }
 
     [Fact]
+    public async Task A_changed_EventsDays_rewrites_only_the_policy()
+    {
+        using var node = new ScriptedNode(Cluster(installedVersion: TemplateSet.Version, eventsDays: 90));
+
+        await Bootstrapper(node, eventsDays: 30).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
+
+        var policy = node.Requests.Single(r => r.Method == "PUT" && r.PathAndQuery == "/_ilm/policy/ff-events");
+        Assert.Equal("30d", JsonNode.Parse(policy.Body)!["policy"]!["phases"]!["delete"]!["min_age"]!.GetValue<string>());
+        Assert.Equal(30, JsonNode.Parse(policy.Body)!["policy"]!["_meta"]!["events_days"]!.GetValue<int>());
+        Assert.DoesNotContain(node.Requests, r => r.Method == "PUT" && r.PathAndQuery.Contains("template", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_400_other_than_already_exists_fails_the_bootstrap()
     {
         using var node = new ScriptedNode(request => request.Method == "PUT" && request.PathAndQuery == "/_data_stream/ff-events"
@@ -86,15 +100,16 @@ public sealed class BootstrapTests
         Assert.Equal("flat_object", JsonNode.Parse(events.Body)!["template"]!["mappings"]!["properties"]!["properties"]!["type"]!.GetValue<string>());
     }
 
-    private static IndexBootstrapper Bootstrapper(ScriptedNode node)
+    private static IndexBootstrapper Bootstrapper(ScriptedNode node, int eventsDays = 90)
     {
         var options = TestClients.Options(node.Url);
         var now = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        return new IndexBootstrapper(TestClients.Create(options), new IndexNames("ff"), options, new FixedTime(now), NullLogger.Instance);
+        return new IndexBootstrapper(TestClients.Create(options), new IndexNames("ff"), options, new RetentionOptions { EventsDays = eventsDays },
+            new FixedTime(now), NullLogger.Instance);
     }
 
-    /// <summary>A cluster whose templates and policy carry <paramref name="installedVersion"/>, or none at all (null).</summary>
-    private static Func<RecordedRequest, ScriptedResponse> Cluster(int? installedVersion) => request =>
+    /// <summary>A cluster whose templates and policy carry <paramref name="installedVersion"/>, or none at all (null); the policy keeps events <paramref name="eventsDays"/>.</summary>
+    private static Func<RecordedRequest, ScriptedResponse> Cluster(int? installedVersion, int eventsDays = 90) => request =>
     {
         var path = request.PathAndQuery;
         if (request.Method == "GET")
@@ -107,7 +122,7 @@ public sealed class BootstrapTests
             return path switch
             {
                 _ when path.StartsWith("/_ilm/", StringComparison.Ordinal) =>
-                    new ScriptedResponse(200, "{\"" + name + "\":{\"version\":7,\"policy\":{\"_meta\":{\"managed_by\":\"foodfast-analytics\",\"template_version\":" + v + "},\"phases\":{}}}}"),
+                    new ScriptedResponse(200, "{\"" + name + "\":{\"version\":7,\"policy\":{\"_meta\":{\"managed_by\":\"foodfast-analytics\",\"template_version\":" + v + ",\"events_days\":" + eventsDays + "},\"phases\":{}}}}"),
                 _ when path.StartsWith("/_component_template/", StringComparison.Ordinal) =>
                     new ScriptedResponse(200, $$$"""{"component_templates":[{"name":"{{{name}}}","component_template":{"template":{},"version":{{{v}}}}}]}"""),
                 _ when path.StartsWith("/_index_template/", StringComparison.Ordinal) =>

@@ -65,7 +65,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Numbers_out_of_range_list_the_valid_range()
     {
-        var errors = Errors(new ElasticsearchOptions { Urls = "http://es:9200", BulkMaxBytes = 1000, BulkConcurrency = 0, MaxRetries = 11, Replicas = -1, RetentionDays = 0 });
+        var errors = Errors(new ElasticsearchOptions { Urls = "http://es:9200", BulkMaxBytes = 1000, BulkConcurrency = 0, MaxRetries = 11, Replicas = -1 });
 
         Assert.Equal(
         [
@@ -73,8 +73,15 @@ public sealed class OptionsValidationTests
             "Storage:Elasticsearch:BulkMaxBytes is 1000; valid values are 65536 to 104857600",
             "Storage:Elasticsearch:BulkConcurrency is 0; valid values are 1 to 16",
             "Storage:Elasticsearch:Replicas is -1; valid values are 0 to 10",
-            "Storage:Elasticsearch:RetentionDays is 0; valid values are 1 to 3650",
         ], errors);
+    }
+
+    [Fact]
+    public void The_retired_RetentionDays_fails_start_up_naming_Retention_EventsDays()
+    {
+        Assert.Equal(
+            ["Storage:Elasticsearch:RetentionDays (30) is retired: set Retention:EventsDays instead (env Retention__EventsDays), which now drives the events lifecycle policy on Elasticsearch and the retention job on Postgres"],
+            Errors(new ElasticsearchOptions { Urls = "http://es:9200", RetentionDays = 30 }));
     }
 
     [Theory]

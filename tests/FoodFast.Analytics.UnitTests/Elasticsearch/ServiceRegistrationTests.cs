@@ -33,7 +33,8 @@ public sealed class ServiceRegistrationTests
         var options = services.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
 
         Assert.Null(options.Replicas);
-        Assert.Equal(("", 90), (options.CloudId, options.RetentionDays));
+        Assert.Equal("", options.CloudId);
+        Assert.Null(options.RetentionDays);
     }
 
     [Fact]

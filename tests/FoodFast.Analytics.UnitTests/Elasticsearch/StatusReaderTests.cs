@@ -17,10 +17,10 @@ public sealed class StatusReaderTests
             ("GET", "/_cluster/health") => new ScriptedResponse(200, """{"cluster_name":"docker-cluster","status":"yellow","timed_out":false,"number_of_nodes":1,"unassigned_shards":3}"""),
             ("GET", "/_component_template/ff-orders-mappings") => new ScriptedResponse(404, """{"error":{"type":"resource_not_found_exception","reason":"missing"},"status":404}"""),
             ("GET", var p) when p.StartsWith("/_component_template/", StringComparison.Ordinal) =>
-                new ScriptedResponse(200, $$$"""{"component_templates":[{"name":"{{{p[21..]}}}","component_template":{"template":{},"version":1}}]}"""),
+                new ScriptedResponse(200, $$$"""{"component_templates":[{"name":"{{{p[21..]}}}","component_template":{"template":{},"version":2}}]}"""),
             ("GET", "/_index_template/ff-events") => new ScriptedResponse(200, """{"index_templates":[{"name":"ff-events","index_template":{"index_patterns":["ff-events*"],"version":0}}]}"""),
             ("GET", var p) when p.StartsWith("/_index_template/", StringComparison.Ordinal) =>
-                new ScriptedResponse(200, $$$"""{"index_templates":[{"name":"{{{p[17..]}}}","index_template":{"index_patterns":[],"version":1}}]}"""),
+                new ScriptedResponse(200, $$$"""{"index_templates":[{"name":"{{{p[17..]}}}","index_template":{"index_patterns":[],"version":2}}]}"""),
             ("GET", "/_alias/ff-orders") => new ScriptedResponse(200, """{"ff-orders-2026.11":{"aliases":{"ff-orders":{}}},"ff-orders-2026.10":{"aliases":{"ff-orders":{}}}}"""),
             ("GET", "/_alias/ff-order-lines") => new ScriptedResponse(404, """{"error":"alias [ff-order-lines] missing","status":404}"""),
             ("GET", "/_data_stream/ff-events") => new ScriptedResponse(200,
@@ -35,8 +35,8 @@ public sealed class StatusReaderTests
 
         Assert.Equal(("docker-cluster", "8.15.3", "elasticsearch", "yellow", 1), (status.ClusterName, status.Version, status.Flavor, status.Status, status.NumberOfNodes));
         Assert.Equal(
-            ["component_template ff-settings 1 True", "component_template ff-orders-mappings - False", "component_template ff-order-lines-mappings 1 True",
-             "component_template ff-events-mappings 1 True", "index_template ff-orders 1 True", "index_template ff-order-lines 1 True", "index_template ff-events 0 False"],
+            ["component_template ff-settings 2 True", "component_template ff-orders-mappings - False", "component_template ff-order-lines-mappings 2 True",
+             "component_template ff-events-mappings 2 True", "index_template ff-orders 2 True", "index_template ff-order-lines 2 True", "index_template ff-events 0 False"],
             status.Templates.Select(t => $"{t.Kind} {t.Name} {t.Installed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {t.Current}"));
         Assert.All(status.Templates, t => Assert.Equal(TemplateSet.Version, t.Expected));
         Assert.Equal(

@@ -87,7 +87,7 @@ public sealed class StoreHealthTests
         return new ElasticsearchAnalyticsStore(
             client,
             new ClusterProbe(client),
-            new IndexBootstrapper(client, names, options, TimeProvider.System, NullLogger.Instance),
+            new IndexBootstrapper(client, names, options, new FoodFast.Analytics.Core.Retention.RetentionOptions(), TimeProvider.System, NullLogger.Instance),
             new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance),
             TestQueries.Aggregates(client, names),
             TestQueries.Families(client, names),

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using FoodFast.Analytics.Core.Retention;
+using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Indices;
+using Microsoft.Extensions.Logging;
+
+namespace FoodFast.Analytics.Elasticsearch.Retention;
+
+/// <summary>
+/// Order retention on Elasticsearch, a whole month at a time. Orders sit in the index of their creation month, so a
+/// month is due once it ended before the cutoff; its orders index (with the order-lines index of that month) goes only
+/// when its newest <c>updated_at</c> is before the cutoff too, because a late refund keeps an old order alive. Indices
+/// are listed with the get-alias API (<c>GET /&lt;pattern&gt;/_alias</c>, keyed by concrete index) and deleted by exact
+/// name: clusters refuse wildcards in DELETE (<c>action.destructive_requires_name</c>, true by default since 8.0).
+/// </summary>
+public sealed class MonthlyOrderRetention(ElasticsearchClient client, IndexNames names, ILogger<MonthlyOrderRetention> logger) : IOrderIndexRetention
+{
+    /// <summary>More shops than this in one month are counted under the empty key (the run purges the all-shops cache anyway).</summary>
+    public const int ShopBuckets = 10_000;
+
+    public async Task<OrderIndexDeletion> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var perShop = new Dictionary<string, long>(StringComparer.Ordinal);
+        var deleted = new List<string>();
+        try
+        {
+            var months = await ListMonthsAsync(cancellationToken);
+            foreach (var month in months.Keys.Where(m => m.AddMonths(1) < cutoff).Order())
+            {
+                var (orders, lines) = months[month];
+                if (orders is not null)
+                {
+                    var (newest, shops) = await InspectAsync(orders, cancellationToken);
+                    if (newest >= cutoff)
+                    {
+                        logger.LogInformation("Keeping {Index}: an order in it changed at {Newest}, after the cutoff {Cutoff}", orders, newest, cutoff);
+                        continue;
+                    }
+                    foreach (var (shop, count) in shops)
+                    {
+                        perShop[shop] = perShop.GetValueOrDefault(shop) + count;
+                    }
+                }
+                string[] targets = [.. new[] { orders, lines }.OfType<string>()];
+                await client.SendAsync(new EsRequest(HttpMethod.Delete, string.Join(',', targets), "delete_index"), cancellationToken);
+                deleted.AddRange(targets);
+                logger.LogInformation("Retention deleted {Indices}", string.Join(", ", targets));
+            }
+        }
+        catch (ElasticsearchException ex)
+        {
+            // The port speaks IOException so the run records the failure without knowing the backend.
+            throw new IOException($"order retention on Elasticsearch stopped after deleting {deleted.Count} indices: {ex.Message}", ex);
+        }
+        return new OrderIndexDeletion(perShop, deleted);
+    }
+
+    /// <summary>The monthly indices present, by month: each month's orders and order-lines index (either may be missing).</summary>
+    private async Task<Dictionary<DateTimeOffset, (string? Orders, string? Lines)>> ListMonthsAsync(CancellationToken cancellationToken)
+    {
+        var path = $"{names.Orders.Pattern},{names.OrderLines.Pattern}/_alias";
+        var response = await client.SendAsync(EsRequest.Get(path, "get_alias"), cancellationToken);
+        var months = new Dictionary<DateTimeOffset, (string? Orders, string? Lines)>();
+        foreach (var index in JsonNode.Parse(response.Body)?.AsObject().Select(p => p.Key) ?? [])
+        {
+            // Matching the pattern is not enough: prefix "ff-orders" would own "ff-orders-orders-2026.01".
+            if (MonthOf(names.Orders.ReadAlias, index) is { } ordersMonth)
+            {
+                months[ordersMonth] = (index, months.GetValueOrDefault(ordersMonth).Lines);
+            }
+            else if (MonthOf(names.OrderLines.ReadAlias, index) is { } linesMonth)
+            {
+                months[linesMonth] = (months.GetValueOrDefault(linesMonth).Orders, index);
+            }
+        }
+        return months;
+    }
+
+    private static DateTimeOffset? MonthOf(string name, string index) =>
+        index.Length == name.Length + 8 && index.StartsWith(name + "-", StringComparison.Ordinal)
+            && DateTime.TryParseExact(index[(name.Length + 1)..], "yyyy.MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month)
+            ? new DateTimeOffset(month, TimeSpan.Zero)
+            : null;
+
+    /// <summary>The newest order change in <paramref name="index"/> (null when empty) and its orders per shop.</summary>
+    private async Task<(DateTimeOffset? Newest, IReadOnlyList<(string Shop, long Count)> Shops)> InspectAsync(string index, CancellationToken cancellationToken)
+    {
+        var request = InspectRequest(index);
+        var body = JsonNode.Parse((await client.SendAsync(request, cancellationToken)).Body)!["aggregations"]!;
+        var newest = body["newest"]?["value"]?.GetValue<double?>() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds((long)millis) : (DateTimeOffset?)null;
+        var shops = body["shops"]!["buckets"]!.AsArray()
+            .Select(b => (b!["key"]!.GetValue<string>(), b["doc_count"]!.GetValue<long>())).ToList();
+        if (body["shops"]!["sum_other_doc_count"]?.GetValue<long>() is > 0 and var others)
+        {
+            shops.Add(("", others));
+        }
+        return (newest, shops);
+    }
+
+    public static EsRequest InspectRequest(string index)
+    {
+        var body = new JsonObject
+        {
+            ["size"] = 0,
+            ["aggs"] = new JsonObject
+            {
+                ["newest"] = new JsonObject { ["max"] = new JsonObject { ["field"] = "updated_at" } },
+                ["shops"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "shop_id", ["size"] = ShopBuckets } },
+            },
+        };
+        return EsRequest.Json(HttpMethod.Post, $"{index}/_search", "inspect_order_index", Encoding.UTF8.GetBytes(body.ToJsonString()));
+    }
+}
