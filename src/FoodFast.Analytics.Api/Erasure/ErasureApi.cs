@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Erasure;
@@ -19,12 +20,13 @@ internal static class ErasureApi
     public static void MapErasureApi(this IEndpointRouteBuilder app)
     {
         app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
-            .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged, report files of the shop deleted.")
+            .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged; lists the report files that may hold them, deleted with deleteReports=true.")
             .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
-        ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken)
+        ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken,
+        [Description("true: also delete the listed report files (downloads answer 410) and stop runs still writing. Default false: only list them.")] bool deleteReports = false)
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
         {
@@ -46,15 +48,17 @@ internal static class ErasureApi
         }
         var deadLetters = await log.PurgeCustomerAsync(shop.ShopId, customerId, cancellationToken);
         await cache.PurgeShopAsync(shop.ShopId, cancellationToken);
-        var erased = await reports.EraseShopReportsAsync(shop.ShopId, cancellationToken);
-        http.SetAuditTarget($"customers/{customerId} reports-erased={erased.Erased.Count} reports-cancelled={erased.Cancelled.Count}", shop.ShopId);
+        var holding = await reports.ListShopReportsAsync(shop.ShopId, cancellationToken);
+        var erased = deleteReports ? await reports.EraseShopReportsAsync(shop.ShopId, cancellationToken) : new ErasedReports([], []);
+        http.SetAuditTarget($"customers/{customerId} reports-listed={holding.Count} reports-erased={erased.Erased.Count} reports-cancelled={erased.Cancelled.Count}", shop.ShopId);
         return TypedResults.Ok(new ErasureResult(shop.ShopId, counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised, deadLetters, counts.Pseudonym,
-            erased.Erased, erased.Cancelled));
+            holding, erased.Erased, erased.Cancelled));
     }
 }
 
 /// <param name="Pseudonym">The random id that now stands for the customer in their orders.</param>
+/// <param name="ReportsHoldingShopData">Reports whose files may hold the customer (the shop's and all-shops ones, finished or running), found before any deletion.</param>
 /// <param name="ReportsErased">Reports (the shop's and all-shops ones) whose files were deleted; their downloads answer 410.</param>
 /// <param name="ReportsCancelled">Report runs that were still writing and were stopped.</param>
 public sealed record ErasureResult(string ShopId, long EventsDeleted, long OrdersPseudonymised, long LinesPseudonymised, long DeadLettersDeleted, string Pseudonym,
-    IReadOnlyList<Guid> ReportsErased, IReadOnlyList<Guid> ReportsCancelled);
+    IReadOnlyList<Guid> ReportsHoldingShopData, IReadOnlyList<Guid> ReportsErased, IReadOnlyList<Guid> ReportsCancelled);

@@ -5,12 +5,16 @@ using FoodFast.Analytics.Reports.Jobs;
 namespace FoodFast.Analytics.Reports.Erasure;
 
 /// <summary>
-/// The report side of a customer erasure. Report files do not say which customers they name, so every file that may
+/// The report side of a customer erasure: listed always, deleted on request. Report files do not say which customers they name, so every file that may
 /// hold the shop's data goes: the shop's own reports and all-shops reports. Their jobs are marked erased (downloads
 /// answer 410); a run still writing is cancelled, since it may have read the customer before the erasure.
 /// </summary>
 public sealed class ReportErasure(ReportJobStore jobs, IFileStore files)
 {
+    /// <summary>The reports whose files may hold a customer of the shop: what <see cref="EraseShopReportsAsync"/> would remove.</summary>
+    public async Task<IReadOnlyList<Guid>> ListShopReportsAsync(string shopId, CancellationToken cancellationToken) =>
+        [.. (await jobs.HoldingShopDataAsync(shopId, cancellationToken)).Select(j => j.Id)];
+
     public async Task<ErasedReports> EraseShopReportsAsync(string shopId, CancellationToken cancellationToken)
     {
         var erased = new List<Guid>();
