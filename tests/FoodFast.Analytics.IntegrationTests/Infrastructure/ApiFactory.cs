@@ -44,6 +44,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // In-process requests have no client IP, so every test of a class shares one address: the per-IP limit on
             // refused credentials is raised here and tested with a small one in FailedCredentialLimitTests.
             ["Security:FailedCredentials:MaxFailures"] = "1000",
+            // Program's start-up check probes the configured port (8080 by default) before running; an in-process host
+            // must not depend on it, or a service the user runs on 8080 ends the whole test process.
+            ["Urls"] = "http://127.0.0.1:0",
         };
         Configure(settings);
         foreach (var (key, value) in settings)
