@@ -5,14 +5,14 @@
 #   3. the same rows as raw_orders report jobs through the API (CSV, XLSX), timed from the job's start to its end;
 #   4. PDF: the sales summary over all N orders, and raw_orders with a detail table capped at 1,000 rows.
 # Prints rows/s, the ratio to COPY and the API's peak RSS per report (VmHWM, reset before each one).
-# The API runs as its own process on a private Postgres (port 55451; FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and
+# The API runs as its own process on a private Postgres (port 55453; FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and
 # FF_BENCH_DATA_DIR point it at another private instance, e.g. the one scripts/test.sh started).
 #   bench/export.sh [N]        default N = 1000000
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 n="${1:-1000000}"
-export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-export}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55451}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56451}"
+export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-export}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55453}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56453}"
 scripts/services.sh start >/dev/null
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
