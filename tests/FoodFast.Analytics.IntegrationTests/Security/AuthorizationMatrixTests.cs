@@ -13,7 +13,7 @@ namespace FoodFast.Analytics.IntegrationTests.Security;
 /// Every operation of the live OpenAPI document, called anonymously, with each role, and (where it takes a
 /// <c>shopId</c>) for another shop. An endpoint mapped without a role is not in the public allowlist and fails here.
 /// </summary>
-public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class AuthorizationMatrixTests(UnthrottledApiFactory api) : IClassFixture<UnthrottledApiFactory>
 {
     /// <summary>The only operations anyone may call without a credential.</summary>
     private static readonly HashSet<string> PublicOperations = ["GET /health/live", "GET /health/ready"];

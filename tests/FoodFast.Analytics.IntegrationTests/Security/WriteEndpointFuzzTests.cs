@@ -11,21 +11,10 @@ namespace FoodFast.Analytics.IntegrationTests.Security;
 /// strings, truncated JSON, odd content types) to every write operation of the OpenAPI document: the answer is
 /// always 2xx or 4xx, never 5xx, and the service stays healthy. Seeded, so a failure replays.
 /// </summary>
-public sealed class WriteEndpointFuzzTests(WriteEndpointFuzzTests.Factory api) : IClassFixture<WriteEndpointFuzzTests.Factory>
+public sealed class WriteEndpointFuzzTests(UnthrottledApiFactory api) : IClassFixture<UnthrottledApiFactory>
 {
     private const int Seed = 20261121;
     private const int BodiesPerOperation = 150;
-
-    public sealed class Factory : ApiFactory
-    {
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            settings["Security:RateLimits:Ingestion:TokenLimit"] = "100000";
-            settings["Security:RateLimits:Ingestion:TokensPerPeriod"] = "100000";
-            settings["Security:RateLimits:Queries:TokenLimit"] = "100000";
-            settings["Security:RateLimits:Queries:TokensPerPeriod"] = "100000";
-        }
-    }
 
     [Fact]
     public async Task Random_and_malformed_bodies_never_cause_a_server_error()
