@@ -29,9 +29,17 @@ export FOODFAST_API_KEY="bench-admin-key-$(date +%s)-0123456789abcdef"
   ADMIN_API_KEY="$FOODFAST_API_KEY" Security__RateLimits__Ingestion__TokenLimit=1000000 Security__RateLimits__Ingestion__TokensPerPeriod=1000000 \
   Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
 api=$!
-trap 'kill $api 2>/dev/null || true' EXIT
+trap 'kill $api 2>/dev/null || true; rm -f "${samples:-}"' EXIT
 for _ in $(seq 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"; }
+# Memory over the batches: one sample every 5 s, summarised per fifth of the run (flat means the last fifth is no higher).
+samples="$(mktemp)"
+sample_rss() { while kill -0 "$api" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$api/status" >>"$samples"; sleep 5; done; }
+rss_by_fifth() {
+  awk '{ v[NR] = $1 } END { if (NR < 5) { print "too few samples"; exit } for (f = 0; f < 5; f++) { lo = 1e12; hi = 0;
+    for (i = int(f * NR / 5) + 1; i <= int((f + 1) * NR / 5); i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+    printf "%s%d-%d", (f ? " | " : ""), lo / 1024, hi / 1024 } print " MB (min-max per fifth, " NR " samples)" }' "$1"
+}
 bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
 
 echo "ingestion benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg), api env: ${FF_BENCH_API_ENV:-default}"
@@ -43,11 +51,14 @@ if [ "$warmup" -gt 0 ]; then
 fi
 copy=$(bench copy-events "$n" "$db"); echo "$copy"
 start=$(date +%s.%N)
+: >"$samples"; sample_rss & sampler=$!
 batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"
 curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
 indexed=$(echo "$(date +%s.%N) - $start" | bc)
 echo "api-batch until indexed: $n events in $(printf '%.2f' "$indexed") s = $(echo "$n / $indexed" | bc) events/s"
+kill "$sampler" 2>/dev/null || true
 echo "api rss after batches: $(rss)"
+echo "api rss during batches: $(rss_by_fifth "$samples")"
 copy_rate=$(echo "$copy" | awk '{print $(NF-1)}'); batch_rate=$(echo "$batch" | awk '{print $(NF-1)}')
 echo "ratio api-batch/copy (accepted): $(echo "scale=2; $batch_rate / $copy_rate" | bc)"
 echo "ratio api-batch/copy (indexed):  $(echo "scale=2; ($n / $indexed) / $copy_rate" | bc)"
