@@ -3,6 +3,9 @@
 # (another process) for SECONDS; delivery latency p50/p99 from ingest request to receipt, and the API's CPU and memory.
 # The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55451/56451; FF_BENCH_PG_PORT,
 # FF_BENCH_REDIS_PORT, FF_BENCH_DATA_DIR and FF_BENCH_API_PORT (8091) pick another private instance and API port).
+# FF_BENCH_API_ENV passes runtime settings to the API (e.g. "DOTNET_PerfMapEnabled=1" for `perf record`).
+# FF_BENCH_TRACE=file.nettrace also samples the API's thread stacks while producing (dotnet-trace, installed with
+# `dotnet tool install -g dotnet-trace`; read it with `dotnet-trace report file.nettrace topN` or as speedscope).
 #   bench/live.sh [CLIENTS] [RATE] [SECONDS]     defaults 1000 500 30
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +23,7 @@ db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=fflive;Username=postgres"
 key="bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 port="${FF_BENCH_API_PORT:-8091}"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
-  Redis__KeyPrefix="fflive:$(date +%s):" Security__AdminApiKey="$key" Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll) &
+  Redis__KeyPrefix="fflive:$(date +%s):" Security__AdminApiKey="$key" Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
 api=$!
 ready="$(mktemp)"; rm -f "$ready"
 trap 'kill $api 2>/dev/null || true; rm -f "$ready"' EXIT
@@ -39,6 +42,13 @@ echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
 bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
 producer=$!
+if [ -n "${FF_BENCH_PERF:-}" ]; then  # FF_BENCH_PERF=file: system-wide perf samples for 10 s (who uses the cores)
+  (sleep 3; perf record -a -g -F 499 -o "$FF_BENCH_PERF" -- sleep 10 >/dev/null 2>&1) &
+fi
+if [ -n "${FF_BENCH_TRACE:-}" ]; then
+  PATH="$PATH:$HOME/.dotnet/tools" dotnet-trace collect -p "$api" --profile dotnet-sampled-thread-time --format Speedscope \
+    --duration "00:00:00:$(printf '%02d' $((seconds > 12 ? seconds - 6 : seconds)))" -o "$FF_BENCH_TRACE" >/dev/null &
+fi
 while kill -0 $producer 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; sleep 1; done
 wait $producer
 ticks1=$(cpu_ticks); t1=$(date +%s.%N)

@@ -4,7 +4,13 @@ using FoodFast.Analytics.Core.Live;
 namespace FoodFast.Analytics.Api.Realtime;
 
 /// <summary>A message as this instance numbered it: <see cref="Id"/> is what SSE sends as <c>id:</c>.</summary>
-public sealed record LiveFrame(long Sequence, string Id, LiveEnvelope Envelope);
+public sealed record LiveFrame(long Sequence, string Id, LiveEnvelope Envelope)
+{
+    private byte[]? _webSocketFrame;
+
+    /// <summary>The message as a WebSocket frame, built by the first client that sends it and shared by the rest.</summary>
+    public byte[] WebSocketFrame => _webSocketFrame ??= WebSocketFrames.Text(Envelope.Json);
+}
 
 /// <summary>
 /// One connected client: its room (a shop, one user of a shop, or all shops for an admin), its topics, and a bounded queue.

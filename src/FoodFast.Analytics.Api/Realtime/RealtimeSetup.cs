@@ -15,9 +15,10 @@ internal static class RealtimeSetup
         return services;
     }
 
-    /// <summary>WebSockets, and the query-string key of the stream endpoints: before authentication.</summary>
+    /// <summary>WebSockets (on a transport that takes batches of frames), and the query-string key of the stream endpoints: before authentication.</summary>
     public static void UseRealtime(this WebApplication app)
     {
+        WebSocketTransportUpgrade.Use(app, StreamApi.Path);
         app.UseWebSockets();
         app.UseStreamKeyFromQuery();
     }

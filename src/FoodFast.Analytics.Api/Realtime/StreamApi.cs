@@ -12,11 +12,12 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// </summary>
 internal static class StreamApi
 {
+    public const string Path = "/api/v1/stream";
     private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(5);
 
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
-        var stream = app.MapGroup("/api/v1/stream").WithTags("Real-time");
+        var stream = app.MapGroup(Path).WithTags("Real-time");
         stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("WebSocket: JSON messages {type, shopId, at, userId?, data} of a shop room or a user:{id} room; see docs/realtime.md.");
         stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -51,7 +52,8 @@ internal static class StreamApi
                 // Pings that go unanswered this long mean the peer is gone: the session ends and its client leaves.
                 KeepAliveTimeout = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds * 2),
             });
-            await new WebSocketSession(socket, client, options.Value).RunAsync(http.RequestAborted);
+            var transport = http.Features.Get<WebSocketTransportUpgrade>()?.Transport;
+            await new WebSocketSession(socket, transport, client, options.Value).RunAsync(http.RequestAborted);
         }
         finally
         {

@@ -52,10 +52,27 @@ public sealed class LiveFeedTests(LiveApiFactory api) : IClassFixture<LiveApiFac
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        Assert.Equal(["a-1", "a-2"], await OrderIdsAsync(clientA, 2));
-        Assert.Equal(["b-1", "b-2"], await OrderIdsAsync(clientB, 2));
+        // Separate requests publish independently (each after its own Redis round trip), so only a batch keeps its order.
+        Assert.Equal(["a-1", "a-2"], (await OrderIdsAsync(clientA, 2)).Order());
+        Assert.Equal(["b-1", "b-2"], (await OrderIdsAsync(clientB, 2)).Order());
         Assert.Equal(["a-1", "a-2", "b-1", "b-2"], (await OrderIdsAsync(all, 4)).Order());
         Assert.Null(await clientA.NextAsync(TimeSpan.FromSeconds(1), Ct));
+    }
+
+    [Fact]
+    public async Task A_burst_arrives_as_separate_complete_messages_in_order()
+    {
+        using var admin = await api.CreateAdminClientAsync();
+        var key = (await api.CreateKeyAsync(Role.Analyst, "burst-shop")).Key;
+        await using var client = await LiveSocket.ConnectAsync(api.StreamUri("topics=orders"), key, Ct);
+        var ids = Enumerable.Range(1, LiveApiFactory.QueueCapacity - 2).Select(i => $"burst-{i:00}").ToList();
+
+        // One batch: the client's queue fills faster than one send per message, so the server writes several frames at once.
+        using var response = await admin.PostAsync("/api/v1/orders/batch", Sample.Json(ids.Select(id => LiveOrders.At("burst-shop", id, DateTimeOffset.UtcNow)).ToList()), Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        Assert.Equal(ids, await OrderIdsAsync(client, ids.Count));
+        Assert.Null(await client.NextAsync(TimeSpan.FromSeconds(1), Ct));
     }
 
     [Fact]
