@@ -40,6 +40,16 @@ rss_by_fifth() {
     for (i = int(f * NR / 5) + 1; i <= int((f + 1) * NR / 5); i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
     printf "%s%d-%d", (f ? " | " : ""), lo / 1024, hi / 1024 } print " MB (min-max per fifth, " NR " samples)" }' "$1"
 }
+# Flush answers after at most the wait timeout with what is still pending: ask again until the log is empty.
+drain() {
+  local answer left
+  while true; do
+    answer=$(curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush") || { echo "flush failed" >&2; return 1; }
+    left=$(echo "$answer" | grep -o '"pending":[0-9]*' | cut -d: -f2)
+    [ "$left" = 0 ] && return 0
+    echo "  (${left:-?} still in the ingest log, flushing on)" >&2
+  done
+}
 bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
 
 echo "ingestion benchmark, N=$n, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg), api env: ${FF_BENCH_API_ENV:-default}"
@@ -47,13 +57,13 @@ echo "api rss at start: $(rss)"
 warmup="${FF_BENCH_WARMUP:-50000}"
 if [ "$warmup" -gt 0 ]; then
   bench post-events "$warmup" "http://127.0.0.1:$port" 1000 2 | sed 's/^api-batch/warm-up/'
-  curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+  drain
 fi
 copy=$(bench copy-events "$n" "$db"); echo "$copy"
 start=$(date +%s.%N)
 : >"$samples"; sample_rss & sampler=$!
 batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"
-curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+drain
 indexed=$(echo "$(date +%s.%N) - $start" | bc)
 echo "api-batch until indexed: $n events in $(printf '%.2f' "$indexed") s = $(echo "$n / $indexed" | bc) events/s"
 kill "$sampler" 2>/dev/null || true
@@ -63,6 +73,6 @@ copy_rate=$(echo "$copy" | awk '{print $(NF-1)}'); batch_rate=$(echo "$batch" | 
 echo "ratio api-batch/copy (accepted): $(echo "scale=2; $batch_rate / $copy_rate" | bc)"
 echo "ratio api-batch/copy (indexed):  $(echo "scale=2; ($n / $indexed) / $copy_rate" | bc)"
 wrk -t2 -c32 -d20s --latency -s bench/single-event.lua "http://127.0.0.1:$port" | grep '^single:'
-curl -sf -X POST -H "X-Api-Key: $FOODFAST_API_KEY" "http://127.0.0.1:$port/api/v1/admin/ingestion/flush" >/dev/null
+drain
 echo "api rss at end: $(rss)"
 echo "events stored: $(psql -d ffbench -c 'select count(*) from events')"
