@@ -34,6 +34,11 @@ public sealed class Indexer(
             return;
         }
         await readiness.Ready.WaitAsync(stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, _options.IndexerWorkers).Select(_ => WorkAsync(stoppingToken)));
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

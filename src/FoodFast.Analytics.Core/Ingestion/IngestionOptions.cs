@@ -30,6 +30,13 @@ public sealed class IngestionOptions
     /// <summary>Whether this instance runs the indexer. Default true; several instances may.</summary>
     public bool IndexerEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Indexer loops per instance, each claiming its own batch (<c>SKIP LOCKED</c>), so one batch is parsed and copied while
+    /// the store writes another. Default 2.
+    /// </summary>
+    [Range(1, 16, ErrorMessage = "Ingestion:IndexerWorkers must be between 1 and 16")]
+    public int IndexerWorkers { get; set; } = 2;
+
     /// <summary>Entries the indexer moves per store write. Default 5,000.</summary>
     [Range(1, 100_000, ErrorMessage = "Ingestion:IndexerBatchSize must be between 1 and 100000")]
     public int IndexerBatchSize { get; set; } = 5_000;

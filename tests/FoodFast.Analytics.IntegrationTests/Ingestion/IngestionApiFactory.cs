@@ -2,7 +2,10 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 
 namespace FoodFast.Analytics.IntegrationTests.Ingestion;
 
-/// <summary>Small limits so size checks are cheap to hit; one attempt before dead-lettering.</summary>
+/// <summary>
+/// Small limits so size checks are cheap to hit; one attempt before dead-lettering; four indexer loops claiming
+/// small batches, so concurrent requests are settled by different loops at once.
+/// </summary>
 public sealed class IngestionApiFactory : ApiFactory
 {
     public const int MaxBatchItems = 5;
@@ -13,5 +16,7 @@ public sealed class IngestionApiFactory : ApiFactory
         settings["Ingestion:MaxBatchItems"] = MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Ingestion:MaxBatchBytes"] = MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Ingestion:MaxAttempts"] = "1";
+        settings["Ingestion:IndexerWorkers"] = "4";
+        settings["Ingestion:IndexerBatchSize"] = "7";
     }
 }

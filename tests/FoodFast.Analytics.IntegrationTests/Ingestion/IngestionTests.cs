@@ -65,6 +65,23 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     }
 
     [Fact]
+    public async Task Versions_settled_by_concurrent_indexer_loops_keep_the_newest_of_each_order()
+    {
+        var client = await api.CreateAdminClientAsync();
+        var versions = Enumerable.Range(0, 20).SelectMany(o => Enumerable.Range(1, 4).Select(v =>
+            Sample.Order("loops-shop", $"l-{o}", OrderStatus.Paid, Sample.Now.AddMinutes(v), quantity: v))).ToList();
+        var shuffled = versions.OrderBy(_ => Random.Shared.Next()).ToList();
+
+        var responses = await Task.WhenAll(shuffled.Chunk(IngestionApiFactory.MaxBatchItems)
+            .Select(batch => client.PostAsync("/api/v1/orders/batch?wait=true", Sample.Json(batch), Ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(20, await CountAsync("select count(*) from orders where shop_id = 'loops-shop' and units = 4"));
+        Assert.Equal(20, await CountAsync("select count(*) from order_items where shop_id = 'loops-shop' and quantity = 4"));
+        Assert.Equal(20, await CountAsync("select count(*) from order_items where shop_id = 'loops-shop'"));
+    }
+
+    [Fact]
     public async Task Status_patches_apply_only_when_newer_and_book_refunds_on_their_own_day()
     {
         var client = await api.CreateAdminClientAsync();
