@@ -6,6 +6,7 @@
 # FF_BENCH_API_ENV passes runtime settings to the API (e.g. "DOTNET_PerfMapEnabled=1" for `perf record`).
 # FF_BENCH_TRACE=file.nettrace also samples the API's thread stacks while producing (dotnet-trace, installed with
 # `dotnet tool install -g dotnet-trace`; read it with `dotnet-trace report file.nettrace topN` or as speedscope).
+# FF_BENCH_WARMUP (seconds, default 15) is an unmeasured round first, with the same clients and rate.
 #   bench/live.sh [CLIENTS] [RATE] [SECONDS]     defaults 1000 500 30
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +35,17 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
 
 echo "live benchmark: $clients clients, $rate orders/s for $seconds s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "api rss at start: $(rss) MB"
+warmup="${FF_BENCH_WARMUP:-15}"
+if [ "$warmup" -gt 0 ]; then
+  # A round that is not measured, so the figures describe a running service rather than one still compiling its hot
+  # paths (tiered JIT: a 20 s run was still executing tier-0 code for the hub and the send loop).
+  bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((warmup + 3))" "$ready" >/dev/null &
+  warm=$!
+  for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
+  bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$warmup" 10 >/dev/null
+  wait "$warm"; rm -f "$ready"; sleep 3
+  echo "warm-up: $warmup s at $rate orders/s with $clients clients, not measured"
+fi
 bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &  # then until quiet
 listener=$!
 for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
@@ -42,8 +54,8 @@ echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
 bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
 producer=$!
-if [ -n "${FF_BENCH_PERF:-}" ]; then  # FF_BENCH_PERF=file: system-wide perf samples for 10 s (who uses the cores)
-  (sleep 3; perf record -a -g -F 499 -o "$FF_BENCH_PERF" -- sleep 10 >/dev/null 2>&1) &
+if [ -n "${FF_BENCH_PERF:-}" ]; then  # FF_BENCH_PERF=file: perf samples of the API for 10 s
+  (sleep 3; perf record -p "$api" -g -F 999 -o "$FF_BENCH_PERF" -- sleep 10 >/dev/null 2>&1) &
 fi
 if [ -n "${FF_BENCH_TRACE:-}" ]; then
   PATH="$PATH:$HOME/.dotnet/tools" dotnet-trace collect -p "$api" --profile dotnet-sampled-thread-time --format Speedscope \

@@ -7,9 +7,13 @@ namespace FoodFast.Analytics.Api.Realtime;
 public sealed record LiveFrame(long Sequence, string Id, LiveEnvelope Envelope)
 {
     private byte[]? _webSocketFrame;
+    private byte[]? _serverSentEvent;
 
     /// <summary>The message as a WebSocket frame, built by the first client that sends it and shared by the rest.</summary>
     public byte[] WebSocketFrame => _webSocketFrame ??= WebSocketFrames.Text(Envelope.Json);
+
+    /// <summary>The message as a Server-Sent Event (<c>id:</c> and <c>data:</c> lines), built once like <see cref="WebSocketFrame"/>.</summary>
+    public byte[] ServerSentEvent => _serverSentEvent ??= [.. System.Text.Encoding.UTF8.GetBytes($"id: {Id}\ndata: "), .. Envelope.Json, .. "\n\n"u8];
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ namespace FoodFast.Analytics.Api.Realtime;
 internal sealed class SseSession(HttpResponse response, LiveClient client, IReadOnlyList<LiveFrame> resumed, LiveOptions options)
 {
     private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
+    private readonly SendPacer _pacer = new(options.SendIntervalMilliseconds);
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -62,6 +63,7 @@ internal sealed class SseSession(HttpResponse response, LiveClient client, IRead
             {
                 return;
             }
+            await _pacer.WaitTurnAsync(token);
             while (client.DropReason is null && queue.TryRead(out var frame))
             {
                 // Frames that arrived while joining may also have been replayed.
@@ -75,14 +77,10 @@ internal sealed class SseSession(HttpResponse response, LiveClient client, IRead
                 return;
             }
             await response.Body.FlushAsync(token);
+            _pacer.Wrote();
             waiting = queue.WaitToReadAsync(token).AsTask();
         }
     }
 
-    private async Task WriteAsync(LiveFrame frame, CancellationToken token)
-    {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes($"id: {frame.Id}\ndata: "), token);
-        await response.Body.WriteAsync(frame.Envelope.Json, token);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), token);
-    }
+    private ValueTask WriteAsync(LiveFrame frame, CancellationToken token) => response.Body.WriteAsync(frame.ServerSentEvent, token);
 }

@@ -4,16 +4,16 @@ using FoodFast.Analytics.Core.Live;
 namespace FoodFast.Analytics.Api.Realtime;
 
 /// <summary>
-/// Pumps a client's queue into its WebSocket, one text message per live message: what is queued when the pump wakes
-/// goes out in one write of ready-made frames on the <see cref="WebSocketTransportStream"/> (up to <see cref="BatchBytes"/>),
-/// or one send per message when there is none (HTTP/2). A dropped client gets a
-/// close frame (1008, the reason) once its pending send completes, or is aborted after the close grace.
+/// Pumps a client's queue into its WebSocket, one text message per live message: what is queued when its turn comes
+/// (see <see cref="SendPacer"/>) goes out in one write of ready-made frames on the <see cref="WebSocketTransportStream"/>
+/// (up to <see cref="BatchBytes"/>), or one send per message when there is none (HTTP/2). A dropped client gets a close frame (1008, the reason) once its pending send completes, or is aborted after the close grace.
 /// The receive side only watches for the client's close; clients have nothing to say.
 /// </summary>
 internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStream? transport, LiveClient client, LiveOptions options)
 {
     private const int BatchBytes = 64 * 1024;
     private readonly TimeSpan _grace = TimeSpan.FromSeconds(options.CloseGraceSeconds);
+    private readonly SendPacer _pacer = new(options.SendIntervalMilliseconds);
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -53,6 +53,7 @@ internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStrea
         var batch = new List<byte[]>();
         while (await queue.WaitToReadAsync(cancellationToken))
         {
+            await _pacer.WaitTurnAsync(cancellationToken);
             var bytes = 0;
             while (client.DropReason is null && bytes < BatchBytes && queue.TryRead(out var frame))
             {
@@ -69,6 +70,7 @@ internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStrea
                 await transport!.WriteFramesAsync(batch, cancellationToken);
                 batch.Clear();
             }
+            _pacer.Wrote();
             if (client.DropReason is not null)
             {
                 return;

@@ -11,6 +11,14 @@ public sealed class LiveOptions
     [Range(1, 100_000)]
     public int ClientQueueCapacity { get; set; } = 512;
 
+    /// <summary>
+    /// Least time between two writes to one client: messages arriving sooner wait and go out together. A busy room then
+    /// costs each client a few writes a second instead of one write, wake-up and socket send per message; a quiet one
+    /// waits not at all. 0 writes every message at once.
+    /// </summary>
+    [Range(0, 1000)]
+    public int SendIntervalMilliseconds { get; set; } = 50;
+
     /// <summary>WebSocket ping and SSE comment interval, so proxies keep idle streams open.</summary>
     [Range(1, 300)]
     public int HeartbeatSeconds { get; set; } = 15;
