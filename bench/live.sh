@@ -69,3 +69,10 @@ echo "api cpu while producing: $(echo "scale=0; 100 * ($ticks1 - $ticks0) / $hz 
 echo "api cpu time while producing: $(echo "scale=1; ($ticks1 - $ticks0) / $hz" | bc) s; load after producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 wait $listener
 echo "api cpu time until the listener stopped: $(echo "scale=1; ($(cpu_ticks) - $ticks0) / $hz" | bc) s"
+# Where the backlog sits: the server's own wait (hub → write to the client), from its histogram, as bucket upper bounds.
+curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/metrics" | awk '
+  /^foodfast_live_send_delay_seconds_bucket/ { match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5); n++; bound[n] = le; count[n] = $NF }
+  END { if (!n) exit; total = count[n]; split("0.5 0.99", qs, " ");
+    for (q = 1; q <= 2; q++) for (i = 1; i <= n; i++) if (count[i] >= qs[q] * total) { v[q] = bound[i]; break }
+    printf "server: %d writes to clients; oldest message waited p50 <= %s s, p99 <= %s s (hub to write)\n", total, v[1], v[2] }'
+

@@ -6,6 +6,9 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// <summary>A message as this instance numbered it: <see cref="Id"/> is what SSE sends as <c>id:</c>.</summary>
 public sealed record LiveFrame(long Sequence, string Id, LiveEnvelope Envelope)
 {
+    /// <summary>When the hub received it (<see cref="System.Diagnostics.Stopwatch"/> ticks), to measure how long it waits here.</summary>
+    public long ReceivedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     private byte[]? _webSocketFrame;
     private byte[]? _serverSentEvent;
 

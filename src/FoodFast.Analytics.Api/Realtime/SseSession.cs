@@ -1,5 +1,7 @@
 using System.Text;
+using System.Diagnostics;
 using FoodFast.Analytics.Core.Live;
+using FoodFast.Analytics.Core.Observability;
 
 namespace FoodFast.Analytics.Api.Realtime;
 
@@ -7,7 +9,7 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// Pumps a client's queue as Server-Sent Events: <c>id: {instance}-{n}</c> and <c>data: {json}</c>, a comment line
 /// every heartbeat, and the resumed frames first. A dropped client gets a final comment and the stream ends.
 /// </summary>
-internal sealed class SseSession(HttpResponse response, LiveClient client, IReadOnlyList<LiveFrame> resumed, LiveOptions options)
+internal sealed class SseSession(HttpResponse response, LiveClient client, IReadOnlyList<LiveFrame> resumed, LiveOptions options, FoodFastMetrics metrics)
 {
     private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
     private readonly SendPacer _pacer = new(options.SendIntervalMilliseconds);
@@ -64,8 +66,14 @@ internal sealed class SseSession(HttpResponse response, LiveClient client, IRead
                 return;
             }
             await _pacer.WaitTurnAsync(token);
+            var first = true;
             while (client.DropReason is null && queue.TryRead(out var frame))
             {
+                if (first)
+                {
+                    metrics.LiveSendDelay(Stopwatch.GetElapsedTime(frame.ReceivedAt));
+                    first = false;
+                }
                 // Frames that arrived while joining may also have been replayed.
                 if (frame.Sequence > resumedUpTo)
                 {

@@ -1,6 +1,7 @@
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Live;
+using FoodFast.Analytics.Core.Observability;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,8 @@ internal static class StreamApi
     public static async Task<Ok<LiveStats>> GetStreamStats([AsParameters] ShopSelection shop, StreamPresence presence, CancellationToken cancellationToken) =>
         TypedResults.Ok(await presence.StatsAsync(shop.ShopId, cancellationToken));
 
-    public static async Task<IResult> WebSocketStream([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options)
+    public static async Task<IResult> WebSocketStream(
+        [AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options, FoodFastMetrics metrics)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -53,7 +55,7 @@ internal static class StreamApi
                 KeepAliveTimeout = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds * 2),
             });
             var transport = http.Features.Get<WebSocketTransportUpgrade>()?.Transport;
-            await new WebSocketSession(socket, transport, client, options.Value).RunAsync(http.RequestAborted);
+            await new WebSocketSession(socket, transport, client, options.Value, metrics).RunAsync(http.RequestAborted);
         }
         finally
         {
@@ -62,7 +64,8 @@ internal static class StreamApi
         return Results.Empty;
     }
 
-    public static async Task<IResult> ServerSentEvents([AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options)
+    public static async Task<IResult> ServerSentEvents(
+        [AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options, FoodFastMetrics metrics)
     {
         var (client, problem) = await JoinAsync(request, http, hub, presence);
         if (client is null)
@@ -72,7 +75,7 @@ internal static class StreamApi
         try
         {
             var lastEventId = http.Request.Headers["Last-Event-ID"].FirstOrDefault();
-            await new SseSession(http.Response, client, hub.Resume.After(lastEventId, client), options.Value).RunAsync(http.RequestAborted);
+            await new SseSession(http.Response, client, hub.Resume.After(lastEventId, client), options.Value, metrics).RunAsync(http.RequestAborted);
         }
         finally
         {

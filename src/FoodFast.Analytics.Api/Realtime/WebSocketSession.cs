@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
+using System.Diagnostics;
 using FoodFast.Analytics.Core.Live;
+using FoodFast.Analytics.Core.Observability;
 
 namespace FoodFast.Analytics.Api.Realtime;
 
@@ -9,7 +11,7 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// (up to <see cref="BatchBytes"/>), or one send per message when there is none (HTTP/2). A dropped client gets a close frame (1008, the reason) once its pending send completes, or is aborted after the close grace.
 /// The receive side only watches for the client's close; clients have nothing to say.
 /// </summary>
-internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStream? transport, LiveClient client, LiveOptions options)
+internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStream? transport, LiveClient client, LiveOptions options, FoodFastMetrics metrics)
 {
     private const int BatchBytes = 64 * 1024;
     private readonly TimeSpan _grace = TimeSpan.FromSeconds(options.CloseGraceSeconds);
@@ -57,9 +59,14 @@ internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStrea
             var bytes = 0;
             while (client.DropReason is null && bytes < BatchBytes && queue.TryRead(out var frame))
             {
+                if (bytes == 0)
+                {
+                    metrics.LiveSendDelay(Stopwatch.GetElapsedTime(frame.ReceivedAt));
+                }
                 if (transport is null)
                 {
                     await socket.SendAsync(frame.Envelope.Json, WebSocketMessageType.Text, true, cancellationToken);
+                    bytes += frame.Envelope.Json.Length;
                     continue;
                 }
                 batch.Add(frame.WebSocketFrame);

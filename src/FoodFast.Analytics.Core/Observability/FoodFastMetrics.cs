@@ -30,6 +30,7 @@ public sealed class FoodFastMetrics
     private readonly Counter<long> _reportJobs;
     private readonly Histogram<double> _reportDuration;
     private readonly Counter<long> _liveDropped;
+    private readonly Histogram<double> _liveSendDelay;
     private readonly Counter<long> _dependencyErrors;
     private readonly Counter<long> _credentialFailures;
     private readonly TimeProvider _time;
@@ -58,6 +59,8 @@ public sealed class FoodFastMetrics
         _reportDuration = Seconds("foodfast.report.job.duration", "Time a report run took, by status and format.");
         Meter.CreateObservableGauge("foodfast.live.connections", LiveConnections, null, "Live-feed clients (WebSocket and SSE) connected to this instance now.");
         _liveDropped = Meter.CreateCounter<long>("foodfast.live.dropped_clients", null, "Live-feed clients disconnected for being too slow.");
+        _liveSendDelay = Seconds("foodfast.live.send.delay",
+            "Time the oldest message of a live-feed write waited on this instance, from the hub receiving it to its write to the client starting.");
         _dependencyErrors = Meter.CreateCounter<long>("foodfast.dependency.errors", null, "Errors talking to a dependency, by dependency (postgres, redis).");
         _credentialFailures = Meter.CreateCounter<long>("foodfast.auth.failures", null, "Requests whose credential was refused (unknown, expired or revoked key; bad token).");
     }
@@ -109,6 +112,8 @@ public sealed class FoodFastMetrics
     public void ObserveLiveConnections(Func<int> count) => _liveConnections = count;
 
     public void LiveClientDropped() => _liveDropped.Add(1);
+
+    public void LiveSendDelay(TimeSpan waited) => _liveSendDelay.Record(waited.TotalSeconds);
 
     public void DependencyError(string dependency) => _dependencyErrors.Add(1, new KeyValuePair<string, object?>("dependency", dependency));
 

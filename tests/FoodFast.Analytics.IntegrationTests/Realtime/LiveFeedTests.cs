@@ -66,6 +66,7 @@ public sealed class LiveFeedTests(LiveApiFactory api) : IClassFixture<LiveApiFac
         var key = (await api.CreateKeyAsync(Role.Analyst, "burst-shop")).Key;
         await using var client = await LiveSocket.ConnectAsync(api.StreamUri("topics=orders"), key, Ct);
         var ids = Enumerable.Range(1, LiveApiFactory.QueueCapacity - 2).Select(i => $"burst-{i:00}").ToList();
+        var before = await Observability.Scrape.TakeAsync(admin);
 
         // One batch: the client's queue fills faster than one send per message, so the server writes several frames at once.
         using var response = await admin.PostAsync("/api/v1/orders/batch", Sample.Json(ids.Select(id => LiveOrders.At("burst-shop", id, DateTimeOffset.UtcNow)).ToList()), Ct);
@@ -73,6 +74,9 @@ public sealed class LiveFeedTests(LiveApiFactory api) : IClassFixture<LiveApiFac
 
         Assert.Equal(ids, await OrderIdsAsync(client, ids.Count));
         Assert.Null(await client.NextAsync(TimeSpan.FromSeconds(1), Ct));
+        // Each write to a client records how long its oldest message waited: at least one write, at most one per message.
+        const string writes = "foodfast_live_send_delay_seconds_count";
+        Assert.InRange((await Observability.Scrape.TakeAsync(admin)).Value(writes) - before.Value(writes), 1, ids.Count);
     }
 
     [Fact]
