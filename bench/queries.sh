@@ -32,12 +32,13 @@ for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/nul
 redis-cli -p "$FF_REDIS_PORT" flushall >/dev/null
 
 echo "query benchmark, $orders orders, $events events, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
-indexes=$(cat src/FoodFast.Analytics.Postgres/Migrations/analytics/*.sql | grep -iE '^create index')
+migrations=$(cat src/FoodFast.Analytics.Postgres/Migrations/analytics/*.sql)
+indexes=$(echo "$migrations" | grep -iE '^create index') replaced=$(echo "$migrations" | grep -iE '^drop index' || true)
 start=$(date +%s)
-psql -d ffqueries -c "$(echo "$indexes" | sed -E 's/^create index ([a-z_0-9]+) .*/drop index \1;/I')"
+psql -d ffqueries -c "$(echo "$indexes" | sed -E 's/^create index ([a-z_0-9]+) .*/drop index if exists \1;/I')"
 psql -d ffqueries -v orders="$orders" -v events="$events" -v days=60 -f bench/queries-load.sql
 loaded=$(date +%s)
-psql -d ffqueries -c "$indexes" -c "vacuum analyze orders" -c "vacuum analyze order_items" -c "vacuum analyze events"
+psql -d ffqueries -c "$indexes" ${replaced:+-c "$replaced"} -c "vacuum analyze orders" -c "vacuum analyze order_items" -c "vacuum analyze events"
 echo "load: $(psql -d ffqueries -c 'select count(*) from orders') orders, $(psql -d ffqueries -c 'select count(*) from order_items') lines, $(psql -d ffqueries -c 'select count(*) from events') events;" \
   "generated in $((loaded - start)) s, indexed and analysed in $(($(date +%s) - loaded)) s; database $(psql -d ffqueries -c "select pg_size_pretty(pg_database_size('ffqueries'))")"
 

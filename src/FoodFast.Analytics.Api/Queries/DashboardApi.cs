@@ -14,18 +14,16 @@ internal static class DashboardApi
             .WithSummary("Alias of the dashboard (FoodFast core service path).").Produces<DashboardResult>().ProducesValidationProblem();
     }
 
-    public static async Task<IResult> Dashboard([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken cancellationToken)
-    {
-        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+    /// <summary>Five queries, answered as a <see cref="DashboardResult"/> written from their cached JSON (one cache round trip).</summary>
+    public static Task<IResult> Dashboard([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
+        QueryResponses.RunObjectAsync(http, engine,
         [
-            window.Query(Datasets.Orders, "revenue", "order_count", "aov", "distinct_customers") with { Compare = ComparisonPeriod.PreviousPeriod },
-            window.Query(Datasets.Events, "conversion_rate", "unique_sessions") with { Compare = ComparisonPeriod.PreviousPeriod },
-            window.Query(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day },
-            window.Query(Datasets.OrderItems, "revenue", "units") with { GroupBy = ["product"], Limit = 5 },
-            window.Query(Datasets.Orders, "order_count") with { GroupBy = ["status"] },
+            (nameof(DashboardResult.Kpis), window.Query(Datasets.Orders, "revenue", "order_count", "aov", "distinct_customers") with { Compare = ComparisonPeriod.PreviousPeriod }),
+            (nameof(DashboardResult.Conversion), window.Query(Datasets.Events, "conversion_rate", "unique_sessions") with { Compare = ComparisonPeriod.PreviousPeriod }),
+            (nameof(DashboardResult.RevenueTrend), window.Query(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day }),
+            (nameof(DashboardResult.TopProducts), window.Query(Datasets.OrderItems, "revenue", "units") with { GroupBy = ["product"], Limit = 5 }),
+            (nameof(DashboardResult.OrdersByStatus), window.Query(Datasets.Orders, "order_count") with { GroupBy = ["status"] }),
         ], cancellationToken);
-        return problem ?? TypedResults.Ok(new DashboardResult(results![0], results[1], results[2], results[3], results[4]));
-    }
 }
 
 /// <param name="Kpis">revenue, order_count, aov, distinct_customers (per currency), each with _previous and _change.</param>

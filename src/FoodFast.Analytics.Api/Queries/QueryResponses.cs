@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
 
@@ -7,15 +10,42 @@ namespace FoodFast.Analytics.Api.Queries;
 /// <summary>Runs queries for endpoints and says how fresh the answer is: <c>X-Cache: hit|miss</c> and <c>Age</c>.</summary>
 internal static class QueryResponses
 {
+    /// <summary>One query's result, sent as the cache holds it (a hit is never parsed).</summary>
     public static async Task<IResult> RunAsync(HttpContext http, QueryEngine engine, AnalyticsQuery query, CancellationToken cancellationToken)
     {
-        var answer = await engine.RunAsync(query, cancellationToken);
-        if (answer.Result is not { } result)
+        var answers = await engine.RunJsonAsync([query], cancellationToken);
+        if (answers.Results is not { } results)
         {
-            return Invalid(answer.Problems);
+            return Invalid(answers.Problems);
         }
-        Describe(http, [result]);
-        return TypedResults.Ok(result);
+        Describe(http, results.Select(r => (r.Cached, r.ComputedAt)));
+        return Json(results[0].Json);
+    }
+
+    /// <summary>
+    /// Several queries of one endpoint as one JSON object, each result under its name (camelCased), sent as the cache
+    /// holds them; their cache entries are read in one round trip. The first invalid query answers for all.
+    /// </summary>
+    public static async Task<IResult> RunObjectAsync(HttpContext http, QueryEngine engine, IReadOnlyList<(string Name, AnalyticsQuery Query)> parts, CancellationToken cancellationToken)
+    {
+        var answers = await engine.RunJsonAsync(parts.Select(p => p.Query).ToList(), cancellationToken);
+        if (answers.Results is not { } results)
+        {
+            return Invalid(answers.Problems);
+        }
+        Describe(http, results.Select(r => (r.Cached, r.ComputedAt)));
+        var body = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                writer.WritePropertyName(JsonNamingPolicy.CamelCase.ConvertName(parts[i].Name));
+                writer.WriteRawValue(results[i].Json.Span, skipInputValidation: true);
+            }
+            writer.WriteEndObject();
+        }
+        return Json(body.WrittenMemory);
     }
 
     /// <summary>Runs several queries of one endpoint; the first invalid one answers for all.</summary>
@@ -27,7 +57,7 @@ internal static class QueryResponses
             return (null, Invalid(invalid.Problems));
         }
         var results = answers.Select(a => a.Result!).ToList();
-        Describe(http, results);
+        Describe(http, results.Select(r => (r.Meta.Cached, r.Meta.ComputedAt)));
         return (results, null);
     }
 
@@ -37,10 +67,13 @@ internal static class QueryResponses
             detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
             title: title);
 
-    private static void Describe(HttpContext http, IReadOnlyList<QueryResult> results)
+    private static FileContentHttpResult Json(ReadOnlyMemory<byte> json) => TypedResults.Bytes(json, "application/json; charset=utf-8");
+
+    private static void Describe(HttpContext http, IEnumerable<(bool Cached, DateTimeOffset ComputedAt)> results)
     {
-        http.Response.Headers["X-Cache"] = results.All(r => r.Meta.Cached) ? "hit" : "miss";
-        var oldest = results.Min(r => r.Meta.ComputedAt);
+        var all = results.ToList();
+        http.Response.Headers["X-Cache"] = all.All(r => r.Cached) ? "hit" : "miss";
+        var oldest = all.Min(r => r.ComputedAt);
         var age = Math.Max(0, (long)(DateTimeOffset.UtcNow - oldest).TotalSeconds);
         http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
     }

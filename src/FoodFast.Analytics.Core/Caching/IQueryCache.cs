@@ -6,7 +6,8 @@ namespace FoodFast.Analytics.Core.Caching;
 /// </summary>
 public interface IQueryCache
 {
-    Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
+    /// <summary>The entries of the keys, in order, null where there is none; one round trip however many keys.</summary>
+    Task<IReadOnlyList<byte[]?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken);
 

@@ -7,8 +7,8 @@ public sealed class MemoryQueryCache(IMemoryCache memory) : IQueryCache
 {
     private readonly HashSet<string> _keys = [];
 
-    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(memory.TryGetValue(key, out byte[]? value) ? value : null);
+    public Task<IReadOnlyList<byte[]?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<byte[]?>>(keys.Select(key => memory.TryGetValue(key, out byte[]? value) ? value : null).ToArray());
 
     public Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken)
     {

@@ -34,6 +34,9 @@ public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics
     public Task<AggregateTable> AggregateAsync(ValidatedQuery query, CancellationToken cancellationToken) =>
         TimeAsync("aggregate", () => inner.Queries.AggregateAsync(query, cancellationToken));
 
+    public Task<(AggregateTable Current, AggregateTable Previous)> AggregateWithComparisonAsync(ValidatedQuery query, ValidatedQuery comparison, CancellationToken cancellationToken) =>
+        TimeAsync("aggregate", () => inner.Queries.AggregateWithComparisonAsync(query, comparison, cancellationToken));
+
     public Task<IReadOnlyList<long>> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken) =>
         TimeAsync("funnel", () => inner.Families.FunnelAsync(query, cancellationToken));
 

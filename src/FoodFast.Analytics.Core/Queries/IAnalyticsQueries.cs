@@ -11,4 +11,17 @@ public interface IAnalyticsQueries
     /// <see cref="AggregateRow.Other"/> key, computed exactly.
     /// </summary>
     Task<AggregateTable> AggregateAsync(ValidatedQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="AggregateAsync"/> of a query and of its comparison (the same query over another range), each
+    /// answered exactly as on its own. Not abstract, as added later: by default the two run side by side; a backend
+    /// that can read both ranges in one pass overrides it.
+    /// </summary>
+    async Task<(AggregateTable Current, AggregateTable Previous)> AggregateWithComparisonAsync(ValidatedQuery query, ValidatedQuery comparison, CancellationToken cancellationToken)
+    {
+        var current = AggregateAsync(query, cancellationToken);
+        var previous = AggregateAsync(comparison, cancellationToken);
+        await Task.WhenAll(current, previous);
+        return (await current, await previous);
+    }
 }

@@ -13,19 +13,19 @@ public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQue
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(500);
 
-    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<byte[]?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         try
         {
             var db = (await connection.GetAsync().WaitAsync(Patience, cancellationToken)).GetDatabase();
-            var value = await db.StringGetAsync(Key(key)).WaitAsync(Patience, cancellationToken);
-            return value.IsNull ? null : (byte[]?)value;
+            var values = await db.StringGetAsync(keys.Select(k => (RedisKey)Key(k)).ToArray()).WaitAsync(Patience, cancellationToken);
+            return values.Select(v => v.IsNull ? null : (byte[]?)v).ToArray();
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             metrics.DependencyError(Dependencies.Redis);
             logger.LogWarning("Query cache read skipped, Redis unavailable: {Error}", ex.Message);
-            return null;
+            return new byte[]?[keys.Count];
         }
     }
 

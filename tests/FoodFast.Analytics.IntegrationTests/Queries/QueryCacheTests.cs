@@ -1,9 +1,11 @@
 using System.Net;
+using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Contract;
 using FoodFast.Analytics.IntegrationTests.Infrastructure;
 using FoodFast.Analytics.Postgres.Storage;
+using FoodFast.Analytics.Redis.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +57,71 @@ public sealed class QueryCacheTests
         Assert.Equal(1, counter.Calls);
     }
 
+    [Fact]
+    public async Task A_dashboard_hit_reads_its_five_results_in_one_redis_round_trip_and_sends_them_as_computed()
+    {
+        await using var redis = new PrivateRedis();
+        await redis.StartAsync();
+        var cache = new CountingCache();
+        await using var api = new Configured(s => s["Redis:Configuration"] = redis.Configuration, cache: cache);
+        await api.InitializeAsync();
+        var client = await api.LoadedClientAsync();
+        const string dashboard = "/api/v1/analytics/dashboard?shopId=shop-a&from=2026-10-23T22:00:00Z&to=2026-10-26T23:00:00Z&tz=Europe/Berlin";
+
+        var miss = await client.GetAsync(dashboard, Ct);
+        var (readsBefore, writesBefore) = (cache.Reads.Count, cache.Writes);
+        var hit = await client.GetAsync(dashboard, Ct);
+
+        Assert.Equal("miss", miss.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("hit", hit.Headers.GetValues("X-Cache").Single());
+        Assert.Equal([5], cache.Reads.Skip(readsBefore).ToArray());
+        Assert.Equal(5, writesBefore);
+        Assert.Equal(5, cache.Writes);
+        Assert.Equal("application/json; charset=utf-8", hit.Content.Headers.ContentType!.ToString());
+        var (computed, served) = (await miss.ReadJsonAsync(), await hit.ReadJsonAsync());
+        foreach (var part in new[] { "kpis", "conversion", "revenueTrend", "topProducts", "ordersByStatus" })
+        {
+            Assert.Equal(computed.GetProperty(part).GetProperty("rows").GetRawText(), served.GetProperty(part).GetProperty("rows").GetRawText());
+            Assert.False(computed.GetProperty(part).GetProperty("meta").GetProperty("cached").GetBoolean());
+            Assert.True(served.GetProperty(part).GetProperty("meta").GetProperty("cached").GetBoolean());
+            Assert.Equal(computed.GetProperty(part).GetProperty("meta").GetProperty("computedAt").GetString(),
+                served.GetProperty(part).GetProperty("meta").GetProperty("computedAt").GetString());
+        }
+        // Contract data: shop-a has three EUR orders of c1 and c2 (24.59, aov 8.20) and one GBP order of c3 (15) in the window, none before.
+        Assert.Equal("[[\"EUR\",24.59,0,null,3,0,null,8.20,null,null,2,0,null],[\"GBP\",15.00,0,null,1,0,null,15.00,null,null,1,0,null]]",
+            served.GetProperty("kpis").GetProperty("rows").GetRawText());
+    }
+
+    /// <summary>The Redis cache, with how many keys each read asked for and how many entries were written.</summary>
+    private sealed class CountingCache
+    {
+        public List<int> Reads { get; } = [];
+
+        public int Writes;
+
+        public IQueryCache Wrap(IQueryCache inner) => new Cache(inner, this);
+
+        private sealed class Cache(IQueryCache inner, CountingCache counter) : IQueryCache
+        {
+            public Task<IReadOnlyList<byte[]?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+            {
+                lock (counter.Reads)
+                {
+                    counter.Reads.Add(keys.Count);
+                }
+                return inner.GetManyAsync(keys, cancellationToken);
+            }
+
+            public Task SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counter.Writes);
+                return inner.SetAsync(key, value, timeToLive, cancellationToken);
+            }
+
+            public Task PurgeShopAsync(string shopId, CancellationToken cancellationToken) => inner.PurgeShopAsync(shopId, cancellationToken);
+        }
+    }
+
     /// <summary>Counts the store's aggregate calls, and holds each a moment so concurrent requests overlap.</summary>
     private sealed class CountingQueries
     {
@@ -84,7 +151,7 @@ public sealed class QueryCacheTests
         }
     }
 
-    private sealed class Configured(Action<IDictionary<string, string?>> configure, CountingQueries? counter = null) : ApiFactory
+    private sealed class Configured(Action<IDictionary<string, string?>> configure, CountingQueries? counter = null, CountingCache? cache = null) : ApiFactory
     {
         private bool _loaded;
 
@@ -97,6 +164,10 @@ public sealed class QueryCacheTests
             {
                 builder.ConfigureTestServices(services =>
                     services.AddSingleton(sp => counter.Wrap(sp.GetRequiredService<PostgresAnalyticsStore>())));
+            }
+            if (cache is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(sp => cache.Wrap(sp.GetRequiredService<RedisQueryCache>())));
             }
         }
 

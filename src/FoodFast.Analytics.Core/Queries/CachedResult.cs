@@ -1,0 +1,41 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using FoodFast.Analytics.Core.Wire;
+
+namespace FoodFast.Analytics.Core.Queries;
+
+/// <summary>
+/// A result as the query cache keeps it: when it was computed (8 bytes, Unix milliseconds, big-endian), then its
+/// JSON exactly as a cache hit sends it (<c>meta.cached</c> true). A hit is written to the client as it is, never
+/// parsed; the time in front gives the <c>Age</c> header without reading the JSON.
+/// </summary>
+public static class CachedResult
+{
+    /// <summary>Goes into the cache key: entries written in another format are never read as this one.</summary>
+    public const string Format = "r2";
+
+    private const int Header = sizeof(long);
+
+    public static byte[] Encode(QueryResult result)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(result with { Meta = result.Meta with { Cached = true } }, WireJson.Options);
+        var entry = new byte[Header + json.Length];
+        BinaryPrimitives.WriteInt64BigEndian(entry, result.Meta.ComputedAt.ToUnixTimeMilliseconds());
+        json.CopyTo(entry, Header);
+        return entry;
+    }
+
+    /// <summary>The entry's result JSON and when it was computed; null when the entry is not in this format.</summary>
+    public static QueryJson? Read(byte[] entry) => entry.Length > Header
+        ? new QueryJson(entry.AsMemory(Header), Cached: true, DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry)))
+        : null;
+
+    public static QueryResult Parse(QueryJson json) => JsonSerializer.Deserialize<QueryResult>(json.Json.Span, WireJson.Options)!;
+}
+
+/// <summary>A result's JSON as it is sent, whether it came from the cache, and when the store computed it.</summary>
+public sealed record QueryJson(ReadOnlyMemory<byte> Json, bool Cached, DateTimeOffset ComputedAt)
+{
+    public static QueryJson Of(QueryResult result) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(result, WireJson.Options), result.Meta.Cached, result.Meta.ComputedAt);
+}
