@@ -74,5 +74,5 @@ curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/metrics" | awk '
   /^foodfast_live_send_delay_seconds_bucket/ { match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5); n++; bound[n] = le; count[n] = $NF }
   END { if (!n) exit; total = count[n]; split("0.5 0.99", qs, " ");
     for (q = 1; q <= 2; q++) for (i = 1; i <= n; i++) if (count[i] >= qs[q] * total) { v[q] = bound[i]; break }
-    printf "server: %d writes to clients; oldest message waited p50 <= %s s, p99 <= %s s (hub to write)\n", total, v[1], v[2] }'
+    printf "server: %d writes to clients; oldest message waited p50 <= %s s, p99 <= %s s (hub to write, warm-up included)\n", total, v[1], v[2] }'
 
