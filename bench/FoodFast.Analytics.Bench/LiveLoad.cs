@@ -95,7 +95,7 @@ internal static class LiveLoad
         var toMessage = new List<double>();
         var toClient = new List<double>();
         var analytics = 0;
-        var buffer = new byte[256 * 1024];
+        var buffer = new byte[64 * 1024];
         try
         {
             while (true)
@@ -113,13 +113,10 @@ internal static class LiveLoad
                     return (latencies, toMessage, toClient, analytics, $"{socket.CloseStatus} {socket.CloseStatusDescription}");
                 }
                 var received = DateTimeOffset.UtcNow;
-                Interlocked.Exchange(ref _lastReceived, Environment.TickCount64);
-                using var message = JsonDocument.Parse(buffer.AsMemory(0, count));
-                var type = message.RootElement.GetProperty("type").GetString();
+                Volatile.Write(ref _lastReceived, Environment.TickCount64);
+                var (type, built, sent) = Read(buffer.AsSpan(0, count));
                 if (type == "order.created")
                 {
-                    var sent = message.RootElement.GetProperty("data").GetProperty("updatedAt").GetDateTimeOffset();
-                    var built = message.RootElement.GetProperty("at").GetDateTimeOffset();
                     latencies.Add((received - sent).TotalMilliseconds);
                     toMessage.Add((built - sent).TotalMilliseconds);
                     toClient.Add((received - built).TotalMilliseconds);
@@ -149,7 +146,7 @@ internal static class LiveLoad
     {
         var start = clock.Elapsed;
         while (clock.Elapsed - start < seconds + TimeSpan.FromMinutes(2)
-            && (clock.Elapsed - start < seconds || Environment.TickCount64 - Interlocked.Read(ref _lastReceived) < 5000))
+            && (clock.Elapsed - start < seconds || Environment.TickCount64 - Volatile.Read(ref _lastReceived) < 5000))
         {
             await Task.Delay(250);
         }
@@ -157,6 +154,44 @@ internal static class LiveLoad
     }
 
     private static long _lastReceived = Environment.TickCount64;
+
+    /// <summary>
+    /// The message's type, <c>at</c> and <c>data.updatedAt</c>, read in one pass without building a document: a thousand
+    /// listeners parse ~50,000 messages a second on the same two cores as the service they measure.
+    /// </summary>
+    private static (string? Type, DateTimeOffset At, DateTimeOffset UpdatedAt) Read(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        string? type = null;
+        DateTimeOffset at = default, updatedAt = default;
+        var inData = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+            var depth = reader.CurrentDepth;
+            if (depth == 1 && reader.ValueTextEquals("data"u8))
+            {
+                inData = true;
+            }
+            else if (depth == 1 && reader.ValueTextEquals("type"u8) && reader.Read())
+            {
+                type = reader.GetString();
+            }
+            else if (depth == 1 && reader.ValueTextEquals("at"u8) && reader.Read())
+            {
+                at = reader.GetDateTimeOffset();
+            }
+            else if (inData && depth == 2 && reader.ValueTextEquals("updatedAt"u8) && reader.Read())
+            {
+                updatedAt = reader.GetDateTimeOffset();
+                break;
+            }
+        }
+        return (type, at, updatedAt);
+    }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
