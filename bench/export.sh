@@ -3,10 +3,13 @@
 #   1. N orders generated with SQL (generate_series) straight into the orders table of a fresh database;
 #   2. baseline: COPY (SELECT <the export's columns and order>) TO STDOUT (csv) of the same rows, through psql;
 #   3. the same rows as raw_orders report jobs through the API (CSV, XLSX), timed from the job's start to its end;
+#      the first (CSV) is printed apart: a fresh process also warms its JIT during it;
 #   4. PDF: the sales summary over all N orders, and raw_orders with a detail table capped at 1,000 rows.
+# Between 2 and 3 it times the read half alone (the store's export source against Npgsql's COPY, in one process).
 # Prints rows/s, the ratio to COPY and the API's peak RSS per report (VmHWM, reset before each one).
 # The API runs as its own process on a private Postgres (port 55453; FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and
-# FF_BENCH_DATA_DIR point it at another private instance, e.g. the one scripts/test.sh started).
+# FF_BENCH_DATA_DIR point it at another private instance, e.g. the one scripts/test.sh started). FF_BENCH_API_PORT moves
+# the API off 8091; FF_BENCH_API_DIR runs an API already built there instead of building this tree (before/after runs).
 #   bench/export.sh [N]        default N = 1000000
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,15 +17,19 @@ cd "$repo"
 n="${1:-1000000}"
 export FF_DATA_DIR="${FF_BENCH_DATA_DIR:-$repo/.local/bench-export}" FF_PG_PORT="${FF_BENCH_PG_PORT:-55453}" FF_REDIS_PORT="${FF_BENCH_REDIS_PORT:-56453}"
 scripts/services.sh start >/dev/null
-dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+# The bench project references the API, so this builds both.
+dotnet build bench/FoodFast.Analytics.Bench -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+api_dir="${FF_BENCH_API_DIR:-src/FoodFast.Analytics.Api/bin/Release/net10.0}"
 
 psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 psql -d postgres -c "drop database if exists ffexport with (force)" -c "create database ffexport"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffexport;Username=postgres"
 files="$FF_DATA_DIR/files"
 rm -rf "$files"
-port=8091 key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
-(cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
+port="${FF_BENCH_API_PORT:-8091}" key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
+# Another API already answering on the port would take this run's requests (against a database it never migrated).
+if curl -s -o /dev/null "http://127.0.0.1:$port/health/live"; then echo "port $port is taken: set FF_BENCH_API_PORT" >&2; exit 1; fi
+(cd "$api_dir" && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Security__AdminApiKey="$key" Reports__FilesRoot="$files" Reports__DetailRowLimit=1000 Logging__LogLevel__Default=Warning \
   exec dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/export-api.log" 2>&1) &
 api=$!
@@ -48,6 +55,8 @@ psql -d ffexport -c "copy (select $columns from orders where created_at >= '$fro
 copy_s=$(echo "$(date +%s.%N) - $start" | bc)
 copy_rate=$(echo "$n / $copy_s" | bc)
 echo "COPY TO STDOUT (csv): $n rows in $(printf '%.2f' "$copy_s") s = $copy_rate rows/s"
+# The read half alone, in one process: the store's export source (as the job reads rows) against Npgsql's COPY.
+dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll export-read "$db" bench "$from" "$to"
 
 api_get() { curl -sf -H "Authorization: ApiKey $key" "http://127.0.0.1:$port$1"; }
 # Runs one report and prints: seconds from start to finish, rows written, bytes, peak RSS of the API in MB.
@@ -70,10 +79,13 @@ at = lambda v: datetime.datetime.fromisoformat(re.sub(r"(\.\d{1,6})\d*", r"\1", 
 print((at(job["finishedAt"]) - at(job["startedAt"])).total_seconds())' "$job")
   echo "$seconds $(jq -r .rowsWritten <<<"$job") $(jq -r .sizeBytes <<<"$job") $(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$api/status")"
 }
-for format in csv xlsx; do
+# The first report of a fresh API process also pays for tiered JIT warming the row path (seconds on a busy machine):
+# printed on its own, then CSV and XLSX are timed warm, as a running service exports.
+for format in csv csv xlsx; do
   read -r s rows bytes peak < <(report raw_orders "$format")
   rate=$(echo "$rows / $s" | bc)
-  echo "raw_orders $format: $rows rows in $(printf '%.2f' "$s") s = $rate rows/s, ratio to COPY $(echo "scale=2; $rate / $copy_rate" | bc), $((bytes / 1048576)) MB file, API peak RSS $peak MB"
+  label="raw_orders $format"; [[ -n "${cold_done:-}" ]] || { label="raw_orders $format (first report after start)"; cold_done=1; }
+  echo "$label: $rows rows in $(printf '%.2f' "$s") s = $rate rows/s, ratio to COPY $(echo "scale=2; $rate / $copy_rate" | bc), $((bytes / 1048576)) MB file, API peak RSS $peak MB"
 done
 read -r s rows bytes peak < <(report sales_summary pdf)
 echo "sales_summary pdf over $n orders: $(printf '%.2f' "$s") s, $((bytes / 1024)) KB, API peak RSS $peak MB"

@@ -12,7 +12,8 @@ namespace FoodFast.Analytics.Postgres.Exports;
 /// </summary>
 public sealed class PostgresExportSource(AnalyticsDatabase database) : IExportSource
 {
-    private const string OrderColumns = "shop_id, order_id, customer_id, status, created_at, updated_at, currency, channel, payment_method, "
+    /// <summary>The orders' export columns in order (bench/ compares this read with COPY of the same columns).</summary>
+    public const string OrderColumns = "shop_id, order_id, customer_id, status, created_at, updated_at, currency, channel, payment_method, "
         + "country, city, coupon_code, subtotal, discount, tax, shipping, total, units, line_count";
 
     private const string ItemColumns = "shop_id, order_id, line_no, product_id, product_name, category, brand, quantity, unit_price, "

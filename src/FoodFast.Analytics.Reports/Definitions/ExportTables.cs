@@ -55,15 +55,22 @@ public static class ExportTables
         e.Quantity, e.Value, e.Currency, e.OrderId, e.Query, e.Device, e.Country,
     ];
 
-    /// <summary>The dataset's columns and rows; <paramref name="onRow"/> sees each row's time (for progress).</summary>
+    /// <summary>
+    /// The dataset's columns and rows, read ahead of the writer (<see cref="ReadAhead"/>); <paramref name="onRow"/> sees
+    /// each row's time as it is read (for progress).
+    /// </summary>
     public static (IReadOnlyList<ReportColumn> Columns, IAsyncEnumerable<object?[]> Rows) Read(
-        string dataset, IExportSource source, ExportRange range, Action<DateTimeOffset>? onRow, CancellationToken cancellationToken) => dataset switch
+        string dataset, IExportSource source, ExportRange range, Action<DateTimeOffset>? onRow, CancellationToken cancellationToken)
     {
-        Core.Queries.Datasets.Orders => (OrderColumns, Map(source.OrdersAsync(range, cancellationToken), o => (o.CreatedAt, Row(o)), onRow, cancellationToken)),
-        Core.Queries.Datasets.OrderItems => (OrderItemColumns, Map(source.OrderItemsAsync(range, cancellationToken), i => (i.CreatedAt, Row(i)), onRow, cancellationToken)),
-        Core.Queries.Datasets.Events => (EventColumns, Map(source.EventsAsync(range, cancellationToken), e => (e.OccurredAt, Row(e)), onRow, cancellationToken)),
-        _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "not an exportable dataset"),
-    };
+        var (columns, rows) = dataset switch
+        {
+            Core.Queries.Datasets.Orders => (OrderColumns, Map(source.OrdersAsync(range, cancellationToken), o => (o.CreatedAt, Row(o)), onRow, cancellationToken)),
+            Core.Queries.Datasets.OrderItems => (OrderItemColumns, Map(source.OrderItemsAsync(range, cancellationToken), i => (i.CreatedAt, Row(i)), onRow, cancellationToken)),
+            Core.Queries.Datasets.Events => (EventColumns, Map(source.EventsAsync(range, cancellationToken), e => (e.OccurredAt, Row(e)), onRow, cancellationToken)),
+            _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "not an exportable dataset"),
+        };
+        return (columns, ReadAhead.Of(rows, batchSize: 512, batches: 4, cancellationToken));
+    }
 
     private static async IAsyncEnumerable<object?[]> Map<T>(IAsyncEnumerable<T> rows, Func<T, (DateTimeOffset At, object?[] Row)> map,
         Action<DateTimeOffset>? onRow, [EnumeratorCancellation] CancellationToken cancellationToken = default)

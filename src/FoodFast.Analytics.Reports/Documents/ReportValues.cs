@@ -13,7 +13,12 @@ public static class ReportValues
         _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
 
-    public static long ToInteger(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    public static long ToInteger(object value) => value switch
+    {
+        int i => i,
+        long l => l,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 
     public static DateOnly ToDate(object value) => value switch
     {

@@ -148,6 +148,23 @@ public sealed class XlsxReportWriterTests
     }
 
     [Fact]
+    public async Task Markup_characters_and_carriage_returns_survive_and_characters_xml_cannot_carry_are_dropped()
+    {
+        object?[] awkward = ["<b>Fish & Chips</b>", "line\r\nbreak", 1, 1m, null, null, null, null];
+        object?[] invalid = ["no\uFFFEn\uFFFFe", "€ 😀", 2, 2m, null, null, null, null];
+        using var output = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(SampleReports.Orders(0, extraRows: [awkward, invalid]), output, null, TestContext.Current.CancellationToken);
+
+        using var book = XlsxWorkbook.Open(output.ToArray());
+        var sheet = book.Sheet("Orders");
+
+        Assert.Equal("<b>Fish & Chips</b>", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "A2")));
+        Assert.Equal("line\r\nbreak", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "B2")));
+        Assert.Equal("none", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "A3")));
+        Assert.Equal("€ 😀", XlsxWorkbook.Value(XlsxWorkbook.Cell(sheet, "B3")));
+    }
+
+    [Fact]
     public async Task Workbook_passes_the_openxml_schema_validator()
     {
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await WriteAsync(12, maxRowsPerSheet: 5)), false);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Csv;
@@ -11,7 +10,7 @@ namespace FoodFast.Analytics.Reports.Writers.Csv;
 /// </summary>
 public sealed class CsvReportWriter : IReportWriter
 {
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
 
     public string Format => "csv";
     public string ContentType => "text/csv; charset=utf-8";
@@ -20,59 +19,81 @@ public sealed class CsvReportWriter : IReportWriter
     public async Task WriteAsync(ReportDocument document, Stream destination, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         var table = document.MainTable;
+        var types = table.Columns.Select(c => c.Type).ToArray();
         var rows = new RowProgress(progress);
-        await using var writer = new StreamWriter(destination, Utf8WithBom, bufferSize: 1 << 16, leaveOpen: true);
-        // Each record is built in memory and written asynchronously, so the destination may be an HTTP response.
-        var record = new StringBuilder();
-
-        AppendRecord(record, table.Columns.Select(column => (string?)column.Name));
-        await writer.WriteAsync(record, cancellationToken);
+        // Values are formatted straight into UTF-8 and written asynchronously in 64 KiB blocks, so the destination
+        // may be an HTTP response.
+        var buffer = new Utf8Buffer();
+        buffer.Write("\uFEFF"u8);
+        for (var i = 0; i < types.Length; i++)
+        {
+            Separate(buffer, i);
+            WriteText(buffer, table.Columns[i].Name);
+        }
+        buffer.Write("\r\n"u8);
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {
-            AppendRecord(record.Clear(), table.Columns.Select((column, i) => Field(column.Type, row[i])));
-            await writer.WriteAsync(record, cancellationToken);
+            // The row source may ignore the token; the writer must not.
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < types.Length; i++)
+            {
+                Separate(buffer, i);
+                WriteField(buffer, types[i], row[i]);
+            }
+            buffer.Write("\r\n"u8);
             rows.RowWritten();
+            if (buffer.IsFull)
+            {
+                await buffer.FlushToAsync(destination, cancellationToken);
+            }
         }
-        await writer.FlushAsync(cancellationToken);
+        await buffer.FlushToAsync(destination, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
         rows.Completed();
     }
 
     /// <summary>A value as CSV text (invariant, ISO dates); null stays null. JSON exports use the same text.</summary>
-    public static string? Field(ColumnType type, object? value) => value is null ? null : type switch
-    {
-        ColumnType.Integer => ReportValues.ToInteger(value).ToString(CultureInfo.InvariantCulture),
-        ColumnType.Decimal or ColumnType.Money or ColumnType.Percent =>
-            value is double or float
-                ? Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)
-                : ReportValues.ToDecimal(value).ToString(CultureInfo.InvariantCulture),
-        ColumnType.Date => ReportValues.ToDate(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ColumnType.DateTime => ReportValues.ToUtc(value).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
-        _ => ReportValues.ToText(value),
-    };
+    public static string? Field(ColumnType type, object? value) => value is null ? null : InvariantText.ToString(type, value);
 
-    private static void AppendRecord(StringBuilder record, IEnumerable<string?> fields)
+    private static void Separate(Utf8Buffer buffer, int column)
     {
-        var first = true;
-        foreach (var field in fields)
+        if (column > 0)
         {
-            if (!first)
-            {
-                record.Append(',');
-            }
-            first = false;
-            AppendField(record, field ?? "");
+            buffer.Write((byte)',');
         }
-        record.Append("\r\n");
+    }
+
+    private static void WriteField(Utf8Buffer buffer, ColumnType type, object? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (type == ColumnType.Text)
+        {
+            WriteText(buffer, value as string ?? ReportValues.ToText(value));
+            return;
+        }
+        buffer.Advance(InvariantText.Format(type, value, buffer.Reserve(InvariantText.MaxLength)));
     }
 
     // RFC 4180: a field with a comma, quote or line break is quoted, and its quotes are doubled.
-    private static void AppendField(StringBuilder record, string field)
+    private static void WriteText(Utf8Buffer buffer, string field)
     {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        var rest = field.AsSpan();
+        if (rest.IndexOfAny(NeedQuotes) < 0)
         {
-            record.Append(field);
+            buffer.WriteText(rest);
             return;
         }
-        record.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        buffer.Write((byte)'"');
+        for (var quote = rest.IndexOf('"'); quote >= 0; quote = rest.IndexOf('"'))
+        {
+            buffer.WriteText(rest[..(quote + 1)]);
+            buffer.Write((byte)'"');
+            rest = rest[(quote + 1)..];
+        }
+        buffer.WriteText(rest);
+        buffer.Write((byte)'"');
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
 
@@ -27,11 +28,11 @@ internal sealed class XlsxPackage(Stream destination) : IDisposable
     }
 
     /// <summary>Starts worksheet number <c>n</c> (from 1) as <c>xl/worksheets/sheet{n}.xml</c>; write and close it before the next.</summary>
-    public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, bool dataSheet)
+    public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, bool dataSheet, ReportPeriod period)
     {
         sheetNames.Add(name);
         var part = zip.CreateEntry($"xl/worksheets/sheet{sheetNames.Count}.xml", CompressionLevel.Fastest).Open();
-        return new XlsxSheet(part, widths, dataSheet);
+        return new XlsxSheet(part, widths, dataSheet, period);
     }
 
     /// <summary>Writes the workbook and the parts that list the sheets, then closes the archive.</summary>

@@ -43,13 +43,14 @@ public sealed class XlsxReportWriter : IReportWriter
     private async Task WriteTableAsync(
         XlsxPackage package, ReportTable table, ReportPeriod period, XlsxStyles styles, SheetNames names, RowProgress rows, CancellationToken cancellationToken)
     {
-        var header = table.Columns.Select(c => XlsxCells.Text(c.Name, XlsxStyles.Header)).ToList();
+        var header = table.Columns.Select(c => XlsxCell.Text(c.Name, XlsxStyles.Header)).ToArray();
         var widths = table.Columns.Select(Width).ToList();
         var columnStyles = table.Columns.Select(styles.For).ToArray();
+        var types = table.Columns.Select(c => c.Type).ToArray();
         var cells = new XlsxCell[table.Columns.Count];
         XlsxSheet NewSheet()
         {
-            var sheet = package.AddSheet(names.Next(table.Name), widths, dataSheet: true);
+            var sheet = package.AddSheet(names.Next(table.Name), widths, dataSheet: true, period);
             sheet.WriteRow(header);
             return sheet;
         }
@@ -69,7 +70,7 @@ public sealed class XlsxReportWriter : IReportWriter
                 }
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    cells[i] = XlsxCells.Typed(table.Columns[i], row[i], columnStyles[i], period);
+                    cells[i] = new XlsxCell(row[i], types[i], columnStyles[i]);
                 }
                 sheet.WriteRow(cells);
                 rows.RowWritten();

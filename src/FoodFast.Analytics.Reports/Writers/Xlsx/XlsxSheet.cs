@@ -1,141 +1,174 @@
+using System.Buffers;
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Writers.Xlsx;
 
-/// <summary>One worksheet written top to bottom with the SAX-style <see cref="OpenXmlWriter"/>: nothing is kept in memory.</summary>
+/// <summary>
+/// One worksheet written top to bottom as UTF-8 straight into its zip entry, 64 KiB at a time: nothing is kept in
+/// memory, and no element, attribute or string is allocated per cell (the SDK's OpenXmlWriter did both, at a tenth
+/// of the speed). The XML is what the SDK wrote, in the default namespace.
+/// </summary>
 internal sealed class XlsxSheet : IDisposable
 {
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-    private static readonly OpenXmlAttribute InlineStringType = new("t", "", "inlineStr");
-    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
+    // XML 1.0 cannot carry most control characters, and a CR would be read back as LF unless escaped.
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "&<>\r\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
     private readonly Stream part;
-    private readonly OpenXmlWriter xml;
+    private readonly ReportPeriod period;
     private readonly bool autoFilter;
-    private readonly List<string> columnNames = [];
-    private readonly List<OpenXmlAttribute> attributes = new(3);
-    private readonly Dictionary<uint, OpenXmlAttribute> styleAttributes = [];
-
-    // Elements are written as start tag + attributes + text: one set per sheet, no element tree per cell.
-    private readonly Row row = new();
-    private readonly Cell cell = new();
-    private readonly CellValue value = new();
-    private readonly InlineString inline = new();
-    private readonly Text text = new();
+    private readonly Utf8Buffer buffer = new();
+    private readonly List<byte[]> columnNames = [];
     private int columnCount;
 
     /// <param name="frozenHeader">A data sheet: the first row written is a header, frozen, and the autofilter covers every row.</param>
-    public XlsxSheet(Stream part, IReadOnlyList<double> widths, bool frozenHeader)
+    /// <param name="period">Instants are written as wall-clock time in the period's time zone.</param>
+    public XlsxSheet(Stream part, IReadOnlyList<double> widths, bool frozenHeader, ReportPeriod period)
     {
         this.part = part;
+        this.period = period;
         autoFilter = frozenHeader;
-        xml = OpenXmlWriter.Create(part);
-        xml.WriteStartElement(new Worksheet());
+        buffer.Write("""<?xml version="1.0" encoding="utf-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"""u8);
         if (frozenHeader)
         {
-            xml.WriteElement(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            { WorkbookViewId = 0 }));
+            buffer.Write("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"""u8);
         }
-        xml.WriteElement(new Columns(widths.Select((width, i) =>
-            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
-        xml.WriteStartElement(new SheetData());
+        buffer.Write("<cols>"u8);
+        for (var i = 1; i <= widths.Count; i++)
+        {
+            buffer.Write("<col min=\""u8);
+            buffer.WriteInvariant(i);
+            buffer.Write("\" max=\""u8);
+            buffer.WriteInvariant(i);
+            buffer.Write("\" width=\""u8);
+            buffer.WriteInvariant(widths[i - 1], "R");
+            buffer.Write("\" customWidth=\"1\"/>"u8);
+        }
+        buffer.Write("</cols><sheetData>"u8);
     }
 
     public int RowCount { get; private set; }
 
-    public void WriteRow(IEnumerable<XlsxCell> cells)
+    public void WriteRow(ReadOnlySpan<XlsxCell> cells)
     {
         RowCount++;
-        var rowNumber = RowCount.ToString(CultureInfo.InvariantCulture);
-        xml.WriteStartElement(row, [new OpenXmlAttribute("r", "", rowNumber)]);
-        var column = 0;
-        foreach (var cellValue in cells)
+        buffer.Write("<row r=\""u8);
+        buffer.WriteInvariant(RowCount);
+        buffer.Write("\">"u8);
+        for (var column = 0; column < cells.Length; column++)
         {
-            WriteCell(cellValue, ColumnName(column++) + rowNumber);
+            WriteCell(cells[column], column);
         }
-        columnCount = Math.Max(columnCount, column);
-        xml.WriteEndElement();
+        columnCount = Math.Max(columnCount, cells.Length);
+        buffer.Write("</row>"u8);
+        if (buffer.IsFull)
+        {
+            buffer.FlushTo(part);
+        }
     }
 
-    private void WriteCell(XlsxCell content, string reference)
+    private void WriteCell(XlsxCell cell, int column)
     {
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", reference));
-        if (content.Style != 0)
+        buffer.Write("<c r=\""u8);
+        buffer.Write(ColumnName(column));
+        buffer.WriteInvariant(RowCount);
+        buffer.Write((byte)'"');
+        if (cell.Style != 0)
         {
-            attributes.Add(StyleAttribute(content.Style));
+            buffer.Write(" s=\""u8);
+            buffer.WriteInvariant(cell.Style);
+            buffer.Write((byte)'"');
         }
-        if (content.Text is not null)
+        switch (cell.Value is null ? null : (ColumnType?)cell.Type)
         {
-            attributes.Add(InlineStringType);
+            case null:
+                buffer.Write("/>"u8);
+                return;
+            case ColumnType.Text:
+                WriteInlineString(cell.Value as string ?? ReportValues.ToText(cell.Value!));
+                break;
+            case ColumnType.Date:
+                WriteNumber(ReportValues.ToDate(cell.Value!).ToDateTime(TimeOnly.MinValue));
+                break;
+            case ColumnType.DateTime:
+                WriteNumber(period.ToLocal(ReportValues.ToUtc(cell.Value!)));
+                break;
+            case var type:
+                buffer.Write("><v>"u8);
+                buffer.Advance(InvariantText.Format(type.Value, cell.Value!, buffer.Reserve(InvariantText.MaxLength)));
+                buffer.Write("</v>"u8);
+                break;
         }
-        xml.WriteStartElement(cell, attributes);
-        if (content.Number is not null)
-        {
-            xml.WriteStartElement(value);
-            xml.WriteString(content.Number);
-            xml.WriteEndElement();
-        }
-        else if (content.Text is { } t)
-        {
-            xml.WriteStartElement(inline);
-            var edgeSpace = t.Length > 0 && (char.IsWhiteSpace(t[0]) || char.IsWhiteSpace(t[^1]));
-            xml.WriteStartElement(text, edgeSpace ? [PreserveSpace] : []);
-            xml.WriteString(t);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
+        buffer.Write("</c>"u8);
     }
 
-    private OpenXmlAttribute StyleAttribute(uint style)
+    // Excel stores dates as days since 1899-12-30 (the OLE Automation date).
+    private void WriteNumber(DateTime local)
     {
-        if (!styleAttributes.TryGetValue(style, out var attribute))
-        {
-            attribute = new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture));
-            styleAttributes[style] = attribute;
-        }
-        return attribute;
+        buffer.Write("><v>"u8);
+        buffer.WriteInvariant(local.ToOADate(), "R");
+        buffer.Write("</v>"u8);
     }
 
-    private string ColumnName(int column)
+    private void WriteInlineString(string text)
+    {
+        var rest = text.AsSpan();
+        // Without xml:space="preserve" Excel would trim the spaces at either end.
+        var edgeSpace = rest.Length > 0 && (char.IsWhiteSpace(rest[0]) || char.IsWhiteSpace(rest[^1]));
+        buffer.Write(edgeSpace ? """ t="inlineStr"><is><t xml:space="preserve">"""u8 : """ t="inlineStr"><is><t>"""u8);
+        for (var special = rest.IndexOfAny(Special); special >= 0; special = rest.IndexOfAny(Special))
+        {
+            buffer.WriteText(rest[..special]);
+            buffer.Write(rest[special] switch
+            {
+                '&' => "&amp;"u8,
+                '<' => "&lt;"u8,
+                '>' => "&gt;"u8,
+                '\r' => "&#xD;"u8,
+                _ => [], // a character XML cannot carry is dropped
+            });
+            rest = rest[(special + 1)..];
+        }
+        buffer.WriteText(rest);
+        buffer.Write("</t></is>"u8);
+    }
+
+    private byte[] ColumnName(int column)
     {
         while (columnNames.Count <= column)
         {
-            columnNames.Add(XlsxReference.ColumnName(columnNames.Count));
+            columnNames.Add(System.Text.Encoding.ASCII.GetBytes(XlsxReference.ColumnName(columnNames.Count)));
         }
         return columnNames[column];
     }
 
     public void Finish()
     {
-        xml.WriteEndElement(); // sheetData
+        buffer.Write("</sheetData>"u8);
         if (autoFilter && columnCount > 0)
         {
-            xml.WriteElement(new AutoFilter { Reference = $"A1:{XlsxReference.Of(columnCount - 1, RowCount)}" });
+            buffer.Write("""<autoFilter ref="A1:"""u8);
+            buffer.WriteText(XlsxReference.Of(columnCount - 1, RowCount));
+            buffer.Write("\"/>"u8);
         }
-        xml.WriteEndElement(); // worksheet
-        xml.Close();
+        buffer.Write("</worksheet>"u8);
+        buffer.FlushTo(part);
     }
 
-    public void Dispose()
-    {
-        xml.Dispose();
-        part.Dispose();
-    }
+    public void Dispose() => part.Dispose();
 }
 
-/// <summary>What goes in one cell: a number (already in invariant form, with a number format style), text, or nothing.</summary>
-internal readonly record struct XlsxCell(string? Text, string? Number, uint Style);
+/// <summary>What goes in one cell: a value of a column type (null: an empty cell) and its style (number format, font).</summary>
+internal readonly record struct XlsxCell(object? Value, ColumnType Type, uint Style)
+{
+    public static XlsxCell Text(string text, uint style = 0) => new(text, ColumnType.Text, style);
+}
 
 internal static class XlsxReference
 {
     /// <summary>"A1"-style reference of a zero-based column and a one-based row.</summary>
-    public static string Of(int column, int row) => ColumnName(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Of(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     public static string ColumnName(int column)
     {

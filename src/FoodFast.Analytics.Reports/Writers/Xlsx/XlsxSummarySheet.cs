@@ -9,36 +9,36 @@ internal static class XlsxSummarySheet
 
     public static void Write(XlsxPackage package, ReportDocument document, XlsxStyles styles)
     {
-        using var sheet = package.AddSheet(Name, [30, 50, 16], dataSheet: false);
-        sheet.WriteRow([XlsxCells.Text(document.Title, XlsxStyles.Title)]);
+        using var sheet = package.AddSheet(Name, [30, 50, 16], dataSheet: false, document.Period);
+        sheet.WriteRow([XlsxCell.Text(document.Title, XlsxStyles.Title)]);
         sheet.WriteRow([]);
-        sheet.WriteRow([XlsxCells.Text("Shop", XlsxStyles.Header), XlsxCells.Text(document.ShopId)]);
-        sheet.WriteRow([XlsxCells.Text("Period", XlsxStyles.Header), XlsxCells.Text(document.Period.Describe())]);
+        sheet.WriteRow([XlsxCell.Text("Shop", XlsxStyles.Header), XlsxCell.Text(document.ShopId)]);
+        sheet.WriteRow([XlsxCell.Text("Period", XlsxStyles.Header), XlsxCell.Text(document.Period.Describe())]);
         if (document.Parameters.Count > 0)
         {
             sheet.WriteRow([]);
-            sheet.WriteRow([XlsxCells.Text("Parameter", XlsxStyles.Header), XlsxCells.Text("Value", XlsxStyles.Header)]);
+            sheet.WriteRow([XlsxCell.Text("Parameter", XlsxStyles.Header), XlsxCell.Text("Value", XlsxStyles.Header)]);
             foreach (var (key, value) in document.Parameters)
             {
-                sheet.WriteRow([XlsxCells.Text(key), XlsxCells.Text(value)]);
+                sheet.WriteRow([XlsxCell.Text(key), XlsxCell.Text(value)]);
             }
         }
         if (document.Kpis.Count > 0)
         {
             sheet.WriteRow([]);
-            sheet.WriteRow([XlsxCells.Text("KPI", XlsxStyles.Header), XlsxCells.Text("Value", XlsxStyles.Header), XlsxCells.Text("Change", XlsxStyles.Header)]);
+            sheet.WriteRow([XlsxCell.Text("KPI", XlsxStyles.Header), XlsxCell.Text("Value", XlsxStyles.Header), XlsxCell.Text("Change", XlsxStyles.Header)]);
             foreach (var kpi in document.Kpis)
             {
-                sheet.WriteRow([XlsxCells.Text(kpi.Label), XlsxCells.Text(kpi.Value), XlsxCells.Text(kpi.Delta ?? "")]);
+                sheet.WriteRow([XlsxCell.Text(kpi.Label), XlsxCell.Text(kpi.Value), XlsxCell.Text(kpi.Delta ?? "")]);
             }
         }
         foreach (var table in document.Tables.Where(t => t.Totals is not null))
         {
             sheet.WriteRow([]);
-            sheet.WriteRow([XlsxCells.Text($"Totals: {table.Name}", XlsxStyles.Header)]);
+            sheet.WriteRow([XlsxCell.Text($"Totals: {table.Name}", XlsxStyles.Header)]);
             foreach (var (column, total) in table.Columns.Zip(table.Totals!).Where(pair => pair.Second is not null))
             {
-                sheet.WriteRow([XlsxCells.Text(column.Name), XlsxCells.Typed(column, total, styles.For(column), document.Period)]);
+                sheet.WriteRow([XlsxCell.Text(column.Name), new XlsxCell(total, column.Type, styles.For(column))]);
             }
         }
         sheet.Finish();
