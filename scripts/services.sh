@@ -77,9 +77,18 @@ start_pg() {
     kill -0 "$pid" 2>/dev/null || { say "removing stale postmaster.pid"; rm -f "$pg_dir/data/postmaster.pid"; }
   fi
   port_in_use "$pg_port" && die "port $pg_port is taken by another program; set FF_PG_PORT to a free port"
-  as_pg_user "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c shared_buffers=256MB -c fsync=${FF_PG_FSYNC:-on} -c synchronous_commit=${FF_PG_SYNC_COMMIT:-on}" >/dev/null \
-    || die "postgres did not start, see $pg_dir/postgres.log"
+  # Our ports sit in Linux's ephemeral range: a closed client connection that used the port as its own can hold it in
+  # TIME_WAIT for up to a minute, and Postgres then cannot bind. Wait that out rather than fail.
+  local attempt
+  for attempt in 1 2 3 4 5 6 7; do
+    as_pg_user "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c shared_buffers=256MB -c fsync=${FF_PG_FSYNC:-on} -c synchronous_commit=${FF_PG_SYNC_COMMIT:-on}" >/dev/null 2>&1 \
+      && break
+    tail -5 "$pg_dir/postgres.log" | grep -q "Address already in use" && [ "$attempt" -lt 7 ] \
+      || die "postgres did not start, see $pg_dir/postgres.log"
+    say "port $pg_port is still held by a closed connection (TIME_WAIT); retrying in 10 s"
+    sleep 10
+  done
   if ! as_pg_user "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "select 1 from pg_database where datname='$pg_db'" postgres | grep -q 1; then
     as_pg_user "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$pg_db"
   fi
