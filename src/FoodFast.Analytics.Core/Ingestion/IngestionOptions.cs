@@ -32,10 +32,11 @@ public sealed class IngestionOptions
 
     /// <summary>
     /// Indexer loops per instance, each claiming its own batch (<c>SKIP LOCKED</c>), so one batch is parsed and copied while
-    /// the store writes another. Default 2.
+    /// the store writes another. Default 1: on two cores a second loop took CPU from accepting (bench/README.md, Ingestion);
+    /// raise it where there are cores to spare and the ingest log's depth keeps growing.
     /// </summary>
     [Range(1, 16, ErrorMessage = "Ingestion:IndexerWorkers must be between 1 and 16")]
-    public int IndexerWorkers { get; set; } = 2;
+    public int IndexerWorkers { get; set; } = 1;
 
     /// <summary>Entries the indexer moves per store write. Default 5,000.</summary>
     [Range(1, 100_000, ErrorMessage = "Ingestion:IndexerBatchSize must be between 1 and 100000")]
