@@ -1,5 +1,5 @@
-using System.Net.WebSockets;
 using System.Diagnostics;
+using System.Net.WebSockets;
 using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Core.Observability;
 
@@ -8,7 +8,8 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// <summary>
 /// Pumps a client's queue into its WebSocket, one text message per live message: what is queued when its turn comes
 /// (see <see cref="SendPacer"/>) goes out in one write of ready-made frames on the <see cref="WebSocketTransportStream"/>
-/// (up to <see cref="BatchBytes"/>), or one send per message when there is none (HTTP/2). A dropped client gets a close frame (1008, the reason) once its pending send completes, or is aborted after the close grace.
+/// (up to <see cref="BatchBytes"/>), or one send per message when there is none (HTTP/2). A dropped client gets a
+/// close frame (1008, the reason) once its pending send completes, or is aborted after the close grace.
 /// The receive side only watches for the client's close; clients have nothing to say.
 /// </summary>
 internal sealed class WebSocketSession(WebSocket socket, WebSocketTransportStream? transport, LiveClient client, LiveOptions options, FoodFastMetrics metrics)
