@@ -90,7 +90,12 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
         // Not the caller's token: other callers may be waiting on this computation.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var clock = Stopwatch.StartNew();
-        var compare = query.Query.Compare is null ? null : query.Over(ResultBuilder.PreviousRange(query).From, ResultBuilder.PreviousRange(query).To);
+        ValidatedQuery? compare = null;
+        if (query.Query.Compare is not null)
+        {
+            var (from, to) = ResultBuilder.PreviousRange(query);
+            compare = query.Over(from, to);
+        }
         var (current, previous) = compare is null
             ? (await store.Queries.AggregateAsync(query, timeout.Token), null)
             : await store.Queries.AggregateWithComparisonAsync(query, compare, timeout.Token);
