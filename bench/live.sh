@@ -52,6 +52,7 @@ for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
 echo "api rss with $clients clients connected: $(rss) MB"
 echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
+cpu_before="$(mktemp)"; bench/cpu-by-process.sh snapshot "$cpu_before"
 bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
 producer=$!
 if [ -n "${FF_BENCH_PERF:-}" ]; then  # FF_BENCH_PERF=file: perf samples of the API for 10 s
@@ -67,6 +68,7 @@ ticks1=$(cpu_ticks); t1=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
 echo "api cpu while producing: $(echo "scale=0; 100 * ($ticks1 - $ticks0) / $hz / ($t1 - $t0)" | bc)% of one core (of $(nproc)); peak rss $peak MB"
 echo "api cpu time while producing: $(echo "scale=1; ($ticks1 - $ticks0) / $hz" | bc) s; load after producing: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench/cpu-by-process.sh report "$cpu_before" "$(echo "$t1 - $t0" | bc)"; rm -f "$cpu_before"
 wait $listener
 echo "api cpu time until the listener stopped: $(echo "scale=1; ($(cpu_ticks) - $ticks0) / $hz" | bc) s"
 # Where the backlog sits: the server's own wait (hub → write to the client), from its histogram, as bucket upper bounds.

@@ -23,7 +23,7 @@ internal static class ExportRead
         for (var round = 0; round < 2; round++)
         {
             var (copyRows, copy) = await TimeAsync(() => CopyAsync(dataSource, range));
-            var (readRows, read) = await TimeAsync(() => ReadAsync(dataSource, range));
+            var (readRows, read) = await TimeAsync(() => ReadAsync(connectionString, range));
             if (round == 1)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -40,9 +40,10 @@ internal static class ExportRead
         return (rows, clock.Elapsed);
     }
 
-    private static async Task<long> ReadAsync(NpgsqlDataSource dataSource, ExportRange range)
+    private static async Task<long> ReadAsync(string connectionString, ExportRange range)
     {
-        var (_, rows) = ExportTables.Read(Datasets.Orders, new PostgresExportSource(new AnalyticsDatabase(dataSource)), range, null, CancellationToken.None);
+        await using var analytics = new AnalyticsDatabase(connectionString);
+        var (_, rows) = ExportTables.Read(Datasets.Orders, new PostgresExportSource(analytics), range, null, CancellationToken.None);
         long count = 0;
         await foreach (var _ in rows)
         {
