@@ -35,7 +35,7 @@ public static class PostgresServiceCollectionExtensions
         {
             var own = sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString;
             var connectionString = own.Length > 0 ? own : sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString;
-            return new AnalyticsDatabase(Build(connectionString));
+            return new AnalyticsDatabase(connectionString);
         });
         services.AddSingleton<PostgresAnalyticsSink>();
         services.AddSingleton<Queries.PostgresQueries>();

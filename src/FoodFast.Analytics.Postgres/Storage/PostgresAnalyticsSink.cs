@@ -5,7 +5,7 @@ using Npgsql;
 namespace FoodFast.Analytics.Postgres.Storage;
 
 /// <summary>
-/// Writes batches with binary COPY into temporary staging tables, then one set-based upsert each:
+/// Writes batches with binary COPY into temporary staging tables (<see cref="StagingTables"/>), then one set-based upsert each:
 /// events insert-if-absent by <c>event_id</c>; orders replace the stored copy only when the incoming
 /// <c>updated_at</c> is not older, and their lines are rewritten with them.
 /// A batch that fails on its data is retried item by item, so one poison item is rejected alone.
@@ -40,11 +40,15 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
 
     private async Task<IReadOnlyList<SinkOutcome>> WriteAllAsync(IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var outcomes = Enumerable.Repeat(SinkOutcome.Landed, batch.Count).ToArray();
         var orders = batch.Where(i => i.Order is not null).Select(i => i.Order!).ToList();
         var events = batch.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
+        await using var connection = await database.Writer.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        if (orders.Count > 0 || events.Count > 0)
+        {
+            await StagingTables.EnsureAsync(connection, cancellationToken);
+        }
         var changes = batch.Select((item, position) => (item.StatusChange, position)).Where(c => c.StatusChange is not null).ToList();
         if (orders.Count > 0)
         {
@@ -79,7 +83,6 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
     // The newest version of each order in the batch wins inside the batch; against the table, the stored row is
     // replaced only when the incoming updated_at is not older. Lines follow the versions that landed.
     private const string UpsertOrdersSql = """
-        create temp table landed_orders (shop_id text, order_id text, seq int) on commit drop;
         with newest as (
             select distinct on (shop_id, order_id) * from stage_orders order by shop_id, order_id, updated_at desc, seq desc
         ), upserted as (
@@ -104,7 +107,14 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         )
         insert into landed_orders select u.shop_id, u.order_id, n.seq from upserted u join newest n using (shop_id, order_id);
 
+        -- The staging tables have no statistics, so the planner guesses hundreds of landed orders and hash-joins the
+        -- whole of order_items (a scan per batch that grows with the table). A batch's orders are few next to the
+        -- table: look each one up in the primary key.
+        set local enable_hashjoin = off;
+        set local enable_mergejoin = off;
         delete from order_items i using landed_orders l where i.shop_id = l.shop_id and i.order_id = l.order_id;
+        set local enable_hashjoin to default;
+        set local enable_mergejoin to default;
 
         insert into order_items (shop_id, order_id, line_no, product_id, product_name, category, brand, quantity, unit_price,
                                  unit_cost, line_total, customer_id, status, created_at, currency, country, channel)

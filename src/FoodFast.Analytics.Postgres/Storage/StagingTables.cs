@@ -6,23 +6,35 @@ using NpgsqlTypes;
 
 namespace FoodFast.Analytics.Postgres.Storage;
 
-/// <summary>Binary COPY of a batch into temporary tables that live until the transaction ends.</summary>
+/// <summary>Binary COPY of a batch into temporary staging tables, emptied when the transaction ends.</summary>
 internal static class StagingTables
 {
+    /// <summary>
+    /// The staging tables, created once per session (the sink's connections keep theirs when pooled) and emptied at
+    /// every commit. A rolled-back first batch takes the tables with it; the next batch creates them again.
+    /// </summary>
+    private const string CreateSql = """
+        set local client_min_messages = warning;
+        create temp table if not exists stage_orders (seq int, shop_id text, order_id text, customer_id text, status text,
+            created_at timestamptz, updated_at timestamptz, currency text, channel text, payment_method text, country text,
+            city text, lat double precision, lon double precision, coupon_code text, subtotal numeric, discount numeric,
+            tax numeric, shipping numeric, total numeric, units int, line_count int) on commit delete rows;
+        create temp table if not exists stage_items (seq int, shop_id text, order_id text, line_no int, product_id text,
+            product_name text, category text, brand text, quantity int, unit_price numeric, unit_cost numeric,
+            line_total numeric) on commit delete rows;
+        create temp table if not exists landed_orders (shop_id text, order_id text, seq int) on commit delete rows;
+        create temp table if not exists stage_events (like events) on commit delete rows;
+        """;
+
+    /// <summary>Makes sure this session has its staging tables; call inside the batch's transaction.</summary>
+    public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var create = new NpgsqlCommand(CreateSql, connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task CopyOrdersAsync(NpgsqlConnection connection, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand("""
-            create temp table stage_orders (seq int, shop_id text, order_id text, customer_id text, status text,
-                created_at timestamptz, updated_at timestamptz, currency text, channel text, payment_method text, country text,
-                city text, lat double precision, lon double precision, coupon_code text, subtotal numeric, discount numeric,
-                tax numeric, shipping numeric, total numeric, units int, line_count int) on commit drop;
-            create temp table stage_items (seq int, shop_id text, order_id text, line_no int, product_id text, product_name text,
-                category text, brand text, quantity int, unit_price numeric, unit_cost numeric, line_total numeric) on commit drop;
-            """, connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await using (var writer = await connection.BeginBinaryImportAsync("copy stage_orders from stdin (format binary)", cancellationToken))
         {
             for (var seq = 0; seq < orders.Count; seq++)
@@ -84,10 +96,6 @@ internal static class StagingTables
 
     public static async Task CopyEventsAsync(NpgsqlConnection connection, IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand("create temp table stage_events (like events) on commit drop", connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
         await using var writer = await connection.BeginBinaryImportAsync("copy stage_events from stdin (format binary)", cancellationToken);
         foreach (var e in events)
         {

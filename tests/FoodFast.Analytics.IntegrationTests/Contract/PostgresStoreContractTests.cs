@@ -22,7 +22,7 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.CreateAsync();
-        _analytics = new AnalyticsDatabase(_database.OpenDataSource());
+        _analytics = new AnalyticsDatabase(_database.ConnectionString);
         var store = new PostgresAnalyticsStore(_analytics, new PostgresAnalyticsSink(_analytics, NullLogger<PostgresAnalyticsSink>.Instance),
             new PostgresQueries(_analytics), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics),
             new Postgres.Recommendations.PostgresRecommendations(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
