@@ -27,34 +27,32 @@ port="${FF_BENCH_API_PORT:-8091}"
   Redis__KeyPrefix="fflive:$(date +%s):" Security__AdminApiKey="$key" Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
 api=$!
 ready="$(mktemp)"; rm -f "$ready"
-trap 'kill $api 2>/dev/null || true; rm -f "$ready"' EXIT
+trap 'kill $api 2>/dev/null || true; rm -f "$ready" "$ready.measure"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
-bench() { dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
+bench() { env ${FF_BENCH_CLIENT_ENV:-} dotnet bench/FoodFast.Analytics.Bench/bin/Release/net10.0/FoodFast.Analytics.Bench.dll "$@"; }
 rss() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$api/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
 
 echo "live benchmark: $clients clients, $rate orders/s for $seconds s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "api rss at start: $(rss) MB"
-warmup="${FF_BENCH_WARMUP:-15}"
-if [ "$warmup" -gt 0 ]; then
-  # A round that is not measured, so the figures describe a running service rather than one still compiling its hot
-  # paths (tiered JIT: a 20 s run was still executing tier-0 code for the hub and the send loop).
-  bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((warmup + 3))" "$ready" >/dev/null &
-  warm=$!
-  for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
-  bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$warmup" 10 >/dev/null
-  wait "$warm"; rm -f "$ready"; sleep 3
-  echo "warm-up: $warmup s at $rate orders/s with $clients clients, not measured"
-fi
-bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" &  # then until quiet
+measure="$ready.measure"
+# One listener for the warm-up and the measured round: it records only what is sent after the time written to $measure.
+bench live-listen "http://127.0.0.1:$port" "$key" "$clients" 10 "$((seconds + 8))" "$ready" "$measure" &  # then until quiet
 listener=$!
 for _ in $(seq 600); do [ -f "$ready" ] && break; sleep 0.2; done
 echo "api rss with $clients clients connected: $(rss) MB"
+# The producer first runs an unmeasured warm-up round at the same rate, so the figures describe a running service,
+# listener and producer rather than ones still compiling their hot paths (tiered JIT: a cold 20 s run was still
+# executing tier-0 code in the hub and send loop, and a fresh listener fell seconds behind in its first five seconds).
+# When the measured round starts it writes the time to $measure, the listener's cue.
+warmup="${FF_BENCH_WARMUP:-15}"
+bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 "$warmup" "$measure" &
+producer=$!
+while [ ! -f "$measure" ]; do kill -0 $producer 2>/dev/null || { echo "the producer stopped during the warm-up" >&2; exit 1; }; sleep 0.05; done
+if [ "$warmup" -gt 0 ]; then echo "warm-up: $warmup s at $rate orders/s with $clients clients, not measured"; fi
 echo "load before producing: $(cut -d' ' -f1-3 /proc/loadavg)"
 ticks0=$(cpu_ticks); t0=$(date +%s.%N); peak=0
 cpu_before="$(mktemp)"; bench/cpu-by-process.sh snapshot "$cpu_before"
-bench live-produce "http://127.0.0.1:$port" "$key" "$rate" "$seconds" 10 &
-producer=$!
 if [ -n "${FF_BENCH_PERF:-}" ]; then  # FF_BENCH_PERF=file: perf samples of the API for 10 s
   (sleep 3; perf record -p "$api" -g -F 999 -o "$FF_BENCH_PERF" -- sleep 10 >/dev/null 2>&1) &
 fi

@@ -15,7 +15,13 @@ namespace FoodFast.Analytics.Bench;
 /// </summary>
 internal static class LiveLoad
 {
-    public static async Task<int> ListenAsync(Uri api, string key, int clients, int shops, int seconds, string readyFile)
+    /// <summary>
+    /// Connects the clients, says so in <paramref name="readyFile"/>, and records nothing until <paramref name="measureFile"/>
+    /// appears holding a Unix time in milliseconds: from then on, orders sent at or after it, for <paramref name="seconds"/>
+    /// and then until the feed goes quiet. What comes before is the warm-up, run by this same process so that its own
+    /// receive path is compiled and tiered up too (a fresh listener fell seconds behind in its first five seconds).
+    /// </summary>
+    public static async Task<int> ListenAsync(Uri api, string key, int clients, int shops, int seconds, string readyFile, string measureFile)
     {
         var sockets = new List<ClientWebSocket>();
         var clock = Stopwatch.StartNew();
@@ -34,8 +40,14 @@ internal static class LiveLoad
         Console.WriteLine($"live: {sockets.Count} clients connected in {clock.Elapsed.TotalSeconds:0.0} s");
         await File.WriteAllTextAsync(readyFile, "ready");
         using var stop = new CancellationTokenSource();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var listening = Task.WhenAll(sockets.Select(s => ReceiveAsync(s, stop.Token)));
+        while (!File.Exists(measureFile))
+        {
+            await Task.Delay(50);
+        }
+        Volatile.Write(ref _measureFrom, long.Parse(await File.ReadAllTextAsync(measureFile), CultureInfo.InvariantCulture));
+        clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await StopWhenQuietAsync(clock, TimeSpan.FromSeconds(seconds), stop);
         var results = await listening;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -56,6 +68,9 @@ internal static class LiveLoad
         // it splits the latency into ingest + counters, and publish → Redis → hub → socket → this process.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"live: ingest → message built p50 {Percentile(toMessage, 0.50):0.0} ms, p99 {Percentile(toMessage, 0.99):0.0} ms; message built → received p50 {Percentile(toClient, 0.50):0.0} ms, p99 {Percentile(toClient, 0.99):0.0} ms"));
+        // Whether the tail is one stall or a backlog that builds: the worst latency of the messages received in each second.
+        var filled = Array.FindLastIndex(_worstBySecond, w => w > 0) + 1;
+        Console.WriteLine("live: worst latency by second received (ms): " + string.Join(' ', _worstBySecond.Take(filled)));
         foreach (var reason in results.Where(r => r.Closed is not null).GroupBy(r => r.Closed).Take(3))
         {
             Console.WriteLine($"live: closed {reason.Count()}x: {reason.Key}");
@@ -63,14 +78,44 @@ internal static class LiveLoad
         return 0;
     }
 
-    public static async Task<int> ProduceAsync(Uri api, string key, int rate, int seconds, int shops)
+    /// <summary>
+    /// RATE orders/s for <paramref name="seconds"/>. With a warm-up, this process first produces at the same rate for
+    /// <paramref name="warmupSeconds"/>, waits 3 s for that to drain, and then writes the time the measured round starts
+    /// to <paramref name="measureFile"/> (the listener's cue): the measured orders are serialised and sent by warm code.
+    /// </summary>
+    public static async Task<int> ProduceAsync(Uri api, string key, int rate, int seconds, int shops, int warmupSeconds = 0, string? measureFile = null)
     {
-        const int perBatch = 10;
         using var http = new HttpClient { BaseAddress = api };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var run = Guid.NewGuid().ToString("N")[..6];
-        var interval = TimeSpan.FromSeconds((double)perBatch / rate);
-        using var timer = new PeriodicTimer(interval);
+        if (warmupSeconds > 0)
+        {
+            var (_, warmFailed, _) = await RoundAsync(http, run + "w", rate, warmupSeconds, shops);
+            if (warmFailed > 0)
+            {
+                Console.WriteLine($"produce: {warmFailed} warm-up batches not accepted");
+                return 1;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        if (measureFile is not null)
+        {
+            await File.WriteAllTextAsync(measureFile + ".tmp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            File.Move(measureFile + ".tmp", measureFile, overwrite: true);
+            await Task.Delay(500);  // the listener polls for the file every 50 ms and must know the time before the orders come
+        }
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (sent, failed, batches) = await RoundAsync(http, run, rate, seconds, shops);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"produce: {sent} orders in {clock.Elapsed.TotalSeconds:0.0} s = {sent / clock.Elapsed.TotalSeconds:0} orders/s, {batches} batches, {failed} not accepted; producer cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s"));
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<(int Sent, int Failed, int Batches)> RoundAsync(HttpClient http, string run, int rate, int seconds, int shops)
+    {
+        const int perBatch = 10;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds((double)perBatch / rate));
         var inFlight = new List<Task<HttpResponseMessage>>();
         var sent = 0;
         var clock = Stopwatch.StartNew();
@@ -82,10 +127,7 @@ internal static class LiveLoad
             inFlight.Add(http.PostAsJsonAsync("/api/v1/orders/batch", orders, WireJson.Options));
         }
         var responses = await Task.WhenAll(inFlight);
-        var failed = responses.Count(r => (int)r.StatusCode != 202);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"produce: {sent} orders in {clock.Elapsed.TotalSeconds:0.0} s = {sent / clock.Elapsed.TotalSeconds:0} orders/s, {responses.Length} batches, {failed} not accepted"));
-        return failed == 0 ? 0 : 1;
+        return (sent, responses.Count(r => (int)r.StatusCode != 202), responses.Length);
     }
 
     private static async Task<(List<double> Latencies, List<double> ToMessage, List<double> ToClient, int Analytics, string? Closed)> ReceiveAsync(
@@ -116,8 +158,14 @@ internal static class LiveLoad
                 var received = DateTimeOffset.UtcNow;
                 Volatile.Write(ref _lastReceived, Environment.TickCount64);
                 var (type, built, sent) = Read(buffer.AsSpan(0, count));
-                if (type == MessageKind.OrderCreated)
+                var measureFrom = Volatile.Read(ref _measureFrom);
+                if (received.ToUnixTimeMilliseconds() < measureFrom)
                 {
+                    continue;
+                }
+                if (type == MessageKind.OrderCreated && sent.ToUnixTimeMilliseconds() >= measureFrom)
+                {
+                    RecordWorst((received.ToUnixTimeMilliseconds() - measureFrom) / 1000, (received - sent).TotalMilliseconds);
                     latencies.Add((received - sent).TotalMilliseconds);
                     toMessage.Add((built - sent).TotalMilliseconds);
                     toClient.Add((received - built).TotalMilliseconds);
@@ -155,6 +203,23 @@ internal static class LiveLoad
     }
 
     private static long _lastReceived = Environment.TickCount64;
+    private static long _measureFrom = long.MaxValue;
+    private static readonly long[] _worstBySecond = new long[600];
+
+    private static void RecordWorst(long secondOfRun, double latencyMs)
+    {
+        var second = (int)Math.Min(secondOfRun, _worstBySecond.Length - 1);
+        var latency = (long)latencyMs;
+        for (var seen = Volatile.Read(ref _worstBySecond[second]); latency > seen;)
+        {
+            var before = Interlocked.CompareExchange(ref _worstBySecond[second], latency, seen);
+            if (before == seen)
+            {
+                break;
+            }
+            seen = before;
+        }
+    }
 
     /// <summary>
     /// The message's type, <c>at</c> and <c>data.updatedAt</c>, read in one pass without building a document: a thousand
