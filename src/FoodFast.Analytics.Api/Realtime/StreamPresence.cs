@@ -79,7 +79,7 @@ public sealed class StreamPresence(LiveHub hub, LivePresence presence, TimeProvi
             {
                 await presence.RemoveAsync(hub.Resume.Instance, cancellationToken);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException or ObjectDisposedException)
             {
                 logger.LogWarning("Live-feed presence not removed at shutdown (it expires by itself): {Error}", ex.Message);
             }

@@ -11,8 +11,8 @@ namespace FoodFast.Analytics.Redis.Live;
 
 /// <summary>
 /// Ingestion step 2 for the live side: mark the batch's orders as seen (one round trip: it decides created or updated),
-/// publish its messages, then count it and ask for a fresh analytics.updated. Publishing before counting keeps the
-/// second round trip out of the feed's latency.
+/// publish its messages, then count it and ask for a fresh analytics.updated. Publishing before counting, and not waiting
+/// for the count, keeps the second round trip out of the feed's latency.
 /// </summary>
 public sealed class LiveFeedObserver(
     LiveCounters counters, ILiveBus bus, AnalyticsPulse pulse, IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveFeedObserver> logger, FoodFastMetrics metrics)
@@ -26,9 +26,26 @@ public sealed class LiveFeedObserver(
         IReadOnlySet<(string, string)>? firstSeen = null;
         var marked = await TryCountersAsync(entries.Count, async () => firstSeen = await counters.MarkFirstSeenAsync(orders, cancellationToken));
         await bus.PublishAsync(Messages(items, firstSeen, time.GetUtcNow()), cancellationToken);
-        if (marked && await TryCountersAsync(entries.Count, () => counters.CountAsync(orders, firstSeen!, events, cancellationToken)))
+        if (marked)
         {
-            pulse.Touch(orders.Select(o => o.ShopId).Concat(events.Where(e => e.SessionId is not null).Select(e => e.ShopId)));
+            // Not awaited: the next entries' messages should not wait for this round trip (counts are increments, so
+            // their order does not matter). Bounded all the same: each call ends within the Redis timeout.
+            _ = CountAsync(orders, firstSeen!, events, entries.Count);
+        }
+    }
+
+    private async Task CountAsync(List<Core.Orders.Order> orders, IReadOnlySet<(string, string)> firstSeen, List<Core.Events.ActivityEvent> events, int count)
+    {
+        try
+        {
+            if (await TryCountersAsync(count, () => counters.CountAsync(orders, firstSeen, events, CancellationToken.None)))
+            {
+                pulse.Touch(orders.Select(o => o.ShopId).Concat(events.Where(e => e.SessionId is not null).Select(e => e.ShopId)));
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Live counters failed for {Count} items (the rebuild repairs counts)", count);
         }
     }
 
