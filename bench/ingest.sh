@@ -2,7 +2,7 @@
 # Ingestion benchmark, all figures from one run on this machine:
 #   1. baseline: plain binary COPY of N events into a copy of the events table;
 #   2. N events through POST /api/v1/events/batch (batches of 1,000, 2 senders), then until indexed;
-#   3. single events through POST /api/v1/events from wrk (2 threads, 32 connections, 20 s).
+#   3. single events through POST /api/v1/events from wrk (2 threads, 32 connections, 20 s, after an unmeasured 20 s).
 # The API runs as its own process on a fresh database of a private Postgres (port 55450; FF_BENCH_PG_PORT,
 # FF_BENCH_REDIS_PORT, FF_BENCH_DATA_DIR and FF_BENCH_API_PORT pick another private instance and API port).
 # Before measuring, FF_BENCH_WARMUP events (default 50000) go through the batch endpoint and are flushed, so the
@@ -72,6 +72,8 @@ echo "api rss during batches: $(rss_by_fifth "$samples")"
 copy_rate=$(echo "$copy" | awk '{print $(NF-1)}'); batch_rate=$(echo "$batch" | awk '{print $(NF-1)}')
 echo "ratio api-batch/copy (accepted): $(echo "scale=2; $batch_rate / $copy_rate" | bc)"
 echo "ratio api-batch/copy (indexed):  $(echo "scale=2; ($n / $indexed) / $copy_rate" | bc)"
+# The single-event path has code of its own (tiered JIT): an unmeasured round first, as for the batches.
+wrk -t2 -c32 -d"${FF_BENCH_SINGLE_WARMUP:-20}"s -s bench/single-event.lua "http://127.0.0.1:$port" | grep '^single:' | sed 's/^single/single warm-up (not measured)/'
 wrk -t2 -c32 -d20s --latency -s bench/single-event.lua "http://127.0.0.1:$port" | grep '^single:'
 drain
 echo "api rss at end: $(rss)"
