@@ -2,9 +2,10 @@
 # Query benchmark, all figures from one run on this machine:
 #   1. ORDERS orders (1-3 lines each) and EVENTS events over the last 60 days for 10 shops, generated inside Postgres
 #      (bench/queries-load.sql: generate_series, indexes dropped during the load and rebuilt from the migrations);
-#   2. the baseline: GET /health/live through wrk (no store, no cache);
+#   2. the baseline: GET /health/live through wrk (no store, no cache), at 8 connections and at 2;
 #   3. per endpoint, one shop in turn of 10, a 30-day window ending at a past midnight (settled, so cached long):
-#      warm = the same window again after a priming pass (every answer a cache hit, checked from X-Cache),
+#      warm = the same window again after a priming pass (every answer a cache hit, checked from X-Cache), at 8
+#             connections (wrk -t2 -c8, saturating both cores) and at 2 (wrk -t1 -c2),
 #      cold = a window moved by a second per request (every answer computed by Postgres, checked from X-Cache).
 # Prints p50/p99 per endpoint and the ratios warm/baseline and cold/warm.
 # The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55452/56452;
@@ -50,23 +51,30 @@ endpoints="dashboard:/api/v1/analytics/dashboard revenue:/api/v1/analytics/sales
   geographic:/api/v1/analytics/sales/geographic activity:/api/v1/analytics/users/activity financial:/api/v1/analytics/financial/revenue"
 results=$(mktemp)
 run /health/live warm baseline -t2 -c8 -d10s >>"$results"
+# The same at two connections: with eight, wrk's threads and the API's saturate both cores and every p99, even the
+# baseline's, is mostly time spent queued for a core.
+run /health/live warm baseline -t1 -c2 -d10s | sed 's/|warm|/|warm2|/' >>"$results"
 for entry in $endpoints; do
   name=${entry%%:*} path=${entry#*:}
   for s in $(seq -w 1 10); do   # prime the warm windows
     curl -sf -o /dev/null -H "X-Api-Key: $key" "http://127.0.0.1:$port$path?shopId=bench-shop-$s&from=$(date -u -d @$((to - 30 * 86400)) +%FT%TZ)&to=$(date -u -d @$to +%FT%TZ)"
   done
   run "$path" warm "$name" -t2 -c8 -d10s >>"$results"
+  run "$path" warm "$name" -t1 -c2 -d10s | sed 's/|warm|/|warm2|/' >>"$results"
   run "$path" cold "$name" -t1 -c1 -d20s >>"$results"
 done
 echo "api rss at end: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"), load $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -F'|' '
-  $1 == "baseline" { base = $6; printf "baseline /health/live: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", $3, $4, $5, $6; next }
-  { p50[$1, $2] = $5; p99[$1, $2] = $6; n[$1, $2] = $3; hits[$1, $2] = $7; miss[$1, $2] = $8; err[$1, $2] = $9; if (!seen[$1]++) order[++k] = $1 }
+  $1 == "baseline" { base[$2] = $6; printf "baseline /health/live (%s): %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", ($2 == "warm" ? "8 connections" : "2 connections"), $3, $4, $5, $6; next }
+  { p50[$1, $2] = $5; p99[$1, $2] = $6; n[$1, $2] = $3; rps[$1, $2] = $4; hits[$1, $2] = $7; miss[$1, $2] = $8; err[$1, $2] = $9; if (!seen[$1]++) order[++k] = $1 }
   END {
-    print "| endpoint | warm p50 / p99 ms (requests, hits) | cold p50 / p99 ms (requests, misses) | warm p99 / baseline p99 | cold p99 / warm p99 | errors |"
-    print "| --- | --- | --- | --- | --- | --- |"
+    print "| endpoint | warm, 8 connections: p50 / p99 ms (req/s; hits of requests) | warm, 2 connections: p50 / p99 ms (req/s; hits of requests) | cold p50 / p99 ms (requests, misses) | warm p99 / baseline p99 (8 / 2 conn.) | cold p99 / warm p99 (2 conn.) | errors |"
+    print "| --- | --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= k; i++) { e = order[i]
-      printf "| %s | %.2f / %.2f (%d, %d) | %.1f / %.1f (%d, %d) | %.1f | %.0f | %d |\n", e, p50[e, "warm"], p99[e, "warm"], n[e, "warm"], hits[e, "warm"],
-        p50[e, "cold"], p99[e, "cold"], n[e, "cold"], miss[e, "cold"], p99[e, "warm"] / base, p99[e, "cold"] / p99[e, "warm"], err[e, "warm"] + err[e, "cold"] }
+      printf "| %s | %.2f / %.2f (%.0f; %d of %d) | %.2f / %.2f (%.0f; %d of %d) | %.1f / %.1f (%d, %d) | %.1f / %.1f | %.0f | %d |\n", e,
+        p50[e, "warm"], p99[e, "warm"], rps[e, "warm"], hits[e, "warm"], n[e, "warm"],
+        p50[e, "warm2"], p99[e, "warm2"], rps[e, "warm2"], hits[e, "warm2"], n[e, "warm2"],
+        p50[e, "cold"], p99[e, "cold"], n[e, "cold"], miss[e, "cold"], p99[e, "warm"] / base["warm"], p99[e, "warm2"] / base["warm2"],
+        p99[e, "cold"] / p99[e, "warm2"], err[e, "warm"] + err[e, "warm2"] + err[e, "cold"] }
   }' "$results"
 rm -f "$results"
