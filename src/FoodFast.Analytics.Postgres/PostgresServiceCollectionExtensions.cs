@@ -30,6 +30,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddOptions<PostgresStoreOptions>().BindConfiguration(PostgresStoreOptions.Section)
             .Validate(o => o.ConnectionString.Length == 0 || IsValidConnectionString(o.ConnectionString),
                 "Storage:Postgres:ConnectionString is not a valid Npgsql connection string")
+            .Validate(o => o.QueryWorkMemMegabytes is >= 1 and <= 2048, "Storage:Postgres:QueryWorkMemMegabytes must be between 1 and 2048")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -1,18 +1,19 @@
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Postgres.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace FoodFast.Analytics.Postgres.Queries;
 
 /// <summary>Runs compiled aggregate queries on the analytics database.</summary>
-public sealed class PostgresQueries(AnalyticsDatabase database) : IAnalyticsQueries
+public sealed class PostgresQueries(AnalyticsDatabase database, IOptions<PostgresStoreOptions> options) : IAnalyticsQueries
 {
     /// <summary>
     /// Settings for the query's own transaction. Distinct counts over a shop's month of events (250,000 session ids)
     /// spilled their sorts to disk at the server's default 4 MB of work_mem; JIT spent ~80 ms compiling such a query
     /// (bench/README.md, "Queries").
     /// </summary>
-    private static readonly string[] Settings = ["set local work_mem = '64MB'", "set local jit = off"];
+    private readonly string[] _settings = [$"set local work_mem = '{options.Value.QueryWorkMemMegabytes}MB'", "set local jit = off"];
 
     public async Task<AggregateTable> AggregateAsync(ValidatedQuery query, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class PostgresQueries(AnalyticsDatabase database) : IAnalyticsQuer
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var setting in Settings)
+        foreach (var setting in _settings)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(setting));
         }

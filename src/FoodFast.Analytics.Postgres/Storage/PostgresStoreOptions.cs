@@ -7,4 +7,10 @@ public sealed class PostgresStoreOptions
 
     /// <summary>Connection string of the analytics database. Empty (default): the service database (<c>Postgres:ConnectionString</c>).</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Memory each analytics query may use per sort or hash before spilling to disk (Postgres <c>work_mem</c>, set for
+    /// the query's own transaction only). A query may use it several times over, once per sort or hash it runs.
+    /// </summary>
+    public int QueryWorkMemMegabytes { get; set; } = 64;
 }
