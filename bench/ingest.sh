@@ -62,7 +62,13 @@ fi
 copy=$(bench copy-events "$n" "$db"); echo "$copy"
 start=$(date +%s.%N)
 : >"$samples"; sample_rss & sampler=$!
-batch=$(bench post-events "$n" "http://127.0.0.1:$port" 1000 2); echo "$batch"
+cpu_before="$(mktemp)"; bench/cpu-by-process.sh snapshot "$cpu_before"
+TIMEFORMAT="%U %S"; client_cpu=$( { time bench post-events "$n" "http://127.0.0.1:$port" 1000 2 >"$cpu_before.out"; } 2>&1 )
+batch=$(cat "$cpu_before.out"); echo "$batch"
+accepted=$(echo "$(date +%s.%N) - $start" | bc)
+# Who used the two cores while the batches were accepted (the indexer runs meanwhile; the load client is a process too).
+echo "while accepting: $(bench/cpu-by-process.sh report "$cpu_before" "$accepted" | sed 's/^cpu by process: //'), load client $(echo "$client_cpu" | awk -v s="$accepted" '{printf "%.1f s (%.2f cores)", $1 + $2, ($1 + $2) / s}')"
+rm -f "$cpu_before" "$cpu_before.out"
 drain
 indexed=$(echo "$(date +%s.%N) - $start" | bc)
 echo "api-batch until indexed: $n events in $(printf '%.2f' "$indexed") s = $(echo "$n / $indexed" | bc) events/s"
