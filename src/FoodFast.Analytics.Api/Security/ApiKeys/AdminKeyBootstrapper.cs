@@ -96,8 +96,20 @@ internal sealed class AdminKeyBootstrapper(
         }
     }
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Ready.IsCompletedSuccessfully
+    /// <summary>
+    /// Once the schema is applied the first key is a few milliseconds away: a probe in that window waits for it (up to
+    /// <see cref="BootstrapWait"/>) rather than answering "not ready" and logging an error on every normal start.
+    /// </summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!Ready.IsCompleted && storage.Ready.IsCompletedSuccessfully)
+        {
+            await Task.WhenAny(Ready, Task.Delay(BootstrapWait, cancellationToken));
+        }
+        return Ready.IsCompletedSuccessfully
             ? HealthCheckResult.Healthy("an admin key exists")
-            : HealthCheckResult.Unhealthy("the first admin key is not created yet"));
+            : HealthCheckResult.Unhealthy("the first admin key is not created yet");
+    }
+
+    private static readonly TimeSpan BootstrapWait = TimeSpan.FromSeconds(2);
 }
