@@ -16,6 +16,8 @@ internal sealed class AdminKeyBootstrapper(
     StorageBootstrapper storage, IDbContextFactory<ServiceDbContext> contexts, IOptions<SecurityOptions> options,
     IHostEnvironment environment, TimeProvider time, ILogger<AdminKeyBootstrapper> logger) : BackgroundService, IHealthCheck
 {
+    private static readonly TimeSpan BootstrapWait = TimeSpan.FromSeconds(2);
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task Ready => _ready.Task;
@@ -110,6 +112,4 @@ internal sealed class AdminKeyBootstrapper(
             ? HealthCheckResult.Healthy("an admin key exists")
             : HealthCheckResult.Unhealthy("the first admin key is not created yet");
     }
-
-    private static readonly TimeSpan BootstrapWait = TimeSpan.FromSeconds(2);
 }
