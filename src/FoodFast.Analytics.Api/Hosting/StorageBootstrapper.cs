@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Core.Hosting;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Postgres.Schema;
@@ -18,28 +19,20 @@ public sealed class StorageBootstrapper(ServiceDatabase serviceDatabase, IAnalyt
 
     public Task Ready => _ready.Task;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Retry.UntilDoneAsync(async token =>
         {
-            try
-            {
-                await new SchemaMigrator(serviceDatabase.DataSource, SchemaMigrator.ServiceSet, logger).MigrateAsync(stoppingToken);
-                await store.EnsureReadyAsync(stoppingToken);
-                _ready.TrySetResult();
-                logger.LogInformation("Schema applied; {Backend} analytics store ready", store.Backend);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _lastError = ex.Message;
-                logger.LogWarning("Storage not ready, retrying in {Delay}: {Error}", delay, ex.Message);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
+            await new SchemaMigrator(serviceDatabase.DataSource, SchemaMigrator.ServiceSet, logger).MigrateAsync(token);
+            await store.EnsureReadyAsync(token);
+            _ready.TrySetResult();
+            logger.LogInformation("Schema applied; {Backend} analytics store ready", store.Backend);
+        },
+        TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10),
+        (ex, delay) =>
+        {
+            _lastError = ex.Message;
+            logger.LogWarning("Storage not ready, retrying in {Delay}: {Error}", delay, ex.Message);
+        },
+        stoppingToken);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(Ready.IsCompletedSuccessfully

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FoodFast.Analytics.Core.Hosting;
 using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Core.Observability;
 using Microsoft.Extensions.Options;
@@ -87,34 +88,12 @@ public sealed class LiveHub : BackgroundService
     }
 
     /// <summary>Subscribes, retrying while Redis is away at start; once subscribed the multiplexer keeps the subscription.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Retry.UntilDoneAsync(async token =>
         {
-            try
-            {
-                await _bus.SubscribeAsync(Receive, stoppingToken);
-                _subscribed.TrySetResult();
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message);
-                try
-                {
-                    await Task.Delay(delay, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
+            await _bus.SubscribeAsync(Receive, token);
+            _subscribed.TrySetResult();
+        },
+        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30),
+        (ex, delay) => _logger.LogWarning("Live feed not subscribed yet (retrying in {Delay}): {Error}", delay, ex.Message),
+        stoppingToken);
 }

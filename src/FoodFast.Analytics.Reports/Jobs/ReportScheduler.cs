@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Core.Hosting;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Postgres.ServiceData;
@@ -31,26 +32,18 @@ public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.Ready.WaitAsync(stoppingToken);
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await Retry.UntilDoneAsync(async token =>
             {
-                var scheduler = await factory.GetScheduler(stoppingToken);
-                await scheduler.Start(stoppingToken);
-                await ScheduleCleanupAsync(scheduler, stoppingToken);
-                await ScheduleRetentionAsync(scheduler, stoppingToken);
+                var scheduler = await factory.GetScheduler(token);
+                await scheduler.Start(token);
+                await ScheduleCleanupAsync(scheduler, token);
+                await ScheduleRetentionAsync(scheduler, token);
                 _started.TrySetResult(scheduler);
                 logger.LogInformation("Report scheduler {Name} started as {Instance}", scheduler.SchedulerName, scheduler.SchedulerInstanceId);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("Report scheduler not started, retrying in {Delay}: {Error}", delay, ex.Message);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
+            },
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10),
+            (ex, delay) => logger.LogWarning("Report scheduler not started, retrying in {Delay}: {Error}", delay, ex.Message),
+            stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
