@@ -1,6 +1,6 @@
-namespace FoodFast.Analytics.UnitTests.Promotions;
+namespace FoodFast.Analytics.UnitTests;
 
-/// <summary>A clock that moves only when told, for cache periods.</summary>
+/// <summary>A clock that moves only when told, for cache lifetimes.</summary>
 public sealed class ManualTime(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; private set; } = start;

@@ -8,15 +8,23 @@ namespace FoodFast.Analytics.Api.Queries;
 
 internal static class QuerySetup
 {
-    /// <summary>The query engine, and its cache: Redis when <c>Redis:Configuration</c> is set, process memory otherwise.</summary>
+    /// <summary>
+    /// The query engine, and its cache: Redis when <c>Redis:Configuration</c> is set (behind this instance's near
+    /// cache unless <c>Cache:NearTtlSeconds</c> is 0), process memory otherwise.
+    /// </summary>
     public static IServiceCollection AddQueries(this IServiceCollection services)
     {
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<MemoryQueryCache>();
-        services.AddSingleton<IQueryCache>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration.Length > 0
-            ? sp.GetRequiredService<RedisQueryCache>()
-            : sp.GetRequiredService<MemoryQueryCache>());
+        services.AddSingleton(sp => new NearQueryCache(sp.GetRequiredService<RedisQueryCache>(), CachedResult.FreshUntil,
+            sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IQueryCache>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration.Length == 0
+            ? sp.GetRequiredService<MemoryQueryCache>()
+            : sp.GetRequiredService<IOptions<CacheOptions>>().Value.NearTtlSeconds > 0
+                ? sp.GetRequiredService<NearQueryCache>()
+                : sp.GetRequiredService<RedisQueryCache>());
+        services.AddHostedService<NearCachePurgeListener>();
         services.AddSingleton<QueryEngine>();
         return services;
     }

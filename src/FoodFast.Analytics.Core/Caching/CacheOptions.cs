@@ -22,6 +22,17 @@ public sealed class CacheOptions
     [Range(0, 3600, ErrorMessage = "Cache:LiveTtlSeconds must be between 0 and 3600")]
     public int LiveTtlSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// With Redis: how long an instance keeps a result in its own memory too, so a repeated question is answered
+    /// without a Redis round trip (never past the result's <c>freshUntil</c>). 0 turns this near cache off. Default 5.
+    /// </summary>
+    [Range(0, 3600, ErrorMessage = "Cache:NearTtlSeconds must be between 0 and 3600")]
+    public int NearTtlSeconds { get; set; } = 5;
+
+    /// <summary>The near cache's budget per instance, in megabytes of result JSON; the least used entries go first. Default 64.</summary>
+    [Range(1, 4096, ErrorMessage = "Cache:NearSizeMegabytes must be between 1 and 4096")]
+    public int NearSizeMegabytes { get; set; } = 64;
+
     public TimeSpan TimeToLive(DateTimeOffset rangeEnd, DateTimeOffset now) =>
         rangeEnd <= now.AddMinutes(-SettleWindowMinutes) ? TimeSpan.FromSeconds(SettledTtlSeconds) : TimeSpan.FromSeconds(LiveTtlSeconds);
 }

@@ -24,7 +24,8 @@ public sealed class MemoryQueryCache(IMemoryCache memory) : IQueryCache
     {
         lock (_keys)
         {
-            foreach (var key in _keys.Where(k => k.StartsWith($"q:{shopId}:", StringComparison.Ordinal)).ToList())
+            var prefixes = QueryCacheKeys.PurgedShops(shopId).Select(QueryCacheKeys.Prefix).ToList();
+            foreach (var key in _keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
             {
                 memory.Remove(key);
                 _keys.Remove(key);

@@ -5,22 +5,24 @@ using FoodFast.Analytics.Core.Wire;
 namespace FoodFast.Analytics.Core.Queries;
 
 /// <summary>
-/// A result as the query cache keeps it: when it was computed (8 bytes, Unix milliseconds, big-endian), then its
-/// JSON exactly as a cache hit sends it (<c>meta.cached</c> true). A hit is written to the client as it is, never
-/// parsed; the time in front gives the <c>Age</c> header without reading the JSON.
+/// A result as the query cache keeps it: when it was computed and until when it is fresh (8 bytes each, Unix
+/// milliseconds, big-endian), then its JSON exactly as a cache hit sends it (<c>meta.cached</c> true). A hit is
+/// written to the client as it is, never parsed; the times in front give the <c>Age</c> header and the near cache's
+/// expiry without reading the JSON.
 /// </summary>
 public static class CachedResult
 {
     /// <summary>Goes into the cache key: entries written in another format are never read as this one.</summary>
-    public const string Format = "r2";
+    public const string Format = "r3";
 
-    private const int Header = sizeof(long);
+    private const int Header = 2 * sizeof(long);
 
     public static byte[] Encode(QueryResult result)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(result with { Meta = result.Meta with { Cached = true } }, WireJson.Options);
         var entry = new byte[Header + json.Length];
         BinaryPrimitives.WriteInt64BigEndian(entry, result.Meta.ComputedAt.ToUnixTimeMilliseconds());
+        BinaryPrimitives.WriteInt64BigEndian(entry.AsSpan(sizeof(long)), result.Meta.FreshUntil.ToUnixTimeMilliseconds());
         json.CopyTo(entry, Header);
         return entry;
     }
@@ -28,6 +30,11 @@ public static class CachedResult
     /// <summary>The entry's result JSON and when it was computed; null when the entry is not in this format.</summary>
     public static QueryJson? Read(byte[] entry) => entry.Length > Header
         ? new QueryJson(entry.AsMemory(Header), Cached: true, DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry)))
+        : null;
+
+    /// <summary>Until when the entry's answer is fresh; null when the entry is not in this format.</summary>
+    public static DateTimeOffset? FreshUntil(byte[] entry) => entry.Length > Header
+        ? DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry.AsSpan(sizeof(long))))
         : null;
 
     public static QueryResult Parse(QueryJson json) => JsonSerializer.Deserialize<QueryResult>(json.Json.Span, WireJson.Options)!;

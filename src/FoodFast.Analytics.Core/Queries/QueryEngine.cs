@@ -58,7 +58,7 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
     public static string CacheKey(AnalyticsQuery query)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(query, WireJson.Options);
-        return $"q:{query.ShopId ?? "*"}:{CachedResult.Format}:{Convert.ToHexStringLower(SHA256.HashData(canonical))}";
+        return QueryCacheKeys.For(query.ShopId, CachedResult.Format, Convert.ToHexStringLower(SHA256.HashData(canonical)));
     }
 
     private async Task<QueryJson?[]> LookUpAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)

@@ -43,19 +43,32 @@ public sealed class RedisQueryCache(RedisConnection connection, ILogger<RedisQue
         }
     }
 
+    /// <summary>Deletes the shop's entries, then tells every instance to forget them too (see <see cref="NearCachePurgeListener"/>).</summary>
     public async Task PurgeShopAsync(string shopId, CancellationToken cancellationToken)
     {
         var multiplexer = await connection.GetAsync();
         foreach (var endpoint in multiplexer.GetEndPoints())
         {
             var server = multiplexer.GetServer(endpoint);
-            var keys = server.Keys(pattern: $"{Key($"q:{shopId}:")}*", pageSize: 500).ToArray();
-            if (keys.Length > 0)
+            foreach (var shop in QueryCacheKeys.PurgedShops(shopId))
             {
-                await multiplexer.GetDatabase().KeyDeleteAsync(keys);
+                var pattern = $"{EscapeGlob(Key(QueryCacheKeys.Prefix(shop)))}*";
+                var keys = server.Keys(pattern: pattern, pageSize: 500).ToArray();
+                if (keys.Length > 0)
+                {
+                    await multiplexer.GetDatabase().KeyDeleteAsync(keys);
+                }
             }
         }
+        await multiplexer.GetSubscriber().PublishAsync(PurgeChannel(connection.Options), shopId);
     }
 
+    /// <summary>Carries the shop id of each purge to every instance's near cache.</summary>
+    public static RedisChannel PurgeChannel(RedisOptions options) => new($"{options.KeyPrefix}cache:purge", RedisChannel.PatternMode.Literal);
+
     private string Key(string key) => connection.Options.KeyPrefix + key;
+
+    /// <summary>A literal for a SCAN MATCH pattern (the all-shops prefix holds a <c>*</c>).</summary>
+    private static string EscapeGlob(string literal) =>
+        string.Concat(literal.Select(c => c is '*' or '?' or '[' or ']' or '\\' ? $"\\{c}" : c.ToString()));
 }

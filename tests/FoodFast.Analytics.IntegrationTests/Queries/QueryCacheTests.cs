@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace FoodFast.Analytics.IntegrationTests.Queries;
 
@@ -19,28 +21,67 @@ public sealed class QueryCacheTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Url = "/api/v1/analytics/sales/categories?shopId=shop-a&from=2026-10-23T22:00:00Z&to=2026-10-26T23:00:00Z&tz=Europe/Berlin";
 
+    /// <summary>Another question with the same answer: the contract data has no order of shop-a in the added day.</summary>
+    private const string WiderUrl = "/api/v1/analytics/sales/categories?shopId=shop-a&from=2026-10-22T22:00:00Z&to=2026-10-26T23:00:00Z&tz=Europe/Berlin";
+
     [Fact]
     public async Task Redis_stopped_mid_test_queries_still_answer_from_the_store_and_health_shows_redis_degraded()
     {
         await using var redis = new PrivateRedis();
         await redis.StartAsync();
-        await using var api = new Configured(s => s["Redis:Configuration"] = redis.Configuration);
+        await using var api = new Configured(s => (s["Redis:Configuration"], s["Cache:NearTtlSeconds"]) = (redis.Configuration, "600"));
         await api.InitializeAsync();
         var client = await api.LoadedClientAsync();
 
         var miss = await client.GetAsync(Url, Ct);
         var hit = await client.GetAsync(Url, Ct);
         await redis.StopAsync();
-        var withoutRedis = await client.GetAsync(Url, Ct);
+        var remembered = await client.GetAsync(Url, Ct);
+        var withoutRedis = await client.GetAsync(WiderUrl, Ct);
         var health = await client.GetAsync("/health/ready", Ct);
 
         Assert.Equal("miss", miss.Headers.GetValues("X-Cache").Single());
         Assert.Equal("hit", hit.Headers.GetValues("X-Cache").Single());
+        // The question asked before the outage is still answered from this instance's memory; a new one from the store.
+        Assert.Equal("hit", remembered.Headers.GetValues("X-Cache").Single());
         Assert.Equal(HttpStatusCode.OK, withoutRedis.StatusCode);
         Assert.Equal("miss", withoutRedis.Headers.GetValues("X-Cache").Single());
-        var rows = (await withoutRedis.ReadJsonAsync()).GetProperty("rows");
-        Assert.Equal((await miss.ReadJsonAsync()).GetProperty("rows").GetRawText(), rows.GetRawText());
+        var rows = (await miss.ReadJsonAsync()).GetProperty("rows").GetRawText();
+        Assert.Equal(rows, (await remembered.ReadJsonAsync()).GetProperty("rows").GetRawText());
+        Assert.Equal(rows, (await withoutRedis.ReadJsonAsync()).GetProperty("rows").GetRawText());
         Assert.Equal("Degraded", (await health.ReadJsonAsync()).Check("redis").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_purge_on_one_instance_reaches_the_near_cache_of_another()
+    {
+        await using var first = new Configured(s => s["Cache:NearTtlSeconds"] = "600");
+        await first.InitializeAsync();
+        var here = await first.LoadedClientAsync();
+        await using var second = new SecondInstance(first, s => s["Cache:NearTtlSeconds"] = "600");
+        using var there = ApiFactory.WithKey(await second.CreateReadyClientAsync(), first.AdminKey);
+        Assert.Equal("miss", (await here.GetAsync(Url, Ct)).Headers.GetValues("X-Cache").Single());
+        Assert.Equal("hit", (await there.GetAsync(Url, Ct)).Headers.GetValues("X-Cache").Single()); // from Redis, now remembered there
+
+        // With the Redis entry gone behind its back, the second instance still answers from its memory...
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis))
+        {
+            var keys = redis.GetServer(TestServers.Redis).Keys(pattern: $"{first.RedisPrefix}q:*").ToArray();
+            Assert.NotEmpty(keys);
+            await redis.GetDatabase().KeyDeleteAsync(keys);
+        }
+        Assert.Equal("hit", (await there.GetAsync(Url, Ct)).Headers.GetValues("X-Cache").Single());
+        await second.Services.GetServices<IHostedService>().OfType<NearCachePurgeListener>().Single().Subscribed.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // ...until a purge on the first (an erasure) is heard there: far sooner than the 600 s its memory would keep it.
+        Assert.Equal(HttpStatusCode.OK, (await here.DeleteAsync("/api/v1/admin/customers/c-nobody?shopId=shop-a", Ct)).StatusCode);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string? cache;
+        while ((cache = (await there.GetAsync(Url, Ct)).Headers.GetValues("X-Cache").Single()) == "hit" && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50, Ct);
+        }
+        Assert.Equal("miss", cache);
     }
 
     [Fact]

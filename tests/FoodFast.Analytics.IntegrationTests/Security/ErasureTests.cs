@@ -21,6 +21,9 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         await client.PostAsync("/api/v1/events/batch?wait=true", Sample.Json(events), Ct);
         var kpis = $"/api/v1/analytics/sales/geographic?shopId=erase-shop&days=2";
         var before = (await (await client.GetAsync(kpis, Ct)).ReadJsonAsync()).GetProperty("rows").GetRawText();
+        const string allShops = "/api/v1/analytics/sales/geographic?days=2";
+        await client.GetAsync(allShops, Ct);
+        Assert.Equal("hit", (await client.GetAsync(allShops, Ct)).Headers.GetValues("X-Cache").Single());
 
         var response = await client.DeleteAsync("/api/v1/admin/customers/c-erase?shopId=erase-shop", Ct);
 
@@ -37,6 +40,7 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         var after = await client.GetAsync(kpis, Ct);
         Assert.Equal("miss", after.Headers.GetValues("X-Cache").Single());
         Assert.Equal(before, (await after.ReadJsonAsync()).GetProperty("rows").GetRawText());
+        Assert.Equal("miss", (await client.GetAsync(allShops, Ct)).Headers.GetValues("X-Cache").Single()); // over all shops, so over this one too
         var search = await (await client.GetAsync("/api/v1/analytics/search?query=c-erase&shopId=erase-shop", Ct)).ReadJsonAsync();
         Assert.Equal(0, search.GetProperty("total").GetInt64());
         var audit = await (await client.GetAsync("/api/v1/admin/audit?action=customer.erase", Ct)).ReadJsonAsync();

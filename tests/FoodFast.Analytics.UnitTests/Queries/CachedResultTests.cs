@@ -35,8 +35,15 @@ public sealed class CachedResultTests
     }
 
     [Fact]
+    public void An_entry_says_until_when_it_is_fresh_without_its_json_being_read()
+    {
+        Assert.Equal(ComputedAt.AddHours(1), CachedResult.FreshUntil(CachedResult.Encode(Computed)));
+    }
+
+    [Fact]
     public void An_entry_too_short_to_hold_a_result_is_no_hit()
     {
-        Assert.Null(CachedResult.Read(new byte[8]));
+        Assert.Null(CachedResult.Read(new byte[16]));
+        Assert.Null(CachedResult.FreshUntil(new byte[16]));
     }
 }
