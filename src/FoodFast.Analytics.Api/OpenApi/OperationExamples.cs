@@ -7,9 +7,10 @@ namespace FoodFast.Analytics.Api.OpenApi;
 
 /// <summary>
 /// Worked examples in the OpenAPI document, one file per operation: <c>OpenApi/Examples/&lt;operationId&gt;.json</c>
-/// (embedded) holds <c>parameters</c> (a value per query parameter: together they are the example request),
-/// an optional request <c>body</c>, the <c>response</c> that request gives on the contract data of the tests,
-/// and optionally a <c>problem</c> (400). The tests run every example request and compare the answer's shape.
+/// (embedded) holds <c>parameters</c> (a value per path and query parameter: together they are the example request),
+/// an optional request <c>body</c>, the <c>response</c> that request gives on the contract data of the tests (under
+/// the operation's success status: 200, or 201 for a create), and optionally a <c>problem</c> (400). The tests run
+/// every example request and compare the answer's shape.
 /// </summary>
 internal static class OperationExamples
 {
@@ -40,14 +41,18 @@ internal static class OperationExamples
             {
                 request.Example = body.DeepClone();
             }
-            SetExample(operation, "200", "application/json", example["response"]);
+            SetExample(operation, SuccessStatus(operation), "application/json", example["response"]);
             SetExample(operation, "400", "application/problem+json", example["problem"]);
             return Task.CompletedTask;
         });
 
-    private static void SetExample(OpenApiOperation operation, string status, string contentType, JsonNode? value)
+    /// <summary>The lowest 2xx the operation documents: 200, 201 for a create, 204 for an answer without a body.</summary>
+    private static string? SuccessStatus(OpenApiOperation operation) =>
+        operation.Responses?.Keys.Where(status => status.StartsWith('2')).Order(StringComparer.Ordinal).FirstOrDefault();
+
+    private static void SetExample(OpenApiOperation operation, string? status, string contentType, JsonNode? value)
     {
-        if (value is not null && operation.Responses?.TryGetValue(status, out var response) == true && response.Content?.TryGetValue(contentType, out var media) == true)
+        if (value is not null && status is not null && operation.Responses?.TryGetValue(status, out var response) == true && response.Content?.TryGetValue(contentType, out var media) == true)
         {
             media.Example = value.DeepClone();
         }

@@ -17,6 +17,13 @@ public sealed record DocumentedOperation(string Method, string Path, JsonElement
 
     public IEnumerable<JsonElement> Parameters => Operation.TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [];
 
+    /// <summary>The lowest 2xx it documents: 200, 201 for a create, 204 for an answer without a body.</summary>
+    public string? SuccessStatus => Operation.GetProperty("responses").EnumerateObject().Select(r => r.Name)
+        .Where(status => status.StartsWith('2')).Order(StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>Query parameters or a body: input that can be invalid (a route value that does not match answers 404).</summary>
+    public bool TakesInput => Parameters.Any(p => In(p) == "query") || Operation.TryGetProperty("requestBody", out _);
+
     public override string ToString() => $"{Method.ToUpperInvariant()} {Path} ({Id})";
 
     public static List<DocumentedOperation> AnalystOperations(JsonElement document) =>
@@ -25,12 +32,15 @@ public sealed record DocumentedOperation(string Method, string Path, JsonElement
             .Where(op => op.Operation.TryGetProperty("x-required-roles", out var roles) && roles.EnumerateArray().Any(r => r.GetString() == "analyst"))
             .ToList();
 
-    /// <summary>The documented example request: every query parameter that has an example, with its value.</summary>
+    /// <summary>The documented example request: every path and query parameter that has an example, with its value.</summary>
     public HttpRequestMessage ExampleRequest()
     {
-        var query = string.Join('&', Parameters.Where(p => p.TryGetProperty("example", out _))
-            .Select(p => $"{p.GetProperty("name").GetString()}={Uri.EscapeDataString(Text(p.GetProperty("example")))}"));
-        var request = new HttpRequestMessage(new HttpMethod(Method.ToUpperInvariant()), query.Length == 0 ? Path : $"{Path}?{query}");
+        var examples = Parameters.Where(p => p.TryGetProperty("example", out _)).ToList();
+        var path = examples.Where(p => In(p) == "path")
+            .Aggregate(Path, (url, p) => url.Replace($"{{{Name(p)}}}", Uri.EscapeDataString(Text(p.GetProperty("example"))), StringComparison.Ordinal));
+        var query = string.Join('&', examples.Where(p => In(p) == "query")
+            .Select(p => $"{Name(p)}={Uri.EscapeDataString(Text(p.GetProperty("example")))}"));
+        var request = new HttpRequestMessage(new HttpMethod(Method.ToUpperInvariant()), query.Length == 0 ? path : $"{path}?{query}");
         if (Operation.TryGetProperty("requestBody", out var body))
         {
             request.Content = new StringContent(body.GetProperty("content").GetProperty("application/json").GetProperty("example").GetRawText(),
@@ -46,6 +56,10 @@ public sealed record DocumentedOperation(string Method, string Path, JsonElement
             && response.TryGetProperty("content", out var content) && content.TryGetProperty(contentType, out var media)
             && media.TryGetProperty("example", out example);
     }
+
+    public static string Name(JsonElement parameter) => parameter.GetProperty("name").GetString()!;
+
+    public static string In(JsonElement parameter) => parameter.GetProperty("in").GetString()!;
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }
