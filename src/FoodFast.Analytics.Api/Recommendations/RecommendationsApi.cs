@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Recommendations;
@@ -10,6 +11,11 @@ namespace FoodFast.Analytics.Api.Recommendations;
 /// <summary>Bought together, trending, weather-aware promotions, and the storefront's combined <c>/recommendations</c>.</summary>
 internal static class RecommendationsApi
 {
+    private const string CityText = "City for the weather provider and the messages (1-100 characters).";
+    private const string TemperatureText = "°C (-90 to 60), with condition: this weather is used instead of the provider's.";
+    private const string ConditionText = "With temperature: clear, clouds, rain, drizzle, thunderstorm, snow or fog.";
+    private const string WindText = "m/s (0-120), optional beside temperature and condition.";
+
     public static void MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
@@ -27,7 +33,11 @@ internal static class RecommendationsApi
             .Produces<StorefrontRecommendations>().ProducesValidationProblem();
     }
 
-    public static async Task<IResult> BoughtTogetherAsync(string productId, [AsParameters] Window window, int? limit, int? minSupport,
+    public static async Task<IResult> BoughtTogetherAsync(
+        [Description("The product whose companions to list (1-128 characters).")] string productId,
+        [AsParameters] Window window,
+        [Description("Products to list (1-50). Default 10.")] int? limit,
+        [Description("Orders a pair must share to be listed (1-1000000). Default Recommendations:MinSupport, 2.")] int? minSupport,
         IAnalyticsStore store, IOptions<PromotionOptions> options, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
@@ -35,7 +45,11 @@ internal static class RecommendationsApi
         return result is null ? QueryResponses.Invalid(problems) : TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> TrendingAsync([AsParameters] ShopSelection shop, string? window, int? limit, DateTimeOffset? to,
+    public static async Task<IResult> TrendingAsync(
+        [AsParameters] ShopSelection shop,
+        [Description("Length of the recent window, in hours or days: 24h, 7d, 30d (1h to 365d). Default 7d.")] string? window,
+        [Description("Products to list in rising and in new (1-100). Default 20.")] int? limit,
+        [Description("End of the recent window, exclusive (ISO-8601). Default now.")] DateTimeOffset? to,
         IAnalyticsStore store, TimeProvider time, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
@@ -43,8 +57,14 @@ internal static class RecommendationsApi
         return result is null ? QueryResponses.Invalid(problems) : TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> PromotionsAsync([AsParameters] ShopSelection shop, string? city, decimal? temperature, string? condition, decimal? wind,
-        DateTimeOffset? to, PromotionService promotions, CancellationToken ct)
+    public static async Task<IResult> PromotionsAsync(
+        [AsParameters] ShopSelection shop,
+        [Description(CityText)] string? city,
+        [Description(TemperatureText)] decimal? temperature,
+        [Description(ConditionText)] string? condition,
+        [Description(WindText)] decimal? wind,
+        [Description("End of the two sales windows the trend rules compare, exclusive (ISO-8601). Default now.")] DateTimeOffset? to,
+        PromotionService promotions, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         RecommendationRequests.CheckCity(city, problems);
@@ -56,8 +76,15 @@ internal static class RecommendationsApi
         return TypedResults.Ok(await promotions.SuggestAsync(new PromotionRequest(shop.ShopId, city, weather, to), ct));
     }
 
-    public static async Task<IResult> StorefrontAsync([AsParameters] ShopSelection shop, string? productId, string? city, decimal? temperature, string? condition,
-        decimal? wind, int? limit, IAnalyticsStore store, PromotionService promotions, IOptions<PromotionOptions> options, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> StorefrontAsync(
+        [AsParameters] ShopSelection shop,
+        [Description("With it, the answer also lists the products bought with this one in the last 90 days.")] string? productId,
+        [Description(CityText)] string? city,
+        [Description(TemperatureText)] decimal? temperature,
+        [Description(ConditionText)] string? condition,
+        [Description(WindText)] decimal? wind,
+        [Description("Products per list: 1-100, or 1-50 with productId. Default 20 trending, 10 bought together.")] int? limit,
+        IAnalyticsStore store, PromotionService promotions, IOptions<PromotionOptions> options, TimeProvider time, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         RecommendationRequests.CheckCity(city, problems);

@@ -32,14 +32,17 @@ public static class RecommendationData
         ["p4"] = ("Lemonade", "beverages"), ["p5"] = ("Greek salad", "salads"), ["p9"] = ("Espresso", "hot_drinks"),
     };
 
-    private static Order Basket(string shop, string id, int day, OrderStatus status, params (string Product, int Quantity)[] lines)
+    private static Order Basket(string shop, string id, int day, OrderStatus status, params (string Product, int Quantity)[] lines) =>
+        Basket(shop, id, new DateTimeOffset(2026, 6, day, 12, 0, 0, TimeSpan.Zero), status, lines);
+
+    /// <summary>An order of the products above at 2.00 a unit.</summary>
+    public static Order Basket(string shop, string id, DateTimeOffset created, OrderStatus status, params (string Product, int Quantity)[] lines)
     {
         var items = lines.Select(l => new OrderItem
         {
             ProductId = l.Product, ProductName = Products[l.Product].Name, Category = Products[l.Product].Category,
             Quantity = l.Quantity, UnitPrice = 2.00m, LineTotal = l.Quantity * 2.00m,
         }).ToList();
-        var created = new DateTimeOffset(2026, 6, day, 12, 0, 0, TimeSpan.Zero);
         var total = items.Sum(i => i.LineTotal);
         return new Order
         {
