@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using FoodFast.Analytics.Api.Queries;
@@ -15,16 +16,21 @@ namespace FoodFast.Analytics.Api.Dashboards;
 /// </summary>
 internal static class SavedDashboardsApi
 {
+    private const string IdText = "The dashboard's id, as POST answered it or the list shows it.";
+
     public static void MapSavedDashboardsApi(this IEndpointRouteBuilder app)
     {
         var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Saved dashboards");
-        dashboards.MapGet("", ListDashboards).WithName("ListSavedDashboards").WithSummary("The dashboards the caller may see, most recently changed first.");
+        dashboards.MapGet("", ListDashboards).WithName("ListSavedDashboards").WithSummary("The dashboards the caller may see, most recently changed first.")
+            .Produces<List<DashboardResponse>>().ProducesProblem(400);
         dashboards.MapPost("", CreateDashboard).WithName("CreateSavedDashboard").Produces<DashboardResponse>(201).ProducesValidationProblem()
             .WithSummary("Saves a dashboard: name, public flag, widgets (title, chartType, query). Every query is validated like POST /api/v1/analytics/query.");
-        dashboards.MapGet("/{id:guid}", GetDashboard).WithName("GetSavedDashboard").Produces<DashboardResponse>().ProducesProblem(404);
+        dashboards.MapGet("/{id:guid}", GetDashboard).WithName("GetSavedDashboard").Produces<DashboardResponse>().ProducesProblem(404)
+            .WithSummary("The dashboard: name, public flag and widgets with their queries; its version is the ETag.");
         dashboards.MapPut("/{id:guid}", UpdateDashboard).WithName("UpdateSavedDashboard").Produces<DashboardResponse>().ProducesValidationProblem()
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).WithSummary("Replaces the dashboard; with If-Match, only if it is still that version.");
-        dashboards.MapDelete("/{id:guid}", DeleteDashboard).WithName("DeleteSavedDashboard").Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
+        dashboards.MapDelete("/{id:guid}", DeleteDashboard).WithName("DeleteSavedDashboard").Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412)
+            .WithSummary("Deletes the dashboard (its owner or an admin); with If-Match, only if it is still that version.");
         dashboards.MapGet("/{id:guid}/data", GetDashboardData).WithName("GetSavedDashboardData").Produces<DashboardData>().ProducesProblem(404)
             .WithSummary("Runs every widget's query (through the cache) and answers all results in widget order; a failing widget carries its own problem.");
     }
@@ -56,7 +62,8 @@ internal static class SavedDashboardsApi
         return TypedResults.Created($"/api/v1/dashboards/{dashboard.Id}", DashboardResponse.From(dashboard));
     }
 
-    public static async Task<IResult> GetDashboard(Guid id, Caller caller, DashboardStore store, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, Viewer(caller), cancellationToken) is not { } dashboard)
         {
@@ -66,8 +73,8 @@ internal static class SavedDashboardsApi
         return TypedResults.Ok(DashboardResponse.From(dashboard));
     }
 
-    public static async Task<IResult> UpdateDashboard(Guid id, SaveDashboardRequest request, Caller caller, DashboardStore store, TimeProvider time,
-        HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> UpdateDashboard([Description(IdText)] Guid id, SaveDashboardRequest request, Caller caller, DashboardStore store,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var (found, refusal) = await FindToChangeAsync(id, caller, store, http, cancellationToken);
         if (refusal is not null)
@@ -92,7 +99,8 @@ internal static class SavedDashboardsApi
         return TypedResults.Ok(DashboardResponse.From(found));
     }
 
-    public static async Task<IResult> DeleteDashboard(Guid id, Caller caller, DashboardStore store, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> DeleteDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var (found, refusal) = await FindToChangeAsync(id, caller, store, http, cancellationToken);
         if (refusal is not null)
@@ -102,7 +110,8 @@ internal static class SavedDashboardsApi
         return await store.DeleteAsync(id, found!.Version, cancellationToken) ? TypedResults.NoContent() : Stale(id);
     }
 
-    public static async Task<IResult> GetDashboardData(Guid id, Caller caller, DashboardStore store, DashboardRunner runner, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDashboardData([Description(IdText)] Guid id, Caller caller, DashboardStore store, DashboardRunner runner,
+        CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, Viewer(caller), cancellationToken) is not { } dashboard)
         {
