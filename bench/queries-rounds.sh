@@ -2,7 +2,8 @@
 # Warm-answer latency round after round, on the database bench/queries.sh left behind: how far the p99 of identical
 # rounds spreads on this machine, and whether an API runtime setting moves it beyond that spread.
 # Each round restarts the API with the round's settings, primes the 10 shops' windows, warms up for 10 s, then
-# measures `wrk -t1 -c2 -d10s` on the warm dashboard and sales/products (every answer a cache hit).
+# measures `wrk -t1 -c2 -d10s` on /health/live (the baseline: no store, no cache), then on the warm dashboard and
+# sales/products (every answer a cache hit). Each line has p50, p99 and p99.9; compare p99s within a round.
 # Settings take turns within each round, so each setting meets the machine's good and bad moments alike.
 #   bench/queries-rounds.sh ROUNDS [SETTINGS ...]     e.g. bench/queries-rounds.sh 3 "" "DOTNET_gcServer=0"
 # An empty SETTINGS is the default runtime. Ports as bench/queries.sh (FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT,
@@ -36,19 +37,24 @@ start_api() {
 to=$(date -u -d 'today 00:00' +%s); [ $(( $(date +%s) - to )) -lt 3600 ] && to=$((to - 86400))
 export FOODFAST_API_KEY="$key" TO="$to"
 echo "warm rounds, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| round | settings | endpoint | requests/s | p50 ms | p99 ms | hits of requests |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+# CPU time the hypervisor gave to others while a round measured (the "steal" column of /proc/stat), in % of the cores.
+cpu_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $9 }' /proc/stat; }
+echo "| round | settings | endpoint | requests/s | p50 ms | p99 ms | p99.9 ms | hits of requests | steal % |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for round in $(seq "$rounds"); do
   for settings in "$@"; do
     start_api "$settings"
-    for entry in dashboard:/api/v1/analytics/dashboard products:/api/v1/analytics/sales/products; do
+    for entry in baseline:/health/live dashboard:/api/v1/analytics/dashboard products:/api/v1/analytics/sales/products; do
       name=${entry%%:*} path=${entry#*:}
       for s in $(seq -w 1 10); do
         curl -sf -o /dev/null -H "X-Api-Key: $key" "http://127.0.0.1:$port$path?shopId=bench-shop-$s&from=$(date -u -d @$((to - 30 * 86400)) +%FT%TZ)&to=$(date -u -d @$to +%FT%TZ)"
       done
       PATH_UNDER_TEST=$path MODE=warm wrk -t1 -c2 -d10s -s bench/queries.lua "http://127.0.0.1:$port" >/dev/null
-      PATH_UNDER_TEST=$path MODE=warm LABEL=$name wrk -t1 -c2 -d10s --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1 |
-        awk -F'|' -v r="$round" -v s="${settings:-default}" '{ printf "| %s | %s | %s | %.0f | %.2f | %.2f | %d of %d |\n", r, s, $1, $4, $5, $6, $7, $3 }'
+      read -r total0 steal0 < <(cpu_ticks)
+      line=$(PATH_UNDER_TEST=$path MODE=warm LABEL=$name wrk -t1 -c2 -d10s --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1)
+      read -r total1 steal1 < <(cpu_ticks)
+      echo "$line" | awk -F'|' -v r="$round" -v s="${settings:-default}" -v steal="$(( steal1 - steal0 )) $(( total1 - total0 ))" \
+        '{ split(steal, t, " "); printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d of %d | %.1f |\n", r, s, $1, $4, $5, $6, $10, $7, $3, 100 * t[1] / t[2] }'
     done
     kill $api; wait $api 2>/dev/null || true; api=""
   done

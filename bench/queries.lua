@@ -37,7 +37,8 @@ end
 done = function(summary, latency)
   local h, m = 0, 0
   for _, t in ipairs(threads) do h = h + t:get("hits"); m = m + t:get("misses") end
-  io.write(string.format("%s|%s|%d|%.1f|%.2f|%.2f|%d|%d|%d\n", label, mode, summary.requests, summary.requests / (summary.duration / 1e6),
+  io.write(string.format("%s|%s|%d|%.1f|%.2f|%.2f|%d|%d|%d|%.2f\n", label, mode, summary.requests, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, h, m,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(99.9) / 1000))
 end
