@@ -37,8 +37,8 @@ start_api() {
 to=$(date -u -d 'today 00:00' +%s); [ $(( $(date +%s) - to )) -lt 3600 ] && to=$((to - 86400))
 export FOODFAST_API_KEY="$key" TO="$to"
 echo "warm rounds, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
-# CPU time the hypervisor gave to others while a round measured (the "steal" column of /proc/stat), in % of the cores.
-cpu_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $9 }' /proc/stat; }
+# shellcheck source=steal.sh
+. bench/steal.sh
 echo "| round | settings | endpoint | requests/s | p50 ms | p99 ms | p99.9 ms | hits of requests | steal % |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for round in $(seq "$rounds"); do
@@ -50,11 +50,10 @@ for round in $(seq "$rounds"); do
         curl -sf -o /dev/null -H "X-Api-Key: $key" "http://127.0.0.1:$port$path?shopId=bench-shop-$s&from=$(date -u -d @$((to - 30 * 86400)) +%FT%TZ)&to=$(date -u -d @$to +%FT%TZ)"
       done
       PATH_UNDER_TEST=$path MODE=warm wrk -t1 -c2 -d10s -s bench/queries.lua "http://127.0.0.1:$port" >/dev/null
-      read -r total0 steal0 < <(cpu_ticks)
+      steal_mark
       line=$(PATH_UNDER_TEST=$path MODE=warm LABEL=$name wrk -t1 -c2 -d10s --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1)
-      read -r total1 steal1 < <(cpu_ticks)
-      echo "$line" | awk -F'|' -v r="$round" -v s="${settings:-default}" -v steal="$(( steal1 - steal0 )) $(( total1 - total0 ))" \
-        '{ split(steal, t, " "); printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d of %d | %.1f |\n", r, s, $1, $4, $5, $6, $10, $7, $3, 100 * t[1] / t[2] }'
+      echo "$line" | awk -F'|' -v r="$round" -v s="${settings:-default}" -v steal="$(steal_since)" \
+        '{ printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d of %d | %s |\n", r, s, $1, $4, $5, $6, $10, $7, $3, steal }'
     done
     kill $api; wait $api 2>/dev/null || true; api=""
   done

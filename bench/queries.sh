@@ -46,7 +46,10 @@ echo "load: $(psql -d ffqueries -c 'select count(*) from orders') orders, $(psql
 # A past midnight (UTC) at least an hour ago: the window has settled, so warm answers stay cached for the run.
 to=$(date -u -d 'today 00:00' +%s); [ $(( $(date +%s) - to )) -lt 3600 ] && to=$((to - 86400))
 export FOODFAST_API_KEY="$key" TO="$to"
-run() { PATH_UNDER_TEST="$1" MODE="$2" LABEL="$3" wrk "${@:4}" --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1; }
+# shellcheck source=steal.sh
+. bench/steal.sh
+# Each measurement's line ends with the hypervisor's steal while it ran (field 11).
+run() { steal_mark; echo "$(PATH_UNDER_TEST="$1" MODE="$2" LABEL="$3" wrk "${@:4}" --timeout 60s -s bench/queries.lua "http://127.0.0.1:$port" | tail -1)|$(steal_since)"; }
 endpoints="dashboard:/api/v1/analytics/dashboard revenue:/api/v1/analytics/sales/revenue products:/api/v1/analytics/sales/products
   geographic:/api/v1/analytics/sales/geographic activity:/api/v1/analytics/users/activity financial:/api/v1/analytics/financial/revenue"
 results=$(mktemp)
@@ -65,16 +68,16 @@ for entry in $endpoints; do
 done
 echo "api rss at end: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"), load $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -F'|' '
-  $1 == "baseline" { base[$2] = $6; printf "baseline /health/live (%s): %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms\n", ($2 == "warm" ? "8 connections" : "2 connections"), $3, $4, $5, $6; next }
-  { p50[$1, $2] = $5; p99[$1, $2] = $6; n[$1, $2] = $3; rps[$1, $2] = $4; hits[$1, $2] = $7; miss[$1, $2] = $8; err[$1, $2] = $9; if (!seen[$1]++) order[++k] = $1 }
+  $1 == "baseline" { base[$2] = $6; printf "baseline /health/live (%s): %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, steal %s %%\n", ($2 == "warm" ? "8 connections" : "2 connections"), $3, $4, $5, $6, $11; next }
+  { p50[$1, $2] = $5; p99[$1, $2] = $6; n[$1, $2] = $3; rps[$1, $2] = $4; hits[$1, $2] = $7; miss[$1, $2] = $8; err[$1, $2] = $9; st[$1, $2] = $11; if (!seen[$1]++) order[++k] = $1 }
   END {
-    print "| endpoint | warm, 8 connections: p50 / p99 ms (req/s; hits of requests) | warm, 2 connections: p50 / p99 ms (req/s; hits of requests) | cold p50 / p99 ms (requests, misses) | warm p99 / baseline p99 (8 / 2 conn.) | cold p99 / warm p99 (2 conn.) | errors |"
-    print "| --- | --- | --- | --- | --- | --- | --- |"
+    print "| endpoint | warm, 8 connections: p50 / p99 ms (req/s; hits of requests) | warm, 2 connections: p50 / p99 ms (req/s; hits of requests) | cold p50 / p99 ms (requests, misses) | warm p99 / baseline p99 (8 / 2 conn.) | cold p99 / warm p99 (2 conn.) | errors | steal % (8 / 2 conn. / cold) |"
+    print "| --- | --- | --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= k; i++) { e = order[i]
-      printf "| %s | %.2f / %.2f (%.0f; %d of %d) | %.2f / %.2f (%.0f; %d of %d) | %.1f / %.1f (%d, %d) | %.1f / %.1f | %.0f | %d |\n", e,
+      printf "| %s | %.2f / %.2f (%.0f; %d of %d) | %.2f / %.2f (%.0f; %d of %d) | %.1f / %.1f (%d, %d) | %.1f / %.1f | %.0f | %d | %s / %s / %s |\n", e,
         p50[e, "warm"], p99[e, "warm"], rps[e, "warm"], hits[e, "warm"], n[e, "warm"],
         p50[e, "warm2"], p99[e, "warm2"], rps[e, "warm2"], hits[e, "warm2"], n[e, "warm2"],
         p50[e, "cold"], p99[e, "cold"], n[e, "cold"], miss[e, "cold"], p99[e, "warm"] / base["warm"], p99[e, "warm2"] / base["warm2"],
-        p99[e, "cold"] / p99[e, "warm2"], err[e, "warm"] + err[e, "warm2"] + err[e, "cold"] }
+        p99[e, "cold"] / p99[e, "warm2"], err[e, "warm"] + err[e, "warm2"] + err[e, "cold"], st[e, "warm"], st[e, "warm2"], st[e, "cold"] }
   }' "$results"
 rm -f "$results"
