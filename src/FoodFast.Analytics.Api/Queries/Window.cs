@@ -14,7 +14,7 @@ public sealed record Window(
     [property: FromQuery(Name = "shopId"), Description("Shop to read. Callers bound to a shop can only name their own.")] string? ShopId,
     [property: FromQuery(Name = "from"), Description("Start, inclusive (ISO-8601). With to; else days applies.")] DateTimeOffset? From,
     [property: FromQuery(Name = "to"), Description("End, exclusive (ISO-8601). Default: the end of today in tz.")] DateTimeOffset? To,
-    [property: FromQuery(Name = "days"), Description("Days back from now, today included (1-1096). Default 30.")] int? Days,
+    [property: FromQuery(Name = "days"), Description("Days back from now, today included (1-1096). Default 30, unless the summary names another.")] int? Days,
     [property: FromQuery(Name = "tz"), Description("IANA time zone for days and buckets. Default UTC.")] string? Tz)
 {
     public const int DefaultDays = 30;
