@@ -61,6 +61,7 @@ internal static class ApplicationSetup
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseObservability();
         app.UseApiProblemDetails();
         app.UseApiDocumentation();

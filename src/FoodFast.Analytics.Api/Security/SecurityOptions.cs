@@ -27,5 +27,11 @@ public sealed class SecurityOptions
 
     public FailedCredentialOptions FailedCredentials { get; set; } = new();
 
+    /// <summary>
+    /// Reverse proxies in front of the service, comma-separated addresses or CIDR ranges (<c>10.0.0.5, 172.18.0.0/16</c>):
+    /// their <c>X-Forwarded-For</c> names the client. Empty (default): the TCP peer is the client.
+    /// </summary>
+    public string TrustedProxies { get; set; } = "";
+
     public bool JwtEnabled => Jwt is { Algorithm.Length: > 0 };
 }

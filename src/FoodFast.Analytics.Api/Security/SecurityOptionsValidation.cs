@@ -32,6 +32,8 @@ internal sealed class SecurityOptionsValidation : IValidateOptions<SecurityOptio
         {
             failures.Add("Security:FailedCredentials needs MaxFailures >= 0 (0 = off) and WindowSeconds between 1 and 86400");
         }
+        failures.AddRange(TrustedProxies.Parse(options.TrustedProxies).Invalid
+            .Select(entry => $"Security:TrustedProxies: '{entry}' is not an IP address or CIDR range (e.g. 10.0.0.5 or 172.18.0.0/16)"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
