@@ -9,8 +9,8 @@ namespace FoodFast.Analytics.Api.OpenApi;
 /// Worked examples in the OpenAPI document, one file per operation: <c>OpenApi/Examples/&lt;operationId&gt;.json</c>
 /// (embedded) holds <c>parameters</c> (a value per path and query parameter: together they are the example request),
 /// an optional request <c>body</c>, the <c>response</c> that request gives on the contract data of the tests (under
-/// the operation's success status: 200, or 201 for a create), and optionally a <c>problem</c> (400). The tests run
-/// every example request and compare the answer's shape.
+/// the operation's success status: 200, or 201 for a create), optionally a <c>problem</c> (400) and <c>problems</c>
+/// by status for the others it documents (404, 412). The tests run every example request and compare the answer's shape.
 /// </summary>
 internal static class OperationExamples
 {
@@ -43,6 +43,10 @@ internal static class OperationExamples
             }
             SetExample(operation, SuccessStatus(operation), "application/json", example["response"]);
             SetExample(operation, "400", "application/problem+json", example["problem"]);
+            foreach (var (status, problem) in example["problems"]?.AsObject() ?? [])
+            {
+                SetExample(operation, status, "application/problem+json", problem);
+            }
             return Task.CompletedTask;
         });
 

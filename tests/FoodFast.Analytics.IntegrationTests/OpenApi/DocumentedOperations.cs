@@ -50,6 +50,10 @@ public sealed record DocumentedOperation(string Method, string Path, JsonElement
         return request;
     }
 
+    /// <summary>Every 4xx and 5xx the operation documents.</summary>
+    public IEnumerable<string> ProblemStatuses => Operation.GetProperty("responses").EnumerateObject()
+        .Select(r => r.Name).Where(status => status.StartsWith('4') || status.StartsWith('5'));
+
     public bool TryGetExample(string status, string contentType, out JsonElement example)
     {
         example = default;

@@ -61,7 +61,8 @@ public sealed class OperationExampleTests(ExampleApiFactory api) : IClassFixture
                 failures.Add($"{op}: no example request (parameter examples)");
             }
             // An operation whose only input is its route (GET /dashboards/{id:guid}) has no 400 to document.
-            var problems = op.TakesInput ? new[] { "400", "401", "403", "429" } : ["401", "403", "429"];
+            // ...and each problem it documents beyond those (404, 412, 503) shows what it looks like too.
+            var problems = (op.TakesInput ? new[] { "400", "401", "403", "429" } : ["401", "403", "429"]).Union(op.ProblemStatuses);
             failures.AddRange(problems.Where(status => !op.TryGetExample(status, "application/problem+json", out _))
                 .Select(status => $"{op}: no {status} problem answer with an example"));
         }
