@@ -9,6 +9,9 @@
 #   FF_PG_PORT      PostgreSQL port                        (default: 55432)
 #   FF_REDIS_PORT   Redis port                             (default: 56379)
 #   FF_PG_DATABASE  database created for the service       (default: foodfast)
+#
+# `stop` stops this project's servers on the given ports, whichever data folder they use:
+#   FF_PG_PORT=55433 FF_REDIS_PORT=56380 scripts/services.sh stop     (the test suite's servers)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -110,15 +113,40 @@ start_redis() {
   say "redis running on 127.0.0.1:$redis_port"
 }
 
-stop_pg() {
-  if pg_running; then as_pg_user "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null && say "postgres stopped"; fi
+# The data folder of our Postgres that listens on $pg_port, wherever it lives: the test suite's servers use another
+# data folder (.local/test) than start.sh's, and `stop` is often run with only the port at hand.
+# Line 4 of postmaster.pid is the server's port.
+pg_dir_on_port() {
+  local pid_file
+  for pid_file in "$pg_dir/data/postmaster.pid" "$repo"/.local/pg/data/postmaster.pid "$repo"/.local/*/pg/data/postmaster.pid \
+    /var/lib/foodfast/*/pg/data/postmaster.pid; do
+    [ -f "$pid_file" ] && [ "$(sed -n 4p "$pid_file")" = "$pg_port" ] && { dirname "$(dirname "$pid_file")"; return; }
+  done
+  return 1
 }
 
-stop_redis() {
-  if redis_running; then
-    redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || kill "$(redis_pid)"
-    say "redis stopped"
+stop_pg() {
+  local dir
+  if dir="$(pg_dir_on_port)" && as_pg_user "$(pg_bin)/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    as_pg_user "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null && say "postgres on port $pg_port stopped ($dir)"
+  elif port_in_use "$pg_port"; then
+    say "postgres: port $pg_port is served by a server this project did not start; left running"
+  else
+    say "postgres: nothing runs on port $pg_port"
   fi
+}
+
+# Only a Redis whose working folder is one of ours is shut down.
+stop_redis() {
+  local dir
+  if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then say "redis: nothing runs on port $redis_port"; return; fi
+  dir="$(redis-cli -p "$redis_port" config get dir 2>/dev/null | sed -n 2p)"
+  case "$dir" in
+    "$redis_dir"|"$repo"/.local/*)
+      redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+      say "redis on port $redis_port stopped ($dir)" ;;
+    *) say "redis: port $redis_port is served by a server this project did not start ($dir); left running" ;;
+  esac
 }
 
 status() {
