@@ -17,7 +17,7 @@ public static class SampleDataCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction((result, cancellationToken) => RunAsync(result, console ?? AnsiConsole.Console, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, console ?? TerminalConsole.Create(Console.Out, Console.IsOutputRedirected), cancellationToken));
         return command;
     }
 

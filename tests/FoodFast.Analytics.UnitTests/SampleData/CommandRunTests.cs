@@ -11,13 +11,7 @@ public sealed class CommandRunTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = TerminalConsole.Create(output, redirected: true);
         console.Profile.Width = 200;
         var exitCode = await SampleDataCommand.Build(console).Parse([.. SmallRun, .. args]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
         return (exitCode, output.ToString());
