@@ -3,7 +3,7 @@
 
 require_dotnet() {
   if ! command -v dotnet >/dev/null; then
-    echo "error: the .NET 10 SDK is not installed (dotnet not on PATH); install it, then run this again" >&2
+    echo "error: the .NET 10 SDK is not installed (dotnet not on PATH): install dotnet-sdk-10.0 from Microsoft's package repository for Debian (see README.md, \"Setting up a machine\"), then run this again" >&2
     exit 1
   fi
 }

@@ -75,6 +75,17 @@ else
 fi
 
 base="http://127.0.0.1:$port"
+# The sample's first shop is always shop-de-berlin (see src/FoodFast.Analytics.SampleData/Generation/Shops.cs).
+first_steps() {
+  cat <<STEPS
+
+  First steps (the README's examples use the same variable):
+    export FOODFAST_API_KEY=${key:-<your admin key>}
+    curl -H "X-Api-Key: \$FOODFAST_API_KEY" '$base/api/v1/analytics/dashboard?shopId=shop-de-berlin&days=30&timeZone=Europe/Berlin'
+    curl -H "X-Api-Key: \$FOODFAST_API_KEY" '$base/api/v1/analytics/search?shopId=shop-de-berlin&query=brot'
+    open $base/live in a browser (it asks for the key) for the live feed
+STEPS
+}
 cat <<INFO
 
   FoodFast Analytics is running (analytics backend: ${ELASTICSEARCH_URL:+Elasticsearch at $ELASTICSEARCH_URL}${ELASTICSEARCH_URL:-Postgres})
@@ -91,8 +102,10 @@ if [ "$sample" = 1 ]; then
     echo "[start] --sample needs an admin or ingest key: run with ADMIN_API_KEY=<key> or FOODFAST_API_KEY=<key>"
   else
     # --wait: the last batches return once stored, so the dashboards show everything right away.
+    # Its closing table lists the sample's shop ids.
     scripts/generate-sample-data.sh --target api --url "$base" --api-key "$key" --wait \
       || echo "[start] warning: loading sample data failed (see above); the service keeps running"
   fi
 fi
+first_steps
 wait "$api_pid"
