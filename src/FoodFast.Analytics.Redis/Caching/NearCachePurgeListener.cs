@@ -26,7 +26,7 @@ public sealed class NearCachePurgeListener(RedisConnection connection, IQueryCac
         var channel = RedisQueryCache.PurgeChannel(connection.Options);
         return Retry.UntilDoneAsync(async token =>
             {
-                var multiplexer = await connection.GetSubscriberAsync().WaitAsync(token);
+                var multiplexer = await connection.GetAsync().WaitAsync(token);
                 await multiplexer.GetSubscriber().SubscribeAsync(channel, (_, shopId) => near.Forget(shopId!)).WaitAsync(token);
                 _subscribed.TrySetResult();
             },

@@ -31,7 +31,7 @@ public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBu
             var subscriber = (await connection.GetAsync().WaitAsync(Patience, cancellationToken)).GetSubscriber();
             foreach (var message in messages)
             {
-                subscriber.Publish(_keys.Channel(message.ShopId), message.Json, CommandFlags.FireAndForget);
+                subscriber.Publish(RedisChannel.Literal(_keys.Channel(message.ShopId)), message.Json, CommandFlags.FireAndForget);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -43,15 +43,17 @@ public sealed class RedisLiveBus(RedisConnection connection, ILogger<RedisLiveBu
 
     public async Task SubscribeAsync(Action<LiveEnvelope> receive, CancellationToken cancellationToken)
     {
-        var multiplexer = await connection.GetSubscriberAsync().WaitAsync(cancellationToken);
-        var pattern = new RedisChannel(_keys.ChannelPattern, RedisChannel.PatternMode.Pattern);
-        await multiplexer.GetSubscriber().SubscribeAsync(pattern, (channel, value) =>
+        var multiplexer = await connection.GetAsync().WaitAsync(cancellationToken);
+        var pattern = RedisChannel.Pattern(_keys.ChannelPattern);
+        // A message queue hands messages over one at a time, in the order Redis sent them (plain handlers run concurrently).
+        var queue = await multiplexer.GetSubscriber().SubscribeAsync(pattern).WaitAsync(cancellationToken);
+        queue.OnMessage(message =>
         {
-            if (Read(_keys.ShopOfChannel(channel!), value!) is { } envelope)
+            if (Read(_keys.ShopOfChannel(message.Channel!), message.Message!) is { } envelope)
             {
                 receive(envelope);
             }
-        }).WaitAsync(cancellationToken);
+        });
     }
 
     private LiveEnvelope? Read(string shopId, byte[] json)

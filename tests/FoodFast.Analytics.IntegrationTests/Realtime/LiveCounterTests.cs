@@ -6,6 +6,7 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Order = FoodFast.Analytics.Core.Orders.Order;
+using Role = FoodFast.Analytics.Api.Security.Role;
 
 namespace FoodFast.Analytics.IntegrationTests.Realtime;
 
