@@ -90,7 +90,7 @@ cat <<INFO
 
   FoodFast Analytics is running (analytics backend: ${ELASTICSEARCH_URL:+Elasticsearch at $ELASTICSEARCH_URL}${ELASTICSEARCH_URL:-Postgres})
     API         $base/api/v1
-    Swagger UI  $base/swagger
+    Swagger UI  $base/swagger   (ReDoc: $base/redoc)
     OpenAPI     $base/openapi/v1.json
     Health      $base/health/ready
     Admin API key: $admin_key

@@ -1,6 +1,10 @@
 namespace FoodFast.Analytics.Api.OpenApi;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> (built-in generator) and Swagger UI at <c>/swagger</c>.</summary>
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c> (the built-in generator, the only one), with Swagger UI at
+/// <c>/swagger</c> and ReDoc at <c>/redoc</c> over it. Both UIs are served from their packages' embedded files, so the
+/// pages work on a machine without internet (docs/dependencies.md says why these packages and not NSwag's).
+/// </summary>
 internal static class ApiDocumentation
 {
     public const string DocumentPath = "/openapi/v1.json";
@@ -24,6 +28,13 @@ internal static class ApiDocumentation
             ui.SwaggerEndpoint(DocumentPath, "FoodFast Analytics v1");
             ui.RoutePrefix = "swagger";
             ui.DocumentTitle = "FoodFast Analytics API";
+        });
+        app.UseReDoc(redoc =>
+        {
+            redoc.SpecUrl = DocumentPath;
+            redoc.RoutePrefix = "redoc";
+            redoc.DocumentTitle = "FoodFast Analytics API";
+            redoc.IndexStream = () => typeof(ApiDocumentation).Assembly.GetManifestResourceStream("openapi/redoc.html");
         });
     }
 }

@@ -1,0 +1,33 @@
+using System.Net;
+using FoodFast.Analytics.IntegrationTests.Realtime;
+using Microsoft.Playwright;
+
+namespace FoodFast.Analytics.IntegrationTests.OpenApi;
+
+/// <summary>Swagger UI and ReDoc in Debian's chromium: each loads the one OpenAPI document, lists its operations, and loads nothing from elsewhere.</summary>
+public sealed class ApiExplorerPageTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
+{
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [Theory]
+    [InlineData("/swagger", ".opblock-summary-path[data-path='/api/v1/analytics/dashboard']")]
+    [InlineData("/redoc", "[data-section-id='tag/Analytics/operation/GetDashboard']")]
+    public async Task The_page_shows_the_dashboard_operation_from_the_built_in_document(string path, string operation)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync();
+        // What the page really loaded (a request the page's policy blocks never finishes).
+        var loaded = new List<string>();
+        page.RequestFinished += (_, request) => loaded.Add(request.Url);
+
+        var document = page.WaitForResponseAsync(response => response.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
+        var response = await page.GotoAsync(new Uri(api.BaseAddress, path).ToString());
+
+        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        await page.WaitForSelectorAsync(operation, new() { Timeout = 20_000 });
+        Assert.Equal((int)HttpStatusCode.OK, (await document).Status);
+        Assert.All(loaded.Where(url => url.StartsWith("http", StringComparison.Ordinal)), url => Assert.StartsWith(api.BaseAddress.ToString(), url, StringComparison.Ordinal));
+    }
+}
