@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-shot of docker compose: with Elasticsearch security on, sets the password of the built-in
-# kibana_system user (Kibana 8 refuses to connect as the elastic superuser). With security off, nothing to do.
+# kibana_system user (Kibana refuses to connect as the elastic superuser). With security off, nothing to do.
 set -euo pipefail
 if [ "${ES_SECURITY_ENABLED:-false}" != "true" ]; then
   echo "[elasticsearch-setup] security is off: nothing to set up"

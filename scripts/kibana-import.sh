@@ -87,15 +87,20 @@ ensure_space() {
   esac
 }
 
-# Prints each dashboard of a successful import as "title<TAB>id"; an object stored under a new id (another
-# space) reports it as destinationId.
+# Prints each dashboard of a successful import as "title<TAB>id". Kibana writes every successResults entry as
+# {"type","id","meta":{"title","icon"},"managed","overwrite"?,"destinationId"?,"createNewCopy"?} in that order
+# (importSavedObjectsFromStream); an object stored under another id, as in a space where that id is taken,
+# carries it as destinationId, which is the id the dashboard's URL needs.
 imported_dashboards() {
-  local body rest pattern='\{"type":"dashboard","id":"([^"]+)"(,"destinationId":"([^"]+)")?,"meta":\{"title":"([^"]*)"'
-  body=$(<"$response")
-  rest=$body
-  while [[ $rest =~ $pattern ]]; do
-    printf '%s\t%s\n' "${BASH_REMATCH[4]}" "${BASH_REMATCH[3]:-${BASH_REMATCH[1]}}"
+  local rest title id rest_of_entry
+  local entry='\{"type":"dashboard","id":"([^"]+)","meta":\{"title":"(([^"\\]|\\.)*)"[^{}]*\}([^{}]*)\}'
+  local destination='"destinationId":"([^"]+)"'
+  rest=$(<"$response")
+  while [[ $rest =~ $entry ]]; do
+    id=${BASH_REMATCH[1]} title=${BASH_REMATCH[2]} rest_of_entry=${BASH_REMATCH[4]}
     rest=${rest#*"${BASH_REMATCH[0]}"}
+    [[ $rest_of_entry =~ $destination ]] && id=${BASH_REMATCH[1]}
+    printf '%s\t%s\n' "${title//\\\"/\"}" "$id"
   done
 }
 

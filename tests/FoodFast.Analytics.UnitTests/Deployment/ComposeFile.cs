@@ -31,6 +31,10 @@ public sealed class ComposeFile
         _ => [Scalar(node)],
     };
 
+    /// <summary>A mapping of scalars (an environment block), key → value.</summary>
+    public static Dictionary<string, string> Map(YamlNode node) =>
+        ((YamlMappingNode)node).Children.ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal);
+
     /// <summary>depends_on in its long form: dependency → (condition, required).</summary>
     public static IReadOnlyDictionary<string, (string Condition, bool Required)> DependsOn(YamlMappingNode service) =>
         Child(service, "depends_on") is YamlMappingNode deps

@@ -138,6 +138,5 @@ public sealed partial class ComposeFileTests
         Assert.Equal(["bash", "/foodfast/scripts/kibana-import.sh"], Strings(Compose.Services["kibana-setup"]["entrypoint"]));
     }
 
-    private static Dictionary<string, string> Environment(YamlMappingNode service) =>
-        ((YamlMappingNode)service["environment"]).Children.ToDictionary(kv => Scalar(kv.Key), kv => Scalar(kv.Value), StringComparer.Ordinal);
+    private static Dictionary<string, string> Environment(YamlMappingNode service) => Map(service["environment"]);
 }

@@ -14,11 +14,18 @@ public sealed class KibanaImportScriptTests
     private const string Unavailable = """{"status":{"overall":{"level":"unavailable","summary":"Elasticsearch is unavailable"},"core":{"elasticsearch":{"level":"unavailable"}}}}""";
     private const string Degraded = """{"status":{"overall":{"level":"degraded","summary":"1 plugin degraded"},"core":{"savedObjects":{"level":"available"}}}}""";
 
+    // successResults entries as importSavedObjectsFromStream (Kibana 9, src/core/packages/saved-objects/
+    // import-export-server-internal/src/import/import_saved_objects.ts) writes them: type, id, meta, managed, then
+    // overwrite, destinationId and createNewCopy when they apply.
     private const string ImportedInSpace = """
         {"successCount":20,"success":true,"warnings":[],"successResults":[
          {"type":"index-pattern","id":"foodfast-orders","meta":{"title":"ff-orders","icon":"indexPatternApp"},"managed":false},
-         {"type":"dashboard","id":"ff-sales-overview","destinationId":"0b5d7e2c-new","meta":{"title":"FoodFast Sales Overview","icon":"dashboardApp"},"managed":false},
+         {"type":"dashboard","id":"ff-sales-overview","meta":{"title":"FoodFast Sales Overview","icon":"dashboardApp"},"managed":false,"overwrite":true,"destinationId":"0b5d7e2c-new"},
          {"type":"dashboard","id":"ff-customer-activity","meta":{"title":"FoodFast Customer Activity","icon":"dashboardApp"},"managed":false}]}
+        """;
+
+    private const string ImportedUnderNewIds = """
+        {"successCount":20,"success":true,"warnings":[],"successResults":[{"type":"index-pattern","id":"foodfast-events","meta":{"title":"ff-events","icon":"indexPatternApp"},"managed":false,"destinationId":"5e1a-dv"},{"type":"dashboard","id":"ff-sales-overview","meta":{"title":"FoodFast \"Sales\" {Overview}","icon":"dashboardApp"},"managed":false,"overwrite":true,"destinationId":"9f0c-sales","createNewCopy":true},{"type":"lens","id":"ff-lens-funnel","meta":{"title":"Funnel steps","icon":"lensApp"},"managed":false,"destinationId":"77aa-funnel"},{"type":"dashboard","id":"ff-customer-activity","meta":{"title":"FoodFast Customer Activity","icon":"dashboardApp"},"managed":false,"destinationId":"c3d4-activity"}]}
         """;
 
     private const string PartlyFailed = """
@@ -59,6 +66,27 @@ public sealed class KibanaImportScriptTests
         Assert.Contains("Imported foodfast.ndjson: 20 objects.", run.Output, StringComparison.Ordinal);
         Assert.Contains("  FoodFast Sales Overview: http://kibana.example:5601/s/analytics/app/dashboards#/view/0b5d7e2c-new\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("  FoodFast Customer Activity: http://kibana.example:5601/s/analytics/app/dashboards#/view/ff-customer-activity\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_space_where_Kibana_stored_the_dashboards_under_new_ids_the_links_use_those_ids()
+    {
+        using var kibana = new ScriptedNode(r => r.PathAndQuery switch
+        {
+            "/api/status" => new(200, Available),
+            "/api/spaces/space/analytics" => new(200, """{"id":"analytics","name":"Analytics"}"""),
+            _ => new(200, ImportedUnderNewIds),
+        });
+
+        var run = await KibanaImportScript.RunAsync(kibana, ("KIBANA_SPACE", "analytics"), ("KIBANA_PUBLIC_URL", "http://kibana.example:5601"));
+
+        Assert.Equal(0, run.ExitCode);
+        var links = run.Output.Split('\n').Where(l => l.Contains("app/dashboards", StringComparison.Ordinal));
+        Assert.Equal(
+        [
+            """  FoodFast "Sales" {Overview}: http://kibana.example:5601/s/analytics/app/dashboards#/view/9f0c-sales""",
+            "  FoodFast Customer Activity: http://kibana.example:5601/s/analytics/app/dashboards#/view/c3d4-activity",
+        ], links);
     }
 
     [Fact]
