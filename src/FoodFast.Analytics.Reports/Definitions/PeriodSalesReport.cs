@@ -4,7 +4,8 @@ using FoodFast.Analytics.Reports.Documents;
 namespace FoodFast.Analytics.Reports.Definitions;
 
 /// <summary>
-/// daily_sales, weekly_sales and monthly_sales: revenue, orders, items and AOV over the last day, 7 days or
+/// daily_sales, weekly_sales and monthly_sales: revenue, orders, items, AOV, and net revenue with the refunds and
+/// cancellations it deducts, over the last day, 7 days or
 /// 30 days (unless from/to say otherwise), the trend (hourly for a day, daily otherwise) as the main table,
 /// the top 10 products and a breakdown by status and payment method.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class PeriodSalesReport(string kind, string title, int defaultDays
     public async Task<ReportDocument> BuildAsync(ReportContext context, CancellationToken cancellationToken)
     {
         var bucket = context.Period.To - context.Period.From <= TimeSpan.FromDays(2) ? TimeBucket.Hour : TimeBucket.Day;
-        var totals = await context.RunAsync(context.Query(Datasets.Orders, "revenue", "order_count", "units", "aov"), cancellationToken);
+        // Net revenue beside the deductions that explain it: revenue - refunds - cancelled.
+        var totals = await context.RunAsync(context.Query(Datasets.Orders, "revenue", "order_count", "units", "aov", "refund_total", "cancelled_total", "net_revenue"), cancellationToken);
         var trend = await context.RunAsync(context.Query(Datasets.Orders, "revenue", "order_count", "units") with { Bucket = bucket }, cancellationToken);
         var top = await context.RunAsync(context.Query(Datasets.OrderItems, "revenue", "units") with
         {
@@ -35,7 +37,7 @@ public sealed class PeriodSalesReport(string kind, string title, int defaultDays
             ShopId = context.ShopLabel,
             Period = context.Period,
             Parameters = ReportFacts.Describe(context),
-            Kpis = [.. QueryTables.Kpis(totals, "revenue", "order_count", "units", "aov")],
+            Kpis = [.. QueryTables.Kpis(totals, "revenue", "order_count", "units", "aov", "refund_total", "cancelled_total", "net_revenue")],
             Charts = [QueryTables.Chart("Revenue", ChartKind.Line, trend, "revenue")],
             Tables =
             [

@@ -7,27 +7,38 @@ namespace FoodFast.Analytics.Reports.Definitions;
 /// <summary>Lays query results out in report shapes: tables with typed columns, KPI tiles, charts.</summary>
 public static class QueryTables
 {
-    /// <summary>The result as a table; money columns stay plain decimals because rows may differ in currency.</summary>
+    /// <summary>
+    /// The result as a table of typed columns: money in the result's currency (with no currency named when the rows
+    /// span several; the currency column beside says which), counts and whole quantities as integers, day, week,
+    /// month, quarter and year buckets as dates.
+    /// </summary>
     public static ReportTable Table(string name, QueryResult result)
     {
-        var columns = result.Columns.Select(c => new ReportColumn(c.Name, TypeOf(c.Type))).ToList();
-        return new ReportTable(name, columns, Rows(result));
+        var currencies = Currencies(result);
+        var columns = result.Columns.Select((c, i) => Column(result, i, c.Name, currencies)).ToList();
+        return new ReportTable(name, columns, Rows(result, columns));
     }
 
-    /// <summary>One tile per metric and currency row of a single-row-per-currency result ("revenue (EUR)").</summary>
+    /// <summary>One tile per metric and currency row of a single-row-per-currency result, named in words: "Revenue (EUR)" holds money, "Orders" a count.</summary>
     public static IEnumerable<KpiTile> Kpis(QueryResult result, params string[] metrics)
     {
         var currency = IndexOf(result, "currency");
+        var several = Currencies(result).Count > 1;
         foreach (var row in result.Rows)
         {
-            var suffix = currency >= 0 && row[currency] is string code ? $" ({code})" : "";
+            var code = currency >= 0 ? row[currency] as string : null;
             foreach (var metric in metrics)
             {
                 var index = IndexOf(result, metric);
-                if (index >= 0)
+                if (index < 0)
                 {
-                    yield return new KpiTile(metric + suffix, Format(row[index]));
+                    continue;
                 }
+                var type = Column(result, index, metric, code is null ? [] : [code]);
+                var words = MetricWords.For(metric);
+                // Counts of several currencies' rows need telling apart too; money always names its currency.
+                var label = type.Type == ColumnType.Money || several ? $"{words} ({code})" : words;
+                yield return new KpiTile(type with { Name = code is null ? words : label }, row[index]);
             }
         }
     }
@@ -57,26 +68,35 @@ public static class QueryTables
         return -1;
     }
 
-    private static ColumnType TypeOf(string resultType) => resultType switch
+    private static ReportColumn Column(QueryResult result, int index, string name, List<string> currencies) => result.Columns[index].Type switch
     {
-        "count" => ColumnType.Integer,
-        "money" or "quantity" or "previous" => ColumnType.Decimal,
-        "ratio" or "change" => ColumnType.Percent,
-        _ => ColumnType.Text,
+        "count" => new(name, ColumnType.Integer),
+        "money" or "previous" => ReportColumn.Money(name, currencies.Count == 1 ? currencies[0] : ""),
+        "quantity" => new(name, result.Rows.All(r => r[index] is null or int or long || (r[index] is decimal d && d == decimal.Truncate(d))) ? ColumnType.Integer : ColumnType.Decimal),
+        "ratio" or "change" => new(name, ColumnType.Percent),
+        "day" or "week" or "month" or "quarter" or "year" => new(name, ColumnType.Date),
+        _ => new(name, ColumnType.Text),
     };
 
-    private static string Format(object? value) => value switch
+    private static List<string> Currencies(QueryResult result)
     {
-        null => "–",
-        decimal d => d.ToString("#,##0.##", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+        var currency = IndexOf(result, "currency");
+        return currency < 0 ? [] : result.Rows.Select(r => r[currency]).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
 
-    private static async IAsyncEnumerable<object?[]> Rows(QueryResult result)
+    private static async IAsyncEnumerable<object?[]> Rows(QueryResult result, List<ReportColumn> columns)
     {
         foreach (var row in result.Rows)
         {
-            yield return [.. row];
+            var typed = new object?[row.Count];
+            for (var i = 0; i < typed.Length; i++)
+            {
+                // Bucket keys are the local start day, "yyyy-MM-dd".
+                typed[i] = columns[i].Type == ColumnType.Date && row[i] is string day
+                    ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : row[i];
+            }
+            yield return typed;
         }
         await Task.CompletedTask;
     }

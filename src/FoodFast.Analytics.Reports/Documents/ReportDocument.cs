@@ -23,6 +23,12 @@ public sealed record ReportDocument
         : throw new InvalidOperationException($"Report '{Title}' has no table.");
 }
 
-/// <summary>One headline figure, already formatted by whoever built the report (for example "12,480.50 EUR").</summary>
+/// <summary>
+/// One headline figure: a typed value, described like a table column (its name is the tile's label in words, its
+/// type and currency say how to write the value: money with its currency, counts as whole numbers).
+/// </summary>
 /// <param name="Delta">Change against the comparison period, formatted ("+4.2 %"); null when there is none.</param>
-public sealed record KpiTile(string Label, string Value, string? Delta = null);
+public sealed record KpiTile(ReportColumn Column, object? Value, string? Delta = null)
+{
+    public string Label => Column.Name;
+}

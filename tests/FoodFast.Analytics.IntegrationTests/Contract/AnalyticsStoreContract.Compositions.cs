@@ -42,8 +42,8 @@ public abstract partial class AnalyticsStoreContract
         var (totals, top, hours) = Three(await RunAllAsync(SalesReportQueries.Queries(day, TimeBucket.Hour)));
 
         Assert.Equal((new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(25)), (day.From.ToUniversalTime(), day.To - day.From));
-        // revenue, order_count, units, aov, refund_total, net_revenue
-        Assert.Equal(["GBP|15|1|4|15|0|0", "EUR|6.96|1|4|6.96|0|6.96"], Table(totals));
+        // revenue, order_count, units, aov, refund_total, cancelled_total, net_revenue: the deductions that explain the net.
+        Assert.Equal(["GBP|15|1|4|15|0|15|0", "EUR|6.96|1|4|6.96|0|0|6.96"], Table(totals));
         Assert.Equal(["p4|Earl Grey|GBP|10|4", "p1|Käsespätzle|EUR|4.5|1", "p2|Brezel|EUR|3|3"], Table(top));
         // 24 local hour labels (02:00 happens twice and shares one) in two currencies.
         Assert.Equal(48, hours.Rows.Count);
@@ -57,7 +57,7 @@ public abstract partial class AnalyticsStoreContract
         // a-3's refund falls on Oct 26, outside. AOV 18.59 / 2 = 9.295, rounded half to even: 9.30.
         var (totals, top, days) = Three(await RunAllAsync(SalesReportQueries.Queries(LocalDays(19, 25), TimeBucket.Day)));
 
-        Assert.Equal(["EUR|18.59|2|6|9.3|0|18.59", "GBP|15|1|4|15|0|0"], Table(totals));
+        Assert.Equal(["EUR|18.59|2|6|9.3|0|0|18.59", "GBP|15|1|4|15|0|15|0"], Table(totals));
         Assert.Equal(["p1|Käsespätzle|EUR|13.5|3", "p4|Earl Grey|GBP|10|4", "p2|Brezel|EUR|3|3"], Table(top));
         Assert.Equal(14, days.Rows.Count);
         // Within a day, the larger revenue first (the default order).

@@ -40,7 +40,12 @@ internal static class SampleReports
         Period = new ReportPeriod(
             new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), "Europe/Berlin"),
         Parameters = [new("currency", "EUR"), new("group by", "product & day")],
-        Kpis = [new("Revenue", "12,480.50 EUR", "+4.2 %"), new("Orders", "1,284", "-1.5 %"), new("Average order", "9.72 EUR")],
+        Kpis =
+        [
+            new(ReportColumn.Money("Revenue", "EUR"), 12480.5m, "+4.2 %"),
+            new(new ReportColumn("Orders", ColumnType.Integer), 1284L, "-1.5 %"),
+            new(ReportColumn.Money("Average order", "EUR"), 9.72m),
+        ],
         Charts =
         [
             new ReportChart("Revenue per day", ChartKind.Line, ["Nov 1", "Nov 2", "Nov 3", "Nov 4"], [new ChartSeries("Revenue", [310.5, 420, 388.25, 512])]),

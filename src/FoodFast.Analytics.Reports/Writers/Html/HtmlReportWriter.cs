@@ -39,7 +39,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Write($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(document.Title)}</title>\n<style>\n{ReportStyleSheet.Css}\n</style>\n</head>\n<body>\n");
         html.Write($"<header>\n<h1>{E(document.Title)}</h1>\n<p class=\"meta\">Shop <b>{E(document.ShopId)}</b> · {E(document.Period.Describe())}</p>\n</header>\n");
         WriteParameters(html, document.Parameters);
-        WriteKpis(html, document.Kpis);
+        WriteKpis(html, document.Kpis, document.Period);
         foreach (var chart in document.Charts)
         {
             html.Write($"<figure class=\"chart\"><figcaption>{E(chart.Title)}</figcaption>");
@@ -71,7 +71,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Write("</tbody></table>\n</section>\n");
     }
 
-    private static void WriteKpis(TextWriter html, IReadOnlyList<KpiTile> kpis)
+    private static void WriteKpis(TextWriter html, IReadOnlyList<KpiTile> kpis, ReportPeriod period)
     {
         if (kpis.Count == 0)
         {
@@ -81,7 +81,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var kpi in kpis)
         {
             var trend = kpi.Delta switch { ['+', ..] => " up", ['-' or '−', ..] => " down", _ => "" };
-            html.Write($"<div class=\"kpi\"><div class=\"kpi-label\">{E(kpi.Label)}</div><div class=\"kpi-value\">{E(kpi.Value)}</div>");
+            html.Write($"<div class=\"kpi\"><div class=\"kpi-label\">{E(kpi.Label)}</div><div class=\"kpi-value\">{E(kpi.Value is null ? "–" : DisplayText.Format(kpi.Column, kpi.Value, period))}</div>");
             html.Write(kpi.Delta is null ? "</div>\n" : $"<div class=\"kpi-delta{trend}\">{E(kpi.Delta)}</div></div>\n");
         }
         html.Write("</section>\n");

@@ -38,7 +38,12 @@ public sealed class JsonReportWriter : IReportWriter
         {
             json.WriteStartObject();
             json.WriteString("label", kpi.Label);
-            json.WriteString("value", kpi.Value);
+            json.WritePropertyName("value");
+            WriteValue(json, kpi.Column, kpi.Value);
+            if (kpi.Column.Type == ColumnType.Money)
+            {
+                json.WriteString("currency", kpi.Column.Currency);
+            }
             json.WriteString("delta", kpi.Delta);
             json.WriteEndObject();
         }
@@ -86,21 +91,25 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartArray();
         for (var i = 0; i < columns.Count; i++)
         {
-            var value = i < values.Count ? values[i] : null;
-            var text = CsvReportWriter.Field(columns[i].Type, value);
-            if (text is null)
-            {
-                json.WriteNullValue();
-            }
-            else if (columns[i].Type is ColumnType.Integer or ColumnType.Decimal or ColumnType.Money or ColumnType.Percent)
-            {
-                json.WriteRawValue(text, skipInputValidation: true);
-            }
-            else
-            {
-                json.WriteStringValue(text);
-            }
+            WriteValue(json, columns[i], i < values.Count ? values[i] : null);
         }
         json.WriteEndArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, ReportColumn column, object? value)
+    {
+        var text = CsvReportWriter.Field(column.Type, value);
+        if (text is null)
+        {
+            json.WriteNullValue();
+        }
+        else if (column.Type is ColumnType.Integer or ColumnType.Decimal or ColumnType.Money or ColumnType.Percent)
+        {
+            json.WriteRawValue(text, skipInputValidation: true);
+        }
+        else
+        {
+            json.WriteStringValue(text);
+        }
     }
 }

@@ -20,7 +20,7 @@ internal sealed class XlsxStyles
         this.currencies = currencies.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     public static XlsxStyles For(ReportDocument document) =>
-        new(document.Tables.SelectMany(t => t.Columns).Where(c => c.Type == ColumnType.Money).Select(c => Currency(c)));
+        new(document.Tables.SelectMany(t => t.Columns).Concat(document.Kpis.Select(k => k.Column)).Where(c => c.Type == ColumnType.Money).Select(c => Currency(c)));
 
     public uint For(ReportColumn column) => column.Type switch
     {
@@ -41,7 +41,8 @@ internal sealed class XlsxStyles
             new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "#,##0.00##" });
         for (var i = 0; i < currencies.Count; i++)
         {
-            formats.Append(new NumberingFormat { NumberFormatId = FirstMoneyFormat + (uint)i, FormatCode = $"#,##0.00 \"{currencies[i]}\"" });
+            // Money of several currencies in one column has no currency to name: two decimals alone.
+            formats.Append(new NumberingFormat { NumberFormatId = FirstMoneyFormat + (uint)i, FormatCode = currencies[i].Length == 0 ? "#,##0.00" : $"#,##0.00 \"{currencies[i]}\"" });
         }
         var cellFormats = new CellFormats(
             new CellFormat(),

@@ -29,7 +29,7 @@ internal static class XlsxSummarySheet
             sheet.WriteRow([XlsxCell.Text("KPI", XlsxStyles.Header), XlsxCell.Text("Value", XlsxStyles.Header), XlsxCell.Text("Change", XlsxStyles.Header)]);
             foreach (var kpi in document.Kpis)
             {
-                sheet.WriteRow([XlsxCell.Text(kpi.Label), XlsxCell.Text(kpi.Value), XlsxCell.Text(kpi.Delta ?? "")]);
+                sheet.WriteRow([XlsxCell.Text(kpi.Label), new XlsxCell(kpi.Value, kpi.Column.Type, styles.For(kpi.Column)), XlsxCell.Text(kpi.Delta ?? "")]);
             }
         }
         foreach (var table in document.Tables.Where(t => t.Totals is not null))
