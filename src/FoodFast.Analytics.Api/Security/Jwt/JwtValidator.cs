@@ -1,21 +1,23 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace FoodFast.Analytics.Api.Security.Jwt;
 
 /// <summary>
-/// Validates compact JWS tokens (RFC 7519) with the framework's own crypto: the configured algorithm only
-/// (never <c>none</c>, never the other family, so an RS256 key cannot be abused as an HMAC secret), signature,
-/// <c>exp</c>/<c>nbf</c> with skew, <c>iss</c>, <c>aud</c>; then maps <c>sub</c>, <c>shop_id</c> and <c>roles</c> to a <see cref="Caller"/>.
+/// Validates compact JWS tokens (RFC 7519) with Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/> (the
+/// validator inside ASP.NET Core's JwtBearer): the configured algorithm only (never <c>none</c>, never the other family,
+/// so an RS256 key cannot be abused as an HMAC secret), signature, <c>exp</c>/<c>nbf</c> with skew, <c>iss</c>,
+/// <c>aud</c>; then <see cref="JwtClaims"/> maps <c>sub</c>, <c>shop_id</c> and <c>roles</c> to a <see cref="Caller"/>.
+/// It runs inside our one credential handler, which takes an API key or a token in the same headers.
 /// </summary>
 public sealed class JwtValidator : IDisposable
 {
     private readonly JwtOptions _options;
-    private readonly TimeProvider _time;
-    private readonly byte[]? _secret;
     private readonly RSA? _rsa;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly TokenValidationParameters _parameters;
 
     public JwtValidator(JwtOptions options, TimeProvider time)
     {
@@ -25,17 +27,36 @@ public sealed class JwtValidator : IDisposable
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
         _options = options;
-        _time = time;
+        SecurityKey key;
         if (options.Algorithm == "HS256")
         {
-            _secret = Encoding.UTF8.GetBytes(options.Secret!);
+            key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Secret!));
         }
         else
         {
             _rsa = RSA.Create();
             _rsa.ImportFromPem(options.PublicKeyPem);
+            key = new RsaSecurityKey(_rsa);
         }
+        _parameters = new TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidAlgorithms = [options.Algorithm],
+            ValidIssuer = options.Issuer,
+            ValidAudience = options.Audience,
+            ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            LifetimeValidator = (notBefore, expires, _, parameters) => CheckLifetime(notBefore, expires, parameters.ClockSkew, time.GetUtcNow().UtcDateTime),
+        };
     }
+
+    // The handler's own lifetime check reads the system clock; this is the same check on the service's TimeProvider.
+    private static bool CheckLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, DateTime now) =>
+        expires is null ? throw new SecurityTokenNoExpirationException("no exp")
+        : now > expires.Value + skew ? throw new SecurityTokenExpiredException("expired")
+        : notBefore is { } start && now < start - skew ? throw new SecurityTokenNotYetValidException("not yet valid")
+        : true;
 
     /// <summary>Configuration errors, each naming the setting.</summary>
     public static IEnumerable<string> Check(JwtOptions options)
@@ -65,68 +86,58 @@ public sealed class JwtValidator : IDisposable
     /// <summary>The caller the token proves, or the reason it is refused.</summary>
     public JwtResult Validate(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3 || Decode(parts[0]) is not { } header || Decode(parts[1]) is not { } payload)
-        {
-            return JwtResult.Fail("the token is not a well-formed JWT");
-        }
-        using var headerJson = Parse(header);
-        using var payloadJson = Parse(payload);
-        if (headerJson is null || payloadJson is null)
-        {
-            return JwtResult.Fail("the token is not a well-formed JWT");
-        }
-        // The algorithm is pinned by configuration, never chosen by the token: this is what stops 'none' and HS/RS confusion.
-        var alg = Text(headerJson.RootElement, "alg");
-        if (alg != _options.Algorithm)
-        {
-            return JwtResult.Fail($"token algorithm '{alg}' is not accepted; this service accepts {_options.Algorithm} only");
-        }
-        if (Decode(parts[2], json: false) is not { } signature)
-        {
-            return JwtResult.Fail("the token is not a well-formed JWT");
-        }
-        if (!SignatureMatches(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature))
-        {
-            return JwtResult.Fail("the token signature is invalid");
-        }
-        return JwtClaims.ToCaller(payloadJson.RootElement, _options, _time.GetUtcNow());
-    }
-
-    private bool SignatureMatches(byte[] signedPart, byte[] signature) => _secret is not null
-        ? CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_secret, signedPart), signature)
-        : _rsa!.VerifyData(signedPart, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-
-    private static byte[]? Decode(string part, bool json = true)
-    {
-        if (part.Length == 0 || !Base64Url.IsValid(part))
-        {
-            return null;
-        }
-        var bytes = Base64Url.DecodeFromChars(part);
-        return json && bytes.Length == 0 ? null : bytes;
-    }
-
-    private static JsonDocument? Parse(byte[] utf8)
-    {
+        JsonWebToken parsed;
         try
         {
-            var document = JsonDocument.Parse(utf8);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-            document.Dispose();
-            return null;
+            parsed = _handler.ReadJsonWebToken(token);
         }
-        catch (JsonException)
+        catch (ArgumentException refused)
         {
-            return null;
+            // The handler reads exp and nbf as it parses: a text time is a refused time, not a broken token.
+            return JwtResult.Fail(refused.InnerException?.Message switch
+            {
+                { } why when why.Contains("JsonWebToken.exp'", StringComparison.Ordinal) => "the token has no numeric exp claim",
+                { } why when why.Contains("JsonWebToken.nbf'", StringComparison.Ordinal) => "the token is not valid yet (nbf)",
+                _ => Malformed,
+            });
         }
+        if (parsed.IsEncrypted || parsed.EncodedPayload.Length == 0)
+        {
+            return JwtResult.Fail(Malformed);
+        }
+        // The algorithm is pinned by configuration, never chosen by the token: this is what stops 'none' and HS/RS confusion.
+        if (parsed.Alg != _options.Algorithm)
+        {
+            return JwtResult.Fail($"token algorithm '{parsed.Alg}' is not accepted; this service accepts {_options.Algorithm} only");
+        }
+        if (parsed.EncodedSignature.Length == 0)
+        {
+            return JwtResult.Fail(Malformed);
+        }
+        // The handler would call a text exp malformed; it is a missing numeric exp.
+        if (!parsed.TryGetPayloadValue<double>("exp", out _))
+        {
+            return JwtResult.Fail("the token has no numeric exp claim");
+        }
+        // The handler completes synchronously for a key given in the parameters (no metadata to fetch).
+        var result = _handler.ValidateTokenAsync(parsed, _parameters).GetAwaiter().GetResult();
+        return result.IsValid ? JwtClaims.ToCaller(parsed) : JwtResult.Fail(Reason(result.Exception));
     }
 
-    internal static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private const string Malformed = "the token is not a well-formed JWT";
+
+    private static string Reason(Exception? refusal) => refusal switch
+    {
+        SecurityTokenNoExpirationException => "the token has no numeric exp claim",
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet (nbf)",
+        SecurityTokenInvalidLifetimeException => "the token's exp and nbf are not valid times",
+        SecurityTokenInvalidIssuerException => "the token issuer (iss) is not accepted",
+        SecurityTokenInvalidAudienceException => "the token audience (aud) is not accepted",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the token signature is invalid",
+        SecurityTokenMalformedException or ArgumentException => Malformed,
+        _ => "the token was refused",
+    };
 
     private static bool IsRsaPublicKey(string? pem)
     {
