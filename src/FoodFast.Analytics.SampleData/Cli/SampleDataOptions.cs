@@ -10,7 +10,7 @@ public static class SampleDataOptions
     private static readonly GeneratorSettings Defaults = new();
 
     public static Option<int> Shops { get; } = Between("--shops", "Number of shops: 1-5 (DE, FR, UK, AT, NL; EUR and GBP)", Defaults.Shops, 1, Generation.Shops.All.Count);
-    public static Option<int> Customers { get; } = Between("--customers", "Customers across all shops", Defaults.Customers, 1, 10_000_000);
+    public static Option<int> Customers { get; } = Between("--customers", "At most this many customers across all shops", Defaults.Customers, 1, 10_000_000);
     public static Option<int> Products { get; } = Between("--products", "Products in the catalogue", Defaults.Products, 1, 1_000_000);
     public static Option<int> Days { get; } = Between("--days", "Days of history, back from now (or --until); older days are thinner", Defaults.Days, 1, 3650);
     public static Option<int> OrdersPerDay { get; } = Between("--orders-per-day", "Average orders per shop per day now (a year ago about a third)", Defaults.OrdersPerDay, 0, 10_000_000);

@@ -2,14 +2,14 @@ namespace FoodFast.Analytics.SampleData.Generation;
 
 /// <summary>
 /// What to generate. The defaults make three shops' 13 months of orders (thinner the older they are, see
-/// <see cref="Growth"/>) and the latest month's activity events: about a minute to ingest.
+/// <see cref="Growth"/>) and the latest month's activity events: about a minute and a half to ingest.
 /// </summary>
 public sealed record GeneratorSettings
 {
     /// <summary>Number of shops, 1 to 5 (DE, FR, UK, AT, NL, in that order).</summary>
     public int Shops { get; init; } = 3;
 
-    /// <summary>Customers across all shops; they return with a probability that decays over time.</summary>
+    /// <summary>At most this many customers across all shops; they return with a probability that decays over time.</summary>
     public int Customers { get; init; } = 10_000;
 
     /// <summary>Products in the catalogue every shop sells.</summary>
