@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.SampleData.Cli;
 public static class ConsoleReport
 {
     public static Task<RunStatistics> WithProgressAsync(
-        IAnsiConsole console, SampleDataGenerator generator, int eventsPerOrder, Func<Action<RunStatistics>, Task<RunStatistics>> run)
+        IAnsiConsole console, SampleDataGenerator generator, Func<Action<RunStatistics>, Task<RunStatistics>> run)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(generator);
@@ -20,7 +20,7 @@ public static class ConsoleReport
             {
                 var orders = context.AddTask("orders", maxValue: Math.Max(1, generator.PlannedOrders));
                 // Events per order is an average: the bar's end is an estimate, fixed once the run is over.
-                var events = context.AddTask("events", maxValue: Math.Max(1, generator.PlannedOrders * eventsPerOrder));
+                var events = context.AddTask("events", maxValue: Math.Max(1, generator.PlannedEvents));
                 var statistics = await run(s =>
                 {
                     orders.Value = s.Orders;

@@ -59,7 +59,7 @@ public static class SampleDataCommand
         {
             await using (target)
             {
-                statistics = await ConsoleReport.WithProgressAsync(console, generator, settings.EventsPerOrder,
+                statistics = await ConsoleReport.WithProgressAsync(console, generator,
                     progress => SampleDataRun.ExecuteAsync(generator, target, new RatePacer(result.GetValue(SampleDataOptions.Rate)), progress, cancellationToken));
             }
         }

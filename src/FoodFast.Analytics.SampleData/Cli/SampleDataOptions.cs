@@ -10,11 +10,12 @@ public static class SampleDataOptions
     private static readonly GeneratorSettings Defaults = new();
 
     public static Option<int> Shops { get; } = Between("--shops", "Number of shops: 1-5 (DE, FR, UK, AT, NL; EUR and GBP)", Defaults.Shops, 1, Generation.Shops.All.Count);
-    public static Option<int> Customers { get; } = Between("--customers", "Customers across all shops", Defaults.Customers, 1, 10_000_000);
+    public static Option<int> Customers { get; } = Between("--customers", "At most this many customers across all shops", Defaults.Customers, 1, 10_000_000);
     public static Option<int> Products { get; } = Between("--products", "Products in the catalogue", Defaults.Products, 1, 1_000_000);
-    public static Option<int> Days { get; } = Between("--days", "Days of history, back from now (or --until)", Defaults.Days, 1, 3650);
-    public static Option<int> OrdersPerDay { get; } = Between("--orders-per-day", "Average orders per shop per day", Defaults.OrdersPerDay, 0, 10_000_000);
+    public static Option<int> Days { get; } = Between("--days", "Days of history, back from now (or --until); older days are thinner", Defaults.Days, 1, 3650);
+    public static Option<int> OrdersPerDay { get; } = Between("--orders-per-day", "Average orders per shop per day now (a year ago about a third)", Defaults.OrdersPerDay, 0, 10_000_000);
     public static Option<int> EventsPerOrder { get; } = Between("--events-per-order", "Average activity events per order (0: orders only)", Defaults.EventsPerOrder, 0, 1000);
+    public static Option<int> EventDays { get; } = Between("--event-days", "Days, back from --until, whose orders come with activity events", Defaults.EventDays, 0, 3650);
     public static Option<int> Seed { get; } = new("--seed")
     {
         Description = "Random seed: the same seed and --until give byte-identical data",
@@ -71,7 +72,7 @@ public static class SampleDataOptions
     public static Option<bool> Ndjson { get; } = new("--ndjson") { Description = "Send batches as NDJSON instead of JSON arrays" };
 
     public static IEnumerable<Option> All =>
-        [Shops, Customers, Products, Days, OrdersPerDay, EventsPerOrder, Seed, Until, Target, Url, ApiKey, Out, Rate, Wait, BatchSize, Concurrency, Ndjson];
+        [Shops, Customers, Products, Days, OrdersPerDay, EventsPerOrder, EventDays, Seed, Until, Target, Url, ApiKey, Out, Rate, Wait, BatchSize, Concurrency, Ndjson];
 
     public static GeneratorSettings Settings(ParseResult result)
     {
@@ -85,6 +86,7 @@ public static class SampleDataOptions
             Days = result.GetValue(Days),
             OrdersPerDay = result.GetValue(OrdersPerDay),
             EventsPerOrder = result.GetValue(EventsPerOrder),
+            EventDays = result.GetValue(EventDays),
             Seed = result.GetValue(Seed),
             // To the minute, so two runs with the same seed in the same minute match byte for byte.
             Until = (result.GetValue(Until) ?? new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero)).ToUniversalTime(),

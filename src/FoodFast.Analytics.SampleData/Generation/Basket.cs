@@ -6,9 +6,11 @@ namespace FoodFast.Analytics.SampleData.Generation;
 /// <summary>
 /// Fills a basket and prices it. Every figure is exact to the cent: lineTotal = quantity × unitPrice,
 /// subtotal = Σ lineTotal, tax = VAT on (subtotal − discount), total = subtotal − discount + tax + shipping.
+/// A product brings its companions along now and then (<see cref="Companions"/>).
 /// </summary>
 public static class Basket
 {
+    private const int MaxLines = 12;
     private static readonly int[] QuantityShape = [1, 1, 1, 1, 2, 2, 2, 3, 4, 6];
 
     public static IReadOnlyList<OrderItem> Fill(ProductCatalogue catalogue, Shop shop, Random random)
@@ -16,8 +18,8 @@ public static class Basket
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(shop);
         ArgumentNullException.ThrowIfNull(random);
-        // 1 to 12 lines, most baskets 3 to 7.
-        var lines = Math.Clamp((int)Math.Round(2 + random.NextDouble() * 3 + random.NextDouble() * 4 - (random.NextDouble() < 0.2 ? 3 : 0)), 1, 12);
+        // 1 to 12 lines, most baskets 3 to 7 (a companion may join a product beyond that).
+        var lines = Math.Clamp((int)Math.Round(2 + random.NextDouble() * 3 + random.NextDouble() * 4 - (random.NextDouble() < 0.2 ? 3 : 0)), 1, MaxLines);
         lines = Math.Min(lines, catalogue.Products.Count);
         var items = new List<OrderItem>(lines);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -28,21 +30,33 @@ public static class Basket
             {
                 continue;
             }
-            var quantity = QuantityShape[random.Next(QuantityShape.Length)];
-            var price = product.PriceIn(shop.PriceFactor);
-            items.Add(new OrderItem
+            items.Add(Line(product, shop, random));
+            foreach (var companion in catalogue.CompanionsOf(product))
             {
-                ProductId = product.ProductId,
-                ProductName = product.Name,
-                Category = product.Category,
-                Brand = product.Brand,
-                Quantity = quantity,
-                UnitPrice = price,
-                UnitCost = Product.CostOf(price, product.CostShare),
-                LineTotal = Cents(quantity * price),
-            });
+                if (random.NextDouble() < Companions.JoinChance && items.Count < MaxLines && seen.Add(companion.ProductId))
+                {
+                    items.Add(Line(companion, shop, random));
+                }
+            }
         }
         return items;
+    }
+
+    private static OrderItem Line(Product product, Shop shop, Random random)
+    {
+        var quantity = QuantityShape[random.Next(QuantityShape.Length)];
+        var price = product.PriceIn(shop.PriceFactor);
+        return new OrderItem
+        {
+            ProductId = product.ProductId,
+            ProductName = product.Name,
+            Category = product.Category,
+            Brand = product.Brand,
+            Quantity = quantity,
+            UnitPrice = price,
+            UnitCost = Product.CostOf(price, product.CostShare),
+            LineTotal = Cents(quantity * price),
+        };
     }
 
     public static (decimal Subtotal, decimal Discount, decimal Tax, decimal Shipping, decimal Total) Price(

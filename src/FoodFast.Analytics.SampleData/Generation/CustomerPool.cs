@@ -5,20 +5,21 @@ public sealed record Customer(string CustomerId, bool IsNew, City City, double L
 
 /// <summary>
 /// The customers of one shop. A returning customer is drawn at random and comes back with a probability
-/// that is small within days of their last order (a weekly shop), fades as weeks pass (churn), and
-/// shrinks with every order they have placed (0.8 per order): many one-off buyers, a thinning loyal core.
-/// Memory is two arrays of the pool size, whatever the number of orders.
+/// that is small within days of their last order (they have food left), then fades as weeks pass (churn).
+/// How fast depends on the customer's habit, fixed by their number: a regular core shops every week or two
+/// for months (the champions and loyal of RFM), occasional customers every month or so and drift away
+/// (at risk, then lost), and most try the shop once or twice. Memory is one array of the pool size,
+/// whatever the number of orders.
 /// </summary>
 public sealed class CustomerPool
 {
-    private const double ReturnHalfLifeDays = 21;
-    private const double DaysToRestock = 4;
-    private const double PerOrderDecay = 0.8;
+    // Share of customers, days until they need more, half-life of their return chance, and how eager they are.
+    private static readonly (int Percent, double RestockDays, double HalfLifeDays, double Eagerness)[] Habits =
+        [(12, 6, 90, 1.0), (28, 20, 45, 0.7), (60, 10, 20, 0.12)];
     private readonly string prefix;
     private readonly int firstNumber;
     private readonly IReadOnlyList<City> cities;
     private readonly DateTimeOffset[] lastOrder;
-    private readonly int[] orders;
     private int active;
 
     public CustomerPool(string prefix, int firstNumber, int size, IReadOnlyList<City> cities)
@@ -27,7 +28,6 @@ public sealed class CustomerPool
         this.firstNumber = firstNumber;
         this.cities = cities;
         lastOrder = new DateTimeOffset[Math.Max(1, size)];
-        orders = new int[lastOrder.Length];
     }
 
     public Customer Next(DateTimeOffset at, Random random)
@@ -41,7 +41,8 @@ public sealed class CustomerPool
             {
                 var index = random.Next(active);
                 var days = (at - lastOrder[index]).TotalDays;
-                var chance = Math.Min(1, days / DaysToRestock) * Math.Pow(0.5, days / ReturnHalfLifeDays) * Math.Pow(PerOrderDecay, orders[index] - 1);
+                var (_, restock, halfLife, eagerness) = HabitOf(firstNumber + index);
+                var chance = eagerness * Math.Min(1, days / restock) * Math.Pow(0.5, days / halfLife);
                 if (random.NextDouble() < chance || (active == lastOrder.Length && attempt == attempts))
                 {
                     return Visit(index, at, isNew: false);
@@ -58,10 +59,22 @@ public sealed class CustomerPool
         return active == 0 ? null : $"{prefix}{firstNumber + random.Next(active):D6}";
     }
 
+    private static (int Percent, double RestockDays, double HalfLifeDays, double Eagerness) HabitOf(int number)
+    {
+        var percentile = (int)(((uint)(number * 2654435761L) >> 16) % 100);
+        foreach (var habit in Habits)
+        {
+            if ((percentile -= habit.Percent) < 0)
+            {
+                return habit;
+            }
+        }
+        return Habits[^1];
+    }
+
     private Customer Visit(int index, DateTimeOffset at, bool isNew)
     {
         lastOrder[index] = at;
-        orders[index]++;
         var number = firstNumber + index;
         // The first city (the biggest) gets three shares; a fixed scatter of up to 0.05° around the centre.
         var slot = number % (cities.Count + 2);

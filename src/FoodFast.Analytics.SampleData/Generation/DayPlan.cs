@@ -2,7 +2,8 @@ namespace FoodFast.Analytics.SampleData.Generation;
 
 /// <summary>
 /// How many orders each shop gets on each day, decided before generating so the progress bar knows the total.
-/// Shops share the volume by popularity; weekdays follow <see cref="Seasonality"/>, with ±15 % noise;
+/// Shops share the volume by popularity; older days are thinner (<see cref="Growth"/>); weekdays follow
+/// <see cref="Seasonality"/>, with ±15 % noise;
 /// the last day is cut at <see cref="GeneratorSettings.Until"/>.
 /// </summary>
 public sealed record DayPlan(DateOnly Date, int ShopIndex, int Orders, TimeSpan Limit)
@@ -22,7 +23,7 @@ public sealed record DayPlan(DateOnly Date, int ShopIndex, int Orders, TimeSpan 
                 var localNow = TimeZoneInfo.ConvertTime(settings.Until, shop.TimeZone);
                 var date = DateOnly.FromDateTime(localNow.DateTime).AddDays(-day);
                 var limit = day == 0 ? localNow.TimeOfDay : TimeSpan.FromDays(1);
-                var mean = settings.OrdersPerDay * shop.Popularity / meanPopularity * Seasonality.WeekdayFactor(date.DayOfWeek)
+                var mean = settings.OrdersPerDay * shop.Popularity / meanPopularity * Growth.Factor(day) * Seasonality.WeekdayFactor(date.DayOfWeek)
                     * Seasonality.ShareBefore(date.DayOfWeek, limit) * (0.85 + 0.3 * random.NextDouble());
                 plan.Add(new DayPlan(date, s, (int)Math.Round(mean), limit));
             }

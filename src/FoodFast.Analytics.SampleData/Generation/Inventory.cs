@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.SampleData.Catalogue;
 
 namespace FoodFast.Analytics.SampleData.Generation;
 
@@ -36,7 +37,7 @@ public sealed class Inventory
         var at = order.CreatedAt.AddSeconds(1);
         foreach (var item in order.Items)
         {
-            var index = IndexOf(item.ProductId);
+            var index = ProductCatalogue.IndexOf(item.ProductId);
             stock[index] = Math.Max(0, stock[index] - item.Quantity);
             if (stock[index] < LowStock || random.NextDouble() < 0.03)
             {
@@ -68,7 +69,4 @@ public sealed class Inventory
         Country = shop.Country,
         Properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["reason"] = reason },
     };
-
-    // Product ids are "p-00001" for the first product of the catalogue.
-    private static int IndexOf(string productId) => int.Parse(productId.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture) - 1;
 }

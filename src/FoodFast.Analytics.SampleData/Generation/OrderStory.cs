@@ -7,6 +7,7 @@ namespace FoodFast.Analytics.SampleData.Generation;
 /// <summary>
 /// Everything one order brings: the visit that placed it, each status as a new version of the order,
 /// the stock it takes, perhaps a review, and the browsing visits around it up to the events-per-order budget.
+/// Orders older than <see cref="GeneratorSettings.EventDays"/> bring only their versions.
 /// </summary>
 public sealed class OrderStory(GeneratorSettings settings, ProductCatalogue catalogue, Random random)
 {
@@ -50,7 +51,8 @@ public sealed class OrderStory(GeneratorSettings settings, ProductCatalogue cata
         };
         var device = DeviceFor(channel);
         var events = 0;
-        if (settings.EventsPerOrder > 0)
+        var withEvents = settings.EventsPerOrder > 0 && createdAt >= settings.Until.AddDays(-settings.EventDays);
+        if (withEvents)
         {
             var visit = NewSession(shop, customer.CustomerId, device, createdAt.AddHours(-1), DateTimeOffset.MaxValue);
             Visits.Purchase(visit, order, catalogue, customer.IsNew, payment, random);
@@ -66,7 +68,7 @@ public sealed class OrderStory(GeneratorSettings settings, ProductCatalogue cata
         {
             yield return new GeneratedItem(order with { Status = status, UpdatedAt = at }, null);
         }
-        if (settings.EventsPerOrder == 0)
+        if (!withEvents)
         {
             yield break;
         }

@@ -19,12 +19,17 @@ public sealed class SampleDataGenerator
         ShopList = Shops.All.Take(settings.Shops).ToList();
         plan = DayPlan.For(settings, ShopList);
         PlannedOrders = plan.Sum(p => (long)p.Orders);
+        var firstEventDay = DateOnly.FromDateTime(settings.Until.UtcDateTime).AddDays(-settings.EventDays);
+        PlannedEvents = plan.Where(p => p.Date >= firstEventDay).Sum(p => (long)p.Orders) * settings.EventsPerOrder;
     }
 
     public IReadOnlyList<Shop> ShopList { get; }
 
     /// <summary>Orders <see cref="Generate"/> will create (each yields one or more versions).</summary>
     public long PlannedOrders { get; }
+
+    /// <summary>About how many events <see cref="Generate"/> will yield: events per order is an average.</summary>
+    public long PlannedEvents { get; }
 
     public IEnumerable<GeneratedItem> Generate()
     {

@@ -33,8 +33,14 @@ public static class Visits
         }
         foreach (var item in order.Items)
         {
-            // Half the lines go into the cart straight from a list or the last order, without a product page.
-            if (item == order.Items[0] || random.NextDouble() < 0.5)
+            // Shoppers look at products they do not take; a fifth of the lines go into the cart straight from a
+            // list or the last order, without a product page.
+            for (var looked = random.Next(3); looked > 0; looked--)
+            {
+                var other = catalogue.PickPopular(random);
+                session.AddProduct(ActivityType.ProductView, other, null, other.PriceIn(session.Shop.PriceFactor));
+            }
+            if (item == order.Items[0] || random.NextDouble() < 0.8)
             {
                 session.AddProduct(ActivityType.ProductView, item.ProductId, item.ProductName, item.Category, null, item.UnitPrice);
             }
@@ -68,15 +74,17 @@ public static class Visits
         session.AddValue(ActivityType.Purchase, order.Total, $"/orders/{order.OrderId}", order.OrderId);
     }
 
-    /// <summary>A visit that buys nothing: many leave after a page or two, a few get as far as paying and fail.</summary>
+    /// <summary>
+    /// A visit that buys nothing: nearly half leave after one page, most of the rest look at a few products and
+    /// leave; one in ten puts something in the cart, and a few of those get as far as paying and fail.
+    /// </summary>
     public static void Browse(Session session, ProductCatalogue catalogue, Random random)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(random);
         Arrive(session, random);
-        // A third of visits bounce: one page and gone.
-        if (random.NextDouble() < 0.35)
+        if (random.NextDouble() < 0.45)
         {
             return;
         }
@@ -84,7 +92,7 @@ public static class Visits
         {
             session.Add(ActivityType.Login, url: "/login");
         }
-        if (random.NextDouble() < 0.45)
+        if (random.NextDouble() < 0.4)
         {
             var unmatched = random.NextDouble() < 0.12;
             var query = unmatched ? SearchTerms.Unmatched(random) : SearchTerms.For(catalogue.PickPopular(random));
@@ -94,12 +102,12 @@ public static class Visits
                 return;
             }
         }
-        if (random.NextDouble() >= 0.75)
+        if (random.NextDouble() >= 0.85)
         {
             return;
         }
         var viewed = new List<Product>();
-        for (var i = 1 + random.Next(4); i > 0; i--)
+        for (var i = 1 + random.Next(7); i > 0; i--)
         {
             var product = catalogue.PickPopular(random);
             viewed.Add(product);
@@ -109,12 +117,12 @@ public static class Visits
         {
             session.AddProduct(ActivityType.WishlistAdd, viewed[0], null, viewed[0].PriceIn(session.Shop.PriceFactor));
         }
-        if (random.NextDouble() >= 0.3)
+        if (random.NextDouble() >= 0.2)
         {
             return;
         }
         var cart = 0m;
-        foreach (var product in viewed.Take(1 + random.Next(viewed.Count)))
+        foreach (var product in viewed.Take(1 + random.Next(Math.Min(2, viewed.Count))))
         {
             var quantity = 1 + random.Next(3);
             var line = Basket.Cents(quantity * product.PriceIn(session.Shop.PriceFactor));
@@ -125,7 +133,7 @@ public static class Visits
         {
             session.AddProduct(ActivityType.RemoveFromCart, viewed[0], 1, viewed[0].PriceIn(session.Shop.PriceFactor));
         }
-        if (random.NextDouble() >= 0.35)
+        if (random.NextDouble() >= 0.3)
         {
             return;
         }

@@ -7,6 +7,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("--shops", "9", "--shops must be between 1 and 5 (got 9)")]
     [InlineData("--days", "0", "--days must be between 1 and 3650 (got 0)")]
+    [InlineData("--event-days", "-1", "--event-days must be between 0 and 3650 (got -1)")]
     [InlineData("--batch-size", "0", "--batch-size must be between 1 and 1000000 (got 0)")]
     [InlineData("--concurrency", "65", "--concurrency must be between 1 and 64 (got 65)")]
     [InlineData("--rate", "0", "--rate must be greater than 0")]
@@ -20,13 +21,13 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Defaults_are_three_shops_for_a_month_into_the_local_service()
+    public void Defaults_are_three_shops_for_13_months_with_the_latest_month_of_events_into_the_local_service()
     {
         var result = SampleDataCommand.Build().Parse([]);
 
         var settings = SampleDataOptions.Settings(result);
         Assert.Empty(result.Errors);
-        Assert.Equal((3, 30, 50, 20, 42), (settings.Shops, settings.Days, settings.OrdersPerDay, settings.EventsPerOrder, settings.Seed));
+        Assert.Equal((3, 395, 25, 60, 30, 42), (settings.Shops, settings.Days, settings.OrdersPerDay, settings.EventsPerOrder, settings.EventDays, settings.Seed));
         Assert.Equal("api", result.GetValue(SampleDataOptions.Target));
         Assert.Equal(new Uri("http://127.0.0.1:8080/"), result.GetValue(SampleDataOptions.Url));
         Assert.Equal((1000, 4), (result.GetValue(SampleDataOptions.BatchSize), result.GetValue(SampleDataOptions.Concurrency)));

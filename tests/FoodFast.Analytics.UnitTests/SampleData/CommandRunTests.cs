@@ -47,8 +47,10 @@ public sealed class CommandRunTests
     public async Task An_api_run_with_rejected_items_prints_their_problems_and_exits_1()
     {
         const string rejection = """{"accepted":0,"rejected":1,"errors":[{"index":0,"problems":[{"field":"currency","message":"must be an ISO 4217 code"}]}]}""";
+        // The first batch of orders is rejected, whether or not a batch of events went out before it.
         var first = 0;
-        await using var server = new RecordingServer(r => Interlocked.Increment(ref first) == 1 ? new Reply(202, rejection) : Reply.AcceptAll(r));
+        await using var server = new RecordingServer(r =>
+            r.Path == "/api/v1/orders/batch" && Interlocked.Increment(ref first) == 1 ? new Reply(202, rejection) : Reply.AcceptAll(r));
 
         var (exitCode, output) = await RunAsync("--url", server.BaseUrl.ToString(), "--api-key", "ff_cli_key");
 

@@ -19,7 +19,7 @@ public sealed class SampleRun : IDisposable
         Products = 120,
         Days = 10,
         OrdersPerDay = 40,
-        EventsPerOrder = 20,
+        EventsPerOrder = 60,
         Seed = seed,
         Until = Until,
     };
