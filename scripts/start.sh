@@ -79,8 +79,9 @@ base="http://127.0.0.1:$port"
 first_steps() {
   cat <<STEPS
 
-  First steps (the README's examples use the same variable):
+  First steps (the README's examples use the same variable; /shops lists the shops and their data):
     export FOODFAST_API_KEY=${key:-<your admin key>}
+    curl -H "X-Api-Key: \$FOODFAST_API_KEY" '$base/api/v1/shops'
     curl -H "X-Api-Key: \$FOODFAST_API_KEY" '$base/api/v1/analytics/dashboard?shopId=shop-de-berlin&days=30&timeZone=Europe/Berlin'
     curl -H "X-Api-Key: \$FOODFAST_API_KEY" '$base/api/v1/analytics/search?shopId=shop-de-berlin&query=brot'
     open $base/live in a browser (it asks for the key) for the live feed

@@ -37,6 +37,7 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddSingleton<Query.RfmSegments>();
         services.AddSingleton<Query.FullTextSearch>();
         services.AddSingleton<Query.StockLevels>();
+        services.AddSingleton<Query.ShopSummaries>();
         services.AddSingleton<Query.ElasticsearchQueryFamilies>();
         services.AddSingleton<Exports.ElasticsearchExportSource>();
         services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();

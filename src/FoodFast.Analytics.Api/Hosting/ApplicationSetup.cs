@@ -85,6 +85,7 @@ internal static class ApplicationSetup
         analytics.MapFinancialApi();
         analytics.MapUsersApi();
         analytics.MapFamiliesApi();
+        analytics.MapShopsApi();
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
         analytics.MapRealtimeApi();

@@ -52,6 +52,9 @@ public sealed class MeasuredStore(IAnalyticsStore inner, FoodFastMetrics metrics
     public Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
         TimeAsync("search", () => inner.Families.SearchAsync(query, cancellationToken));
 
+    public Task<IReadOnlyList<ShopSummary>> ShopsAsync(ShopQuery query, CancellationToken cancellationToken) =>
+        TimeAsync("shops", () => inner.Families.ShopsAsync(query, cancellationToken));
+
     public Task<PairCounts> PairsAsync(BoughtTogetherQuery query, CancellationToken cancellationToken) =>
         TimeAsync("bought_together", () => inner.Recommendations.PairsAsync(query, cancellationToken));
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Observability;
+using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,8 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
             ? (await store.Queries.AggregateAsync(query, timeout.Token), null)
             : await store.Queries.AggregateWithComparisonAsync(query, compare, timeout.Token);
         var took = clock.Elapsed.TotalMilliseconds;
+        var noData = current.Rows.Count == 0 && (previous is null || previous.Rows.Count == 0) && query.Query.ShopId is { } shop
+            && (await store.Families.ShopsAsync(new ShopQuery([shop]), timeout.Token)).Count == 0;
         var (columns, rows) = ResultBuilder.Build(query, current, previous);
         var now = time.GetUtcNow();
         var ttl = cacheOptions.Value.TimeToLive(query.Query.To, now);
@@ -108,6 +111,7 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
         {
             CompareFrom = compare?.Query.From,
             CompareTo = compare?.Query.To,
+            ShopHasData = noData ? false : null,
         };
         var result = new QueryResult(columns, rows, meta);
         if (ttl > TimeSpan.Zero)

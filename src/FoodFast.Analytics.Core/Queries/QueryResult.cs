@@ -16,4 +16,7 @@ public sealed record ResultMeta(string Backend, double TookMs, bool Cached, bool
 {
     public DateTimeOffset? CompareFrom { get; init; }
     public DateTimeOffset? CompareTo { get; init; }
+
+    /// <summary>False when the query's shop has no order at all, so an empty answer is not mistaken for a quiet week; absent otherwise.</summary>
+    public bool? ShopHasData { get; init; }
 }

@@ -113,6 +113,24 @@ public sealed class PostgresQueryFamilies(AnalyticsDatabase database) : IQueryFa
         return levels;
     }
 
+    public async Task<IReadOnlyList<ShopSummary>> ShopsAsync(ShopQuery query, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select shop_id, min(created_at), max(created_at), count(*), array_agg(distinct currency order by currency) from orders
+            where $1::text[] is null or shop_id = any($1::text[])
+            group by shop_id order by shop_id
+            """;
+        await using var command = Command(sql, [query.ShopIds?.ToArray()]);
+        var shops = new List<ShopSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shops.Add(new ShopSummary(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetInt64(3), reader.GetFieldValue<string[]>(4)));
+        }
+        return shops;
+    }
+
     public async Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var orders = """

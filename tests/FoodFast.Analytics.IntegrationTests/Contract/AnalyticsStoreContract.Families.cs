@@ -28,6 +28,23 @@ public abstract partial class AnalyticsStoreContract
     }
 
     [Fact]
+    public async Task Shops_are_summarised_from_their_orders_and_a_shop_without_orders_is_left_out()
+    {
+        var store = await StoreAsync();
+
+        var all = await store.Families.ShopsAsync(new ShopQuery(null), Ct);
+        var some = await store.Families.ShopsAsync(new ShopQuery(["shop-b", "shop-none"]), Ct);
+
+        Assert.Equal(
+            ["shop-a|2026-10-24T21:30:00Z|2026-10-25T23:30:00Z|4|EUR,GBP", "shop-b|2026-10-25T09:00:00Z|2026-10-26T09:00:00Z|2|EUR"],
+            all.Select(Line).Where(line => line.StartsWith("shop-a|", StringComparison.Ordinal) || line.StartsWith("shop-b|", StringComparison.Ordinal)));
+        Assert.Equal(all.Select(s => s.ShopId).Order(StringComparer.Ordinal), all.Select(s => s.ShopId));
+        Assert.Equal(["shop-b|2026-10-25T09:00:00Z|2026-10-26T09:00:00Z|2|EUR"], some.Select(Line));
+
+        static string Line(ShopSummary s) => $"{s.ShopId}|{s.FirstOrderAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}|{s.LastOrderAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}|{s.Orders}|{string.Join(',', s.Currencies)}";
+    }
+
+    [Fact]
     public async Task Retention_cohorts_follow_customers_from_their_first_order()
     {
         var store = await StoreAsync();

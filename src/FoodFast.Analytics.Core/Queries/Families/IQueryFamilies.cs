@@ -1,6 +1,6 @@
 namespace FoodFast.Analytics.Core.Queries.Families;
 
-/// <summary>The questions that are not plain aggregates: funnels, retention cohorts, segments, search. Each backend answers them exactly alike.</summary>
+/// <summary>The questions that are not plain aggregates: funnels, retention cohorts, segments, stock, search, shops. Each backend answers them exactly alike.</summary>
 public interface IQueryFamilies
 {
     /// <summary>Per-step counts of sessions or users, in step order.</summary>
@@ -17,4 +17,7 @@ public interface IQueryFamilies
 
     /// <summary>Hits newest first, and the total number of hits.</summary>
     Task<(long Total, IReadOnlyList<SearchHit> Hits)> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The shops of the query that have orders, by shop id; a shop without any order is left out.</summary>
+    Task<IReadOnlyList<ShopSummary>> ShopsAsync(ShopQuery query, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ public static class TestQueries
     {
         var newCustomers = new NewCustomers(client, names);
         return new(new FunnelScan(client, new ClusterProbe(client), names, NullLogger<FunnelScan>.Instance),
-            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new StockLevels(client, names), new FullTextSearch(client, names));
+            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new StockLevels(client, names), new FullTextSearch(client, names), new ShopSummaries(client, names));
     }
 
     public static ElasticsearchExportSource Exports(ElasticsearchClient client, IndexNames names, int pageSize = 5000) =>

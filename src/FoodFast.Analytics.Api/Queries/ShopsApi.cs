@@ -1,0 +1,34 @@
+using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FoodFast.Analytics.Api.Queries;
+
+/// <summary><c>GET /api/v1/shops</c>: the shops the caller may read, and what the store holds of each.</summary>
+internal static class ShopsApi
+{
+    public static void MapShopsApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/shops", List).WithName("GetShops").WithTags("Analytics")
+            .WithSummary("The shops the caller may read (admins: every shop with an order, or the one named; others: their own shop), each with its first and last order time, order count and currencies.")
+            .Produces<ShopList>().ProducesValidationProblem();
+
+    /// <param name="selection">Already narrowed to the caller's shop by the group's filter: null only for an admin asking for all.</param>
+    public static async Task<Ok<ShopList>> List([AsParameters] ShopSelection selection, IAnalyticsStore store, CancellationToken ct)
+    {
+        var found = await store.Families.ShopsAsync(new ShopQuery(selection.ShopId is null ? null : [selection.ShopId]), ct);
+        // A named shop is listed even before its first order: said plainly instead of an empty list.
+        var shops = selection.ShopId is { } named && found.Count == 0
+            ? [new ShopEntry(named, HasData: false, null, null, 0, [])]
+            : found.Select(s => new ShopEntry(s.ShopId, HasData: true, s.FirstOrderAt, s.LastOrderAt, s.Orders, s.Currencies)).ToList();
+        return TypedResults.Ok(new ShopList(shops));
+    }
+}
+
+public sealed record ShopList(IReadOnlyList<ShopEntry> Shops);
+
+/// <param name="HasData">False for a shop with no order yet (its times are then absent).</param>
+/// <param name="FirstOrderAt">When its first order was placed (UTC).</param>
+/// <param name="LastOrderAt">When its last order was placed (UTC).</param>
+/// <param name="Orders">Orders stored, every status.</param>
+/// <param name="Currencies">The currencies of its orders, sorted.</param>
+public sealed record ShopEntry(string ShopId, bool HasData, DateTimeOffset? FirstOrderAt, DateTimeOffset? LastOrderAt, long Orders, IReadOnlyList<string> Currencies);
