@@ -1,9 +1,13 @@
+using HealthChecks.NpgSql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace FoodFast.Analytics.Postgres;
 
-/// <summary>Health of the service database, and the ping shared with the Postgres analytics store.</summary>
+/// <summary>
+/// Health of the service database, and the ping shared with the Postgres analytics store: AspNetCore.HealthChecks.NpgSql's
+/// check, described by which database it reached (host, port, name) so <c>/health/ready</c> says where the fault is.
+/// </summary>
 public sealed class PostgresHealth(ServiceDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
@@ -13,15 +17,11 @@ public sealed class PostgresHealth(ServiceDatabase database) : IHealthCheck
     {
         var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         var where = $"{what} {builder.Host}:{builder.Port}/{builder.Database}";
-        try
-        {
-            await using var command = dataSource.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy(where);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy($"{where} unreachable: {ex.Message}");
-        }
+        var check = new NpgSqlHealthCheck(new NpgSqlHealthCheckOptions(dataSource));
+        var context = new HealthCheckContext { Registration = new HealthCheckRegistration(what, check, HealthStatus.Unhealthy, null) };
+        var result = await check.CheckHealthAsync(context, cancellationToken);
+        return result.Status == HealthStatus.Healthy
+            ? HealthCheckResult.Healthy(where)
+            : HealthCheckResult.Unhealthy($"{where} unreachable: {result.Exception?.Message ?? result.Description}");
     }
 }
