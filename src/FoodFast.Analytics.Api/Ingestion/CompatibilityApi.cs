@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -33,7 +34,8 @@ internal static class CompatibilityApi
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
     public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, (json, rules, problems) => IngestionHandler.Events(CollectorShape.ToEvent(json, rules.Now), rules, problems), wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, (json, rules, problems) =>
+            CollectorShape.ToEvent(json, rules.Now, problems) is { } activity ? IngestionHandler.Events(activity, rules, problems) : null, wait ?? false, cancellationToken);
 }
 
 /// <summary>Maps the EcoMarket collector's snake_case shape onto an activity event.</summary>
@@ -53,19 +55,25 @@ internal static class CollectorShape
     /// Known fields (top level or under <c>data</c>) map to the model; other <c>data</c> entries become properties.
     /// Without an <c>event_id</c>, a body with a timestamp gets an id derived from its content (so a retried send
     /// counts once); without either, a fresh id (so the collector's duplicates cannot be recognised).
+    /// A field whose name or value is not valid Unicode is a problem named by its collector path; the event is then null.
     /// </summary>
-    public static JsonElement ToEvent(JsonElement collected, DateTimeOffset now)
+    public static JsonElement? ToEvent(JsonElement collected, DateTimeOffset now, List<FieldProblem> problems)
     {
         if (collected.ValueKind != JsonValueKind.Object)
         {
             return collected;
         }
+        var before = problems.Count;
         var result = new JsonObject();
         var properties = new JsonObject();
-        Copy(collected, result, properties: null);
+        Copy(collected, "", result, properties: null, problems);
         if (collected.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            Copy(data, result, properties);
+            Copy(data, "data.", result, properties, problems);
+        }
+        if (problems.Count > before)
+        {
+            return null;
         }
         if (properties.Count > 0)
         {
@@ -79,18 +87,46 @@ internal static class CollectorShape
         return JsonSerializer.SerializeToElement(result);
     }
 
-    private static void Copy(JsonElement source, JsonObject target, JsonObject? properties)
+    private static void Copy(JsonElement source, string path, JsonObject target, JsonObject? properties, List<FieldProblem> problems)
     {
         foreach (var field in source.EnumerateObject())
         {
-            if (Fields.TryGetValue(field.Name, out var name))
+            if (!JsonText.TryGetName(field, out var key) || !Patterns.IsStorableText(key))
+            {
+                problems.Add(new FieldProblem(path.Length == 0 ? "$" : "data", "keys must be valid Unicode text without NUL characters"));
+                continue;
+            }
+            if (!IsText(field.Value))
+            {
+                problems.Add(new FieldProblem(path + key, "must be valid Unicode text without NUL characters"));
+                continue;
+            }
+            if (Fields.TryGetValue(key, out var name))
             {
                 target[name] = JsonNode.Parse(field.Value.GetRawText());
             }
             else if (properties is not null)
             {
-                properties[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+                properties[key] = JsonNode.Parse(field.Value.GetRawText());
             }
+        }
+    }
+
+    /// <summary>Strings hold storable text, nested values valid UTF-8; the rest is judged by the event reader.</summary>
+    private static bool IsText(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return JsonText.TryGetString(value, out var text) && Patterns.IsStorableText(text);
+        }
+        try
+        {
+            _ = value.GetRawText();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

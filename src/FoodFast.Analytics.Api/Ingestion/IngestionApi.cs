@@ -51,6 +51,11 @@ internal static class IngestionApi
 
     private static OrderStatusChange? ReadStatusChange(string orderId, JsonElement json, ValidationRules rules, List<FieldProblem> problems)
     {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new FieldProblem("$", $"must be a JSON object {{shopId, status, updatedAt}}, got {FieldReader.Received(json)}"));
+            return null;
+        }
         var before = problems.Count;
         var r = new FieldReader(json, "", problems);
         var shopId = r.ShopId();

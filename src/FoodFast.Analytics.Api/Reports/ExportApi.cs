@@ -38,11 +38,12 @@ internal static class ExportApi
         [Description("Start, inclusive (ISO-8601); with to.")] DateTimeOffset? from = null,
         [Description("End, exclusive (ISO-8601); with from.")] DateTimeOffset? to = null,
         [Description("Days back, today included; default 30.")] int? days = null,
-        [Description("IANA time zone. Default UTC.")] string? tz = null,
+        [Description("Alias of timeZone.")] string? tz = null,
+        [Description("IANA time zone (alias: tz). Default UTC.")] string? timeZone = null,
         [Description("Shop; callers bound to a shop can only name their own.")] string? shopId = null,
         [Description("Stream rows now instead of queuing a report (orders, events).")] bool stream = false)
     {
-        var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz };
+        var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz, TimeZone = timeZone };
         var chosen = format ?? "csv";
         var shop = caller.ResolveShop(shopId);
         if (!Kinds.TryGetValue(what, out var kind))
