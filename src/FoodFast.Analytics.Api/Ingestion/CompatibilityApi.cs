@@ -34,8 +34,7 @@ internal static class CompatibilityApi
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
     public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, (json, rules, problems) =>
-            CollectorShape.ToEvent(json, rules.Now, problems) is { } activity ? IngestionHandler.Events(activity, rules, problems) : null, wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, CollectorShape.Reader, wait ?? false, cancellationToken);
 }
 
 /// <summary>Maps the EcoMarket collector's snake_case shape onto an activity event.</summary>
@@ -57,7 +56,20 @@ internal static class CollectorShape
     /// counts once); without either, a fresh id (so the collector's duplicates cannot be recognised).
     /// A field whose name or value is not valid Unicode is a problem named by its collector path; the event is then null.
     /// </summary>
-    public static JsonElement? ToEvent(JsonElement collected, DateTimeOffset now, List<FieldProblem> problems)
+    /// <summary>One collector item read as an event; its problems name the collector's own fields (<c>user_id</c>, <c>data.price</c>).</summary>
+    public static readonly ItemReader Reader = (json, rules, problems) =>
+    {
+        var before = problems.Count;
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entry = ToEvent(json, rules.Now, problems, sources) is { } activity ? IngestionHandler.Events(activity, rules, problems) : null;
+        for (var i = before; i < problems.Count; i++)
+        {
+            problems[i] = problems[i] with { Field = sources.GetValueOrDefault(problems[i].Field, problems[i].Field) };
+        }
+        return entry;
+    };
+
+    private static JsonElement? ToEvent(JsonElement collected, DateTimeOffset now, List<FieldProblem> problems, Dictionary<string, string> sources)
     {
         if (collected.ValueKind != JsonValueKind.Object)
         {
@@ -66,10 +78,10 @@ internal static class CollectorShape
         var before = problems.Count;
         var result = new JsonObject();
         var properties = new JsonObject();
-        Copy(collected, "", result, properties: null, problems);
+        Copy(collected, "", result, properties: null, problems, sources);
         if (collected.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            Copy(data, "data.", result, properties, problems);
+            Copy(data, "data.", result, properties, problems, sources);
         }
         if (problems.Count > before)
         {
@@ -78,6 +90,7 @@ internal static class CollectorShape
         if (properties.Count > 0)
         {
             result["properties"] = properties;
+            sources["properties"] = "data";
         }
         if (!result.ContainsKey("eventId"))
         {
@@ -87,7 +100,8 @@ internal static class CollectorShape
         return JsonSerializer.SerializeToElement(result);
     }
 
-    private static void Copy(JsonElement source, string path, JsonObject target, JsonObject? properties, List<FieldProblem> problems)
+    /// <summary>Copies known fields to the model and the rest of <c>data</c> to properties, noting where each model field came from.</summary>
+    private static void Copy(JsonElement source, string path, JsonObject target, JsonObject? properties, List<FieldProblem> problems, Dictionary<string, string> sources)
     {
         foreach (var field in source.EnumerateObject())
         {
@@ -104,10 +118,12 @@ internal static class CollectorShape
             if (Fields.TryGetValue(key, out var name))
             {
                 target[name] = JsonNode.Parse(field.Value.GetRawText());
+                sources[name] = path + key;
             }
             else if (properties is not null)
             {
                 properties[key] = JsonNode.Parse(field.Value.GetRawText());
+                sources[$"properties.{key}"] = path + key;
             }
         }
     }

@@ -57,17 +57,21 @@ internal static class ExportApi
         var problems = ReportValidation.Check(kind, chosen, parameters, writers);
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return ReportValidation.Invalid(AsQuery(problems));
         }
         var job = await requests.CreateAsync(new NewReport(shop, kind, chosen, parameters, caller.Id), cancellationToken);
         http.SetAuditTarget($"reports/{job.Id}", shop);
         return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
     }
 
+    /// <summary>The report's parameters came from the query string here: name them as the caller sent them (tz, not parameters.tz).</summary>
+    private static List<FieldProblem> AsQuery(IEnumerable<FieldProblem> problems) =>
+        [.. problems.Select(p => p with { Field = p.Field.StartsWith("parameters.", StringComparison.Ordinal) ? p.Field["parameters.".Length..] : p.Field })];
+
     private static IResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
         IEnumerable<IReportWriter> writers)
     {
-        var problems = new List<FieldProblem>(parameters.Validate());
+        var problems = AsQuery(parameters.Validate());
         if (!StreamedDatasets.TryGetValue(what, out var dataset))
         {
             problems.Add(new("stream", $"only {string.Join(" and ", StreamedDatasets.Keys)} stream; request '{what}' without stream=true"));
