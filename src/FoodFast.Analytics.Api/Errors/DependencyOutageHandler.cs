@@ -23,20 +23,34 @@ internal sealed class DependencyOutageHandler(IProblemDetailsService problems, I
         }
         logger.LogWarning("{Method} {Path} answered 503: {Dependency} is unavailable ({Error})",
             httpContext.Request.Method, httpContext.Request.Path, dependency, exception.GetBaseException().Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return await problems.TryWriteAsync(Unavailable(httpContext, dependency, $"{dependency} is unavailable; retry after {RetryAfterSeconds} s."));
+    }
+
+    /// <summary>Sets 503 and Retry-After on the response and returns the problem that says which dependency is down.</summary>
+    public static ProblemDetailsContext Unavailable(HttpContext http, string dependency, string detail)
+    {
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetailsContext
         {
-            HttpContext = httpContext,
-            Exception = exception,
+            HttpContext = http,
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Dependency unavailable",
-                Detail = $"{dependency} is unavailable; retry after {RetryAfterSeconds} s.",
+                Detail = detail,
                 Extensions = { ["dependency"] = dependency },
             },
-        });
+        };
+    }
+
+    /// <summary>The same answer as a result, for handlers that catch the outage themselves.</summary>
+    public static IResult Result(string dependency, string detail) => new UnavailableResult(dependency, detail);
+
+    private sealed class UnavailableResult(string dependency, string detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(Unavailable(httpContext, dependency, detail)).AsTask();
     }
 
     /// <summary>The dependency an exception (or one it wraps) says is down, or null when it is not an outage.</summary>

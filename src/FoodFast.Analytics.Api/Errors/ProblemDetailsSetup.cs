@@ -29,6 +29,13 @@ internal static class ProblemDetailsSetup
             // The X-Request-Id of the answer (Observability/RequestId.cs): what the caller quotes and the logs carry.
             context.ProblemDetails.Extensions["requestId"] = http.TraceIdentifier;
             var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
+            // The framework types the statuses RFC 9110 defines; these two come from elsewhere.
+            context.ProblemDetails.Type ??= status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => null,
+            };
             context.ProblemDetails.Detail ??= status switch
             {
                 StatusCodes.Status404NotFound => $"No resource at {http.Request.Path}.",

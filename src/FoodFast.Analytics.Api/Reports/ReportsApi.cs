@@ -42,7 +42,7 @@ internal static class ReportsApi
     {
         var parameters = request.Parameters ?? new ReportParameters();
         var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);
-        problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null));
+        problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null, delivery.Value.AllowPrivateNetworkWebhooks));
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);

@@ -44,7 +44,7 @@ internal static class ScheduleValidation
     public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery, DateTimeOffset now)
     {
         var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
-        problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null));
+        problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null, delivery.AllowPrivateNetworkWebhooks));
         if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 200 || !Patterns.IsStorableText(s.Name))
         {
             problems.Add(new("name", "must be 1 to 200 characters of valid Unicode text without NUL"));
