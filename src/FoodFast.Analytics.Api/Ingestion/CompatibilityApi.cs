@@ -16,13 +16,13 @@ internal static class CompatibilityApi
     public static void MapCompatibilityApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ingestion (compatibility)");
-        api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents")
+        api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity")
+        api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders")
+        api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/orders/batch (one order or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/core/collect/", Collect).WithName("CollectEvent")
+        api.MapPost("/core/collect/", Collect).WithName("CollectEvent").WithDescription(IngestionApi.Limits)
             .WithSummary("EcoMarket collector: {category, event_type, user_id, session_id, shop_id, event_id?, timestamp?, data{...}}.")
             .Produces<IngestResult>(StatusCodes.Status202Accepted);
     }

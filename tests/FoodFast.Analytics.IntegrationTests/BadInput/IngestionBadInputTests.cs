@@ -142,4 +142,18 @@ public sealed class IngestionBadInputTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(1000, await CountAsync("select count(*) from order_items where shop_id = 'big-order'"));
     }
+
+    [Fact]
+    public async Task Every_ingestion_operation_documents_the_limits_and_their_settings()
+    {
+        var client = await api.CreateAdminClientAsync();
+        var document = await (await client.GetAsync("/openapi/v1.json", Ct)).ReadJsonAsync();
+
+        var ingestion = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .Where(op => op.Value.GetProperty("operationId").GetString() is "IngestOrder" or "IngestOrders" or "ChangeOrderStatus" or "IngestEvent"
+                or "IngestEvents" or "TrackEvents" or "IndexUserActivity" or "IndexOrders" or "CollectEvent").ToList();
+
+        Assert.Equal(9, ingestion.Count);
+        Assert.All(ingestion, op => Assert.Contains("lines per order Ingestion:MaxLinesPerOrder 5,000", op.Value.GetProperty("description").GetString(), StringComparison.Ordinal));
+    }
 }
