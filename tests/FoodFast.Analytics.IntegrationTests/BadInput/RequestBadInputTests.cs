@@ -242,4 +242,18 @@ public sealed class RequestBadInputTests(RequestBadInputTests.Logged api) : ICla
         Assert.Equal("Europe/Berlin", alias.GetProperty("meta").GetProperty("timeZone").GetString());
         Assert.Contains("tz", Fields(await both.AssertProblemAsync(HttpStatusCode.BadRequest)));
     }
+
+    [Fact]
+    public async Task A_report_echoes_the_time_zone_as_sent_and_marks_the_defaults_it_applied()
+    {
+        using var client = await api.CreateAdminClientAsync();
+
+        var alias = await (await client.PostAsync("/api/v1/reports", Body("{\"kind\":\"sales_summary\",\"format\":\"csv\",\"shopId\":\"shop-a\",\"parameters\":{\"tz\":\"Europe/Berlin\"}}"), Ct)).ReadJsonAsync();
+        var bare = await (await client.PostAsync("/api/v1/reports", Body("{\"kind\":\"sales_summary\",\"format\":\"csv\",\"shopId\":\"shop-a\"}"), Ct)).ReadJsonAsync();
+
+        Assert.Equal("{\"tz\":\"Europe/Berlin\"}", alias.GetProperty("parameters").GetRawText());
+        Assert.Equal("{\"days\":30}", alias.GetProperty("defaults").GetRawText());
+        Assert.Equal("{}", bare.GetProperty("parameters").GetRawText());
+        Assert.Equal("{\"timeZone\":\"UTC\",\"days\":30}", bare.GetProperty("defaults").GetRawText());
+    }
 }
