@@ -6,11 +6,21 @@ namespace FoodFast.Analytics.Api.Errors;
 /// <summary>
 /// Every error is an RFC 9457 problem document: unmatched routes (404), wrong methods (405), unsupported
 /// media types (415), oversized bodies (413), unreadable requests (400) and unexpected failures (500,
-/// with a trace id and no stack trace).
+/// with a trace id and no stack trace). Inputs that do not bind name the field (<see cref="ClientErrorHandler"/>);
+/// a dependency that is down is a 503 naming it (<see cref="DependencyOutageHandler"/>); and a problem is written
+/// whatever the client's <c>Accept</c> says (<see cref="FallbackProblemWriter"/>).
 /// </summary>
 internal static class ProblemDetailsSetup
 {
-    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services) =>
+    /// <summary>JSON bodies up to this size are kept, so a conversion failure can quote what was received.</summary>
+    public const long BufferedBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
+    {
+        // Binding failures throw (instead of a bare 400) so that ClientErrorHandler can name the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ClientErrorHandler>();
+        services.AddExceptionHandler<DependencyOutageHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var http = context.HttpContext;
@@ -19,6 +29,13 @@ internal static class ProblemDetailsSetup
             // The X-Request-Id of the answer (Observability/RequestId.cs): what the caller quotes and the logs carry.
             context.ProblemDetails.Extensions["requestId"] = http.TraceIdentifier;
             var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
+            // The framework types the statuses RFC 9110 defines; these two come from elsewhere.
+            context.ProblemDetails.Type ??= status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => null,
+            };
             context.ProblemDetails.Detail ??= status switch
             {
                 StatusCodes.Status404NotFound => $"No resource at {http.Request.Path}.",
@@ -30,6 +47,10 @@ internal static class ProblemDetailsSetup
                 _ => null,
             };
         });
+        // After the default writer (which declines when Accept rules out JSON): always answers.
+        services.AddSingleton<IProblemDetailsWriter, FallbackProblemWriter>();
+        return services;
+    }
 
     public static void UseApiProblemDetails(this WebApplication app)
     {
@@ -43,6 +64,7 @@ internal static class ProblemDetailsSetup
             },
         });
         app.UseStatusCodePages();
+        app.Use(RequestGuards.InvokeAsync);
     }
 
     private static long MaxBody(HttpContext http) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -15,13 +16,13 @@ internal static class CompatibilityApi
     public static void MapCompatibilityApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ingestion (compatibility)");
-        api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents")
+        api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity")
+        api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders")
+        api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/orders/batch (one order or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPost("/core/collect/", Collect).WithName("CollectEvent")
+        api.MapPost("/core/collect/", Collect).WithName("CollectEvent").WithDescription(IngestionApi.Limits)
             .WithSummary("EcoMarket collector: {category, event_type, user_id, session_id, shop_id, event_id?, timestamp?, data{...}}.")
             .Produces<IngestResult>(StatusCodes.Status202Accepted);
     }
@@ -33,7 +34,7 @@ internal static class CompatibilityApi
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
     public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
-        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, (json, rules, problems) => IngestionHandler.Events(CollectorShape.ToEvent(json, rules.Now), rules, problems), wait ?? false, cancellationToken);
+        IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, CollectorShape.Reader, wait ?? false, cancellationToken);
 }
 
 /// <summary>Maps the EcoMarket collector's snake_case shape onto an activity event.</summary>
@@ -53,23 +54,43 @@ internal static class CollectorShape
     /// Known fields (top level or under <c>data</c>) map to the model; other <c>data</c> entries become properties.
     /// Without an <c>event_id</c>, a body with a timestamp gets an id derived from its content (so a retried send
     /// counts once); without either, a fresh id (so the collector's duplicates cannot be recognised).
+    /// A field whose name or value is not valid Unicode is a problem named by its collector path; the event is then null.
     /// </summary>
-    public static JsonElement ToEvent(JsonElement collected, DateTimeOffset now)
+    /// <summary>One collector item read as an event; its problems name the collector's own fields (<c>user_id</c>, <c>data.price</c>).</summary>
+    public static readonly ItemReader Reader = (json, rules, problems) =>
+    {
+        var before = problems.Count;
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entry = ToEvent(json, rules.Now, problems, sources) is { } activity ? IngestionHandler.Events(activity, rules, problems) : null;
+        for (var i = before; i < problems.Count; i++)
+        {
+            problems[i] = problems[i] with { Field = sources.GetValueOrDefault(problems[i].Field, problems[i].Field) };
+        }
+        return entry;
+    };
+
+    private static JsonElement? ToEvent(JsonElement collected, DateTimeOffset now, List<FieldProblem> problems, Dictionary<string, string> sources)
     {
         if (collected.ValueKind != JsonValueKind.Object)
         {
             return collected;
         }
+        var before = problems.Count;
         var result = new JsonObject();
         var properties = new JsonObject();
-        Copy(collected, result, properties: null);
+        Copy(collected, "", result, properties: null, problems, sources);
         if (collected.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            Copy(data, result, properties);
+            Copy(data, "data.", result, properties, problems, sources);
+        }
+        if (problems.Count > before)
+        {
+            return null;
         }
         if (properties.Count > 0)
         {
             result["properties"] = properties;
+            sources["properties"] = "data";
         }
         if (!result.ContainsKey("eventId"))
         {
@@ -79,18 +100,49 @@ internal static class CollectorShape
         return JsonSerializer.SerializeToElement(result);
     }
 
-    private static void Copy(JsonElement source, JsonObject target, JsonObject? properties)
+    /// <summary>Copies known fields to the model and the rest of <c>data</c> to properties, noting where each model field came from.</summary>
+    private static void Copy(JsonElement source, string path, JsonObject target, JsonObject? properties, List<FieldProblem> problems, Dictionary<string, string> sources)
     {
         foreach (var field in source.EnumerateObject())
         {
-            if (Fields.TryGetValue(field.Name, out var name))
+            if (!JsonText.TryGetName(field, out var key) || !Patterns.IsStorableText(key))
+            {
+                problems.Add(new FieldProblem(path.Length == 0 ? "$" : "data", "keys must be valid Unicode text without NUL characters"));
+                continue;
+            }
+            if (!IsText(field.Value))
+            {
+                problems.Add(new FieldProblem(path + key, "must be valid Unicode text without NUL characters"));
+                continue;
+            }
+            if (Fields.TryGetValue(key, out var name))
             {
                 target[name] = JsonNode.Parse(field.Value.GetRawText());
+                sources[name] = path + key;
             }
             else if (properties is not null)
             {
-                properties[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+                properties[key] = JsonNode.Parse(field.Value.GetRawText());
+                sources[$"properties.{key}"] = path + key;
             }
+        }
+    }
+
+    /// <summary>Strings hold storable text, nested values valid UTF-8; the rest is judged by the event reader.</summary>
+    private static bool IsText(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return JsonText.TryGetString(value, out var text) && Patterns.IsStorableText(text);
+        }
+        try
+        {
+            _ = value.GetRawText();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

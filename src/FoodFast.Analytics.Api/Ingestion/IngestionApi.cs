@@ -11,22 +11,30 @@ namespace FoodFast.Analytics.Api.Ingestion;
 /// </summary>
 internal static class IngestionApi
 {
+    /// <summary>Every ingest limit with its setting (docs/ingestion.md, "Limits"), in each ingestion operation's description.</summary>
+    public static readonly string Limits =
+        $"Limits (setting, default): items per batch Ingestion:MaxBatchItems 10,000; batch body Ingestion:MaxBatchBytes 10 MiB; "
+        + $"single-item body Ingestion:MaxItemBytes 1 MiB; lines per order Ingestion:MaxLinesPerOrder {ValidationRules.DefaultMaxLinesPerOrder:N0}; "
+        + $"keys in an event's properties Ingestion:MaxPropertyKeys {ValidationRules.DefaultMaxPropertyKeys}. Strings: ids {ValidationRules.IdLength} characters, "
+        + $"names {ValidationRules.NameLength}, other texts {ValidationRules.TextLength}, URLs {ValidationRules.UrlLength}; valid Unicode without NUL. "
+        + "Money: a JSON number or a decimal string such as \"12.50\". A rejection names the field, and for a limit its setting.";
+
     public static void MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ingestion");
-        api.MapPost("/orders", IngestOrder).WithName("IngestOrder")
+        api.MapPost("/orders", IngestOrder).WithName("IngestOrder").WithDescription(Limits)
             .WithSummary("Ingest one order (upserted by shopId + orderId; the newest updatedAt wins).")
             .Accepts<Order>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        api.MapPost("/orders/batch", IngestOrders).WithName("IngestOrders")
+        api.MapPost("/orders/batch", IngestOrders).WithName("IngestOrders").WithDescription(Limits)
             .WithSummary("Ingest a batch of orders as a JSON array or NDJSON; each item is judged alone.")
             .Accepts<Order[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
-        api.MapPatch("/orders/{orderId}/status", ChangeOrderStatus).WithName("ChangeOrderStatus")
+        api.MapPatch("/orders/{orderId}/status", ChangeOrderStatus).WithName("ChangeOrderStatus").WithDescription(Limits)
             .WithSummary("Change an order's status; ignored when older than the stored order.")
             .Accepts<StatusChangeRequest>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        api.MapPost("/events", IngestEvent).WithName("IngestEvent")
+        api.MapPost("/events", IngestEvent).WithName("IngestEvent").WithDescription(Limits)
             .WithSummary("Ingest one activity event (idempotent on eventId).")
             .Accepts<Core.Events.ActivityEvent>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        api.MapPost("/events/batch", IngestEvents).WithName("IngestEvents")
+        api.MapPost("/events/batch", IngestEvents).WithName("IngestEvents").WithDescription(Limits)
             .WithSummary("Ingest a batch of activity events as a JSON array or NDJSON; each item is judged alone.")
             .Accepts<Core.Events.ActivityEvent[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
     }
@@ -51,6 +59,11 @@ internal static class IngestionApi
 
     private static OrderStatusChange? ReadStatusChange(string orderId, JsonElement json, ValidationRules rules, List<FieldProblem> problems)
     {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new FieldProblem("$", $"must be a JSON object {{shopId, status, updatedAt}}, got {FieldReader.Received(json)}"));
+            return null;
+        }
         var before = problems.Count;
         var r = new FieldReader(json, "", problems);
         var shopId = r.ShopId();

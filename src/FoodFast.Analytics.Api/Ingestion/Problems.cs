@@ -23,6 +23,6 @@ internal static class Problems
             title: $"Invalid {what}");
 
     public static IResult LogUnavailable(string detail) =>
-        TypedResults.Problem($"The ingest log is unavailable, nothing was accepted; retry later. ({detail})",
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ingestion unavailable");
+        Errors.DependencyOutageHandler.Result(Core.Observability.Dependencies.Postgres,
+            $"The ingest log (postgres) is unavailable, nothing was accepted; retry after {Errors.DependencyOutageHandler.RetryAfterSeconds} s. ({detail})");
 }

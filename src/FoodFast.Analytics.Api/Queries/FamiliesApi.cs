@@ -77,7 +77,7 @@ internal static class FamiliesApi
         var bucket = period == "week" ? TimeBucket.Week : TimeBucket.Month;
         var clock = Stopwatch.StartNew();
         var rows = await store.Families.RetentionAsync(new RetentionQuery(range.ShopId, range.From, range.To, range.TimeZone, bucket, periods ?? 6), ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(range.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = window.ZoneInfo;
         var current = Buckets.Truncate(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime, bucket);
         var cohorts = rows.Select(r =>
         {

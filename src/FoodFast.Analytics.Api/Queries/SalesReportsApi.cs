@@ -124,8 +124,7 @@ internal static class SalesReportsApi
         return problem ?? TypedResults.Ok(new SalesReport(period, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to.AddDays(-1)), zone.Id, results![0], results[1], results[2]));
     }
 
-    private static TimeZoneInfo Zone(Window window) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(string.IsNullOrWhiteSpace(window.Tz) ? "UTC" : window.Tz, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo Zone(Window window) => window.ZoneInfo;
 
     private static DateTimeOffset At(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
 

@@ -91,7 +91,7 @@ internal static class RecommendationsApi
         var weather = RecommendationRequests.Weather(temperature, condition, wind, problems);
         var trending = await RecommendationRequests.TrendingAsync(shop.ShopId, "7d", limit, null, store, time, problems, ct);
         var together = productId is null ? null
-            : await RecommendationRequests.BoughtTogetherAsync(productId, new Window(shop.ShopId, null, null, null, null), limit, null, options.Value.MinSupport, store, problems, ct);
+            : await RecommendationRequests.BoughtTogetherAsync(productId, new Window(shop.ShopId, null, null, null, null, null), limit, null, options.Value.MinSupport, store, problems, ct);
         if (problems.Count > 0)
         {
             return QueryResponses.Invalid(problems);

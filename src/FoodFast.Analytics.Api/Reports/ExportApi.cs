@@ -38,11 +38,12 @@ internal static class ExportApi
         [Description("Start, inclusive (ISO-8601); with to.")] DateTimeOffset? from = null,
         [Description("End, exclusive (ISO-8601); with from.")] DateTimeOffset? to = null,
         [Description("Days back, today included; default 30.")] int? days = null,
-        [Description("IANA time zone. Default UTC.")] string? tz = null,
+        [Description("Alias of timeZone.")] string? tz = null,
+        [Description("IANA time zone (alias: tz). Default UTC.")] string? timeZone = null,
         [Description("Shop; callers bound to a shop can only name their own.")] string? shopId = null,
         [Description("Stream rows now instead of queuing a report (orders, events).")] bool stream = false)
     {
-        var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz };
+        var parameters = new ReportParameters { From = from, To = to, Days = days, Tz = tz, TimeZone = timeZone };
         var chosen = format ?? "csv";
         var shop = caller.ResolveShop(shopId);
         if (!Kinds.TryGetValue(what, out var kind))
@@ -56,17 +57,21 @@ internal static class ExportApi
         var problems = ReportValidation.Check(kind, chosen, parameters, writers);
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return ReportValidation.Invalid(AsQuery(problems));
         }
         var job = await requests.CreateAsync(new NewReport(shop, kind, chosen, parameters, caller.Id), cancellationToken);
         http.SetAuditTarget($"reports/{job.Id}", shop);
         return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
     }
 
+    /// <summary>The report's parameters came from the query string here: name them as the caller sent them (tz, not parameters.tz).</summary>
+    private static List<FieldProblem> AsQuery(IEnumerable<FieldProblem> problems) =>
+        [.. problems.Select(p => p with { Field = p.Field.StartsWith("parameters.", StringComparison.Ordinal) ? p.Field["parameters.".Length..] : p.Field })];
+
     private static IResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
         IEnumerable<IReportWriter> writers)
     {
-        var problems = new List<FieldProblem>(parameters.Validate());
+        var problems = AsQuery(parameters.Validate());
         if (!StreamedDatasets.TryGetValue(what, out var dataset))
         {
             problems.Add(new("stream", $"only {string.Join(" and ", StreamedDatasets.Keys)} stream; request '{what}' without stream=true"));

@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using FoodFast.Analytics.Api.Security;
@@ -50,10 +51,10 @@ internal static class ReportSchedulesApi
         return TypedResults.Created($"/api/v1/report-schedules/{schedule.Id}", ScheduleResponse.From(schedule, next));
     }
 
-    public static async Task<IResult> List(Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
+    public static async Task<IResult> List(Caller caller, [AsParameters] ShopSelection shop, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
     {
         var responses = new List<ScheduleResponse>();
-        foreach (var schedule in await store.ListAsync(caller.ShopId, cancellationToken))
+        foreach (var schedule in await store.ListAsync(caller.ResolveShop(shop.ShopId), cancellationToken))
         {
             responses.Add(ScheduleResponse.From(schedule, await scheduler.NextFireAsync(schedule.Id, cancellationToken)));
         }

@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
 using FoodFast.Analytics.Api.Security;
@@ -41,7 +42,7 @@ internal static class ReportsApi
     {
         var parameters = request.Parameters ?? new ReportParameters();
         var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);
-        problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null));
+        problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null, delivery.Value.AllowPrivateNetworkWebhooks));
         if (problems.Count > 0)
         {
             return ReportValidation.Invalid(problems);
@@ -55,7 +56,7 @@ internal static class ReportsApi
     public static async Task<IResult> Get(Guid id, Caller caller, ReportJobStore jobs, CancellationToken cancellationToken) =>
         await jobs.FindAsync(id, caller.ShopId, cancellationToken) is { } job ? TypedResults.Ok(ReportJobResponse.From(job)) : NotFound(id);
 
-    public static async Task<IResult> List(Caller caller, ReportJobStore jobs, CancellationToken cancellationToken,
+    public static async Task<IResult> List(Caller caller, [AsParameters] ShopSelection shop, ReportJobStore jobs, CancellationToken cancellationToken,
         [Description("queued, running, succeeded, failed, cancelled, expired or erased.")] string? status = null,
         [Description("A report kind, e.g. sales_summary.")] string? kind = null,
         [Description("Only the runs of this schedule.")] Guid? scheduleId = null,
@@ -83,7 +84,7 @@ internal static class ReportsApi
         {
             return TypedResults.ValidationProblem(errors, title: "Invalid report filter");
         }
-        var (items, total) = await jobs.ListAsync(new ReportJobFilter(caller.ShopId, status, kind, scheduleId, page, pageSize), cancellationToken);
+        var (items, total) = await jobs.ListAsync(new ReportJobFilter(caller.ResolveShop(shop.ShopId), status, kind, scheduleId, page, pageSize), cancellationToken);
         return TypedResults.Ok(new ReportPage(page, pageSize, total, items.Select(ReportJobResponse.From).ToList()));
     }
 

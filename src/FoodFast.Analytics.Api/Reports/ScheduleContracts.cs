@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
@@ -43,12 +44,12 @@ internal static class ScheduleValidation
     public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery, DateTimeOffset now)
     {
         var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
-        problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null));
-        if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 200)
+        problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null, delivery.AllowPrivateNetworkWebhooks));
+        if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 200 || !Patterns.IsStorableText(s.Name))
         {
-            problems.Add(new("name", "must be 1 to 200 characters"));
+            problems.Add(new("name", "must be 1 to 200 characters of valid Unicode text without NUL"));
         }
-        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _);
+        var zoneKnown = IanaTimeZone.IsValid(s.TimeZone);
         if (!Quartz.CronExpression.TryParse(s.Cron, out _))
         {
             problems.Add(new("cron", $"'{s.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. '0 0 6 * * ?'"));
@@ -59,7 +60,7 @@ internal static class ScheduleValidation
         }
         if (!zoneKnown)
         {
-            problems.Add(new("timeZone", $"'{s.TimeZone}' is not an IANA time zone such as Europe/Berlin"));
+            problems.Add(new("timeZone", IanaTimeZone.Problem(s.TimeZone)));
         }
         return problems;
     }

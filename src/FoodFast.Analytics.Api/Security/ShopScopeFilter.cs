@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
@@ -17,7 +18,7 @@ internal sealed class ShopScopeFilter : IEndpointFilter
         var caller = context.HttpContext.GetCaller();
         string? Resolve(string? shopId) => shopId is null || Patterns.IsShopId(shopId)
             ? caller.ResolveShop(shopId)
-            : throw new BadHttpRequestException($"shopId must be {Patterns.ShopIdExpected}.");
+            : throw new FieldRequestException("shopId", $"must be {Patterns.ShopIdExpected}", FieldProblems.Shown(shopId), Patterns.ShopIdExpected);
         if (context.Arguments.OfType<Window>().SelectMany(w => w.Problems()).ToList() is { Count: > 0 } problems)
         {
             return ValueTask.FromResult<object?>(QueryResponses.Invalid(problems));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 
 namespace FoodFast.Analytics.Core.Ingestion;
 
@@ -18,6 +19,14 @@ public sealed class IngestionOptions
     /// <summary>Largest single-item body in bytes. Default 1 MiB.</summary>
     [Range(1024, 1L << 30, ErrorMessage = "Ingestion:MaxItemBytes must be between 1024 and 1073741824")]
     public long MaxItemBytes { get; set; } = 1L << 20;
+
+    /// <summary>Most lines in one order (wholesale and catering orders run to thousands). Default 5,000.</summary>
+    [Range(1, 100_000, ErrorMessage = "Ingestion:MaxLinesPerOrder must be between 1 and 100000")]
+    public int MaxLinesPerOrder { get; set; } = ValidationRules.DefaultMaxLinesPerOrder;
+
+    /// <summary>Most keys in an event's <c>properties</c>. Default 50.</summary>
+    [Range(1, 1_000, ErrorMessage = "Ingestion:MaxPropertyKeys must be between 1 and 1000")]
+    public int MaxPropertyKeys { get; set; } = ValidationRules.DefaultMaxPropertyKeys;
 
     /// <summary>How far in the future a timestamp may be (clock skew of producers), in seconds. Default 300.</summary>
     [Range(0, 86_400, ErrorMessage = "Ingestion:MaxClockSkewSeconds must be between 0 and 86400")]

@@ -20,7 +20,10 @@ public sealed class Ingestor(
     public ValidationRules Rules()
     {
         var now = time.GetUtcNow();
-        return new ValidationRules(now, TimeSpan.FromSeconds(Options.MaxClockSkewSeconds), now.AddDays(-Options.HorizonDays));
+        return new ValidationRules(now, TimeSpan.FromSeconds(Options.MaxClockSkewSeconds), now.AddDays(-Options.HorizonDays))
+        {
+            MaxLinesPerOrder = Options.MaxLinesPerOrder, MaxPropertyKeys = Options.MaxPropertyKeys,
+        };
     }
 
     public void CountRejected(IngestKind kind, int count)

@@ -26,11 +26,15 @@ public static class QueryValidator
         for (var i = 0; i < query.Filters.Count; i++)
         {
             var filter = query.Filters[i];
-            if (!dimensions.TryGetValue(filter.Dimension, out var dimension))
+            if (filter is null)
+            {
+                problems.Add(new FieldProblem($"filters[{i}]", "must be an object {dimension, values, exclude?}, got null"));
+            }
+            else if (filter.Dimension is null || !dimensions.TryGetValue(filter.Dimension, out var dimension))
             {
                 problems.Add(new FieldProblem($"filters[{i}].dimension", Unknown(filter.Dimension, $"dimension of {query.Dataset}", dimensions.Keys)));
             }
-            else if (filter.Values.Count is 0 or > QueryLimits.MaxFilterValues)
+            else if (filter.Values is null || filter.Values.Count is 0 or > QueryLimits.MaxFilterValues)
             {
                 problems.Add(new FieldProblem($"filters[{i}].values", $"must hold 1 to {QueryLimits.MaxFilterValues} values"));
             }
@@ -46,9 +50,18 @@ public static class QueryValidator
         var rangeFields = DimensionCatalogue.RangeFieldsFor(query.Dataset);
         for (var i = 0; i < query.Ranges.Count; i++)
         {
-            if (!rangeFields.Contains(query.Ranges[i].Field))
+            var range = query.Ranges[i];
+            if (range is null)
             {
-                problems.Add(new FieldProblem($"ranges[{i}].field", Unknown(query.Ranges[i].Field, $"numeric field of {query.Dataset}", rangeFields)));
+                problems.Add(new FieldProblem($"ranges[{i}]", "must be an object {field, min?, max?}, got null"));
+            }
+            else if (range.Field is null || !rangeFields.Contains(range.Field))
+            {
+                problems.Add(new FieldProblem($"ranges[{i}].field", Unknown(range.Field, $"numeric field of {query.Dataset}", rangeFields)));
+            }
+            else if (range is { Min: { } min, Max: { } max } && min > max)
+            {
+                problems.Add(new FieldProblem($"ranges[{i}].min", $"must not be above max ({min} > {max})"));
             }
         }
         CheckTime(query, problems);
@@ -57,14 +70,9 @@ public static class QueryValidator
         {
             problems.Add(new FieldProblem("groupBy", $"must name at most {QueryLimits.MaxGroupBy} dimensions"));
         }
-        TimeZoneInfo? zone = null;
-        try
+        if (!IanaTimeZone.TryFind(query.TimeZone, out var zone))
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(query.TimeZone);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            problems.Add(new FieldProblem("timeZone", $"'{query.TimeZone}' is not an IANA time zone such as Europe/Berlin"));
+            problems.Add(new FieldProblem("timeZone", IanaTimeZone.Problem(query.TimeZone)));
         }
         if (problems.Count > before)
         {
@@ -78,12 +86,19 @@ public static class QueryValidator
         {
             ranking = metrics[derived.Left];
         }
-        return new ValidatedQuery(query, zone!, requested, baseMetrics, grouping, filters, baseMetrics.IndexOf(ranking));
+        return new ValidatedQuery(query, zone, requested, baseMetrics, grouping, filters, baseMetrics.IndexOf(ranking));
     }
 
     private static void CheckTime(AnalyticsQuery query, List<FieldProblem> problems)
     {
-        if (query.To <= query.From)
+        if (query.From == default || query.To == default)
+        {
+            foreach (var (name, value) in new[] { ("from", query.From), ("to", query.To) }.Where(t => t.Item2 == default))
+            {
+                problems.Add(new FieldProblem(name, $"is required: {Wire.IsoTime.Expected}"));
+            }
+        }
+        else if (query.To <= query.From)
         {
             problems.Add(new FieldProblem("to", "must be after from"));
         }
@@ -107,7 +122,11 @@ public static class QueryValidator
         {
             problems.Add(new FieldProblem("limit", $"must be 1 to {QueryLimits.MaxLimit}"));
         }
-        if (query.Sort is { } sort && !metrics.ContainsKey(sort.By) && !dimensions.ContainsKey(sort.By) && sort.By != "bucket")
+        if (query.Sort is { By: null })
+        {
+            problems.Add(new FieldProblem("sort.by", "is required: a requested metric, a dimension, or 'bucket'"));
+        }
+        else if (query.Sort is { } sort && !metrics.ContainsKey(sort.By) && !dimensions.ContainsKey(sort.By) && sort.By != "bucket")
         {
             problems.Add(new FieldProblem("sort.by", $"'{sort.By}' is neither a requested metric, a dimension, nor 'bucket'"));
         }
@@ -122,7 +141,11 @@ public static class QueryValidator
         var found = new List<T>();
         for (var i = 0; i < names.Count; i++)
         {
-            if (known.TryGetValue(names[i], out var definition))
+            if (names[i] is null)
+            {
+                problems.Add(new FieldProblem($"{field}[{i}]", $"must be a {what}, got null; valid: {string.Join(", ", known.Keys)}"));
+            }
+            else if (known.TryGetValue(names[i], out var definition))
             {
                 found.Add(definition);
             }
@@ -134,8 +157,8 @@ public static class QueryValidator
         return found;
     }
 
-    private static string Unknown(string name, string what, IEnumerable<string> valid) =>
-        $"'{name}' is not a {what}; valid: {string.Join(", ", valid)}";
+    private static string Unknown(string? name, string what, IEnumerable<string> valid) =>
+        $"'{(name is { Length: > 64 } ? name[..64] + "…" : name)}' is not a {what}; valid: {string.Join(", ", valid)}";
 
     /// <summary>The requested metrics and every metric they derive from, each once.</summary>
     private static List<MetricDefinition> Closure(List<MetricDefinition> requested, IReadOnlyDictionary<string, MetricDefinition> metrics)

@@ -148,7 +148,8 @@ public static class ResultBuilder
             var index = query.GroupBy.ToList().FindIndex(d => d.Name == sort.By);
             Func<Row, object?> key = sort.By == "bucket" ? r => r.Bucket : index >= 0 ? r => r.Keys[index] : r => r.Values[sort.By];
             var ordered = sort.Descending ? rows.OrderBy(isOther).ThenByDescending(key) : rows.OrderBy(isOther).ThenBy(key);
-            return ordered.ToList();
+            // Ties (two products with equal revenue) are ordered by bucket and group keys, so every endpoint and every run agree.
+            return ordered.ThenBy(r => r.Bucket, StringComparer.Ordinal).ThenBy(r => string.Join('\u001f', r.Keys), StringComparer.Ordinal).ToList();
         }
         var first = query.Metrics[0].Name;
         return rows.OrderBy(r => r.Bucket, StringComparer.Ordinal).ThenBy(isOther).ThenByDescending(r => r.Values[first] ?? decimal.MinValue)

@@ -4,7 +4,7 @@ using FoodFast.Analytics.Core.Orders;
 namespace FoodFast.Analytics.Core.Storage;
 
 /// <summary>
-/// The write face of the store. Writes are idempotent: events by <c>EventId</c>, orders by
+/// The write face of the store. Writes are idempotent: events by <c>(ShopId, EventId)</c>, orders by
 /// <c>(ShopId, OrderId)</c> keeping the newest <c>UpdatedAt</c>, so the indexer may retry any batch.
 /// </summary>
 public interface IAnalyticsSink

@@ -18,6 +18,7 @@ public static class WireJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new StorableStringConverter());
     }
 
     /// <summary>A fresh, writable copy of the wire options.</summary>

@@ -143,8 +143,8 @@ public sealed class PostgresQueryFamilies(AnalyticsDatabase database) : IQueryFa
                    or exists (select 1 from order_items i where i.shop_id = o.shop_id and i.order_id = o.order_id and i.product_name ilike $2))
             """;
         var events = """
-            select 'event', shop_id, event_id::text, occurred_at,
-                   type || coalesce(': ' || coalesce(query, product_name, product_id), '')
+            select 'event' as kind, shop_id, event_id::text as id, occurred_at as at,
+                   type || coalesce(': ' || coalesce(query, product_name, product_id), '') as summary
             from events
             where ($1::text is null or shop_id = $1)
               and (query ilike $2 or product_name ilike $2 or product_id ilike $2 or user_id ilike $2 or session_id ilike $2 or event_id::text = $5)

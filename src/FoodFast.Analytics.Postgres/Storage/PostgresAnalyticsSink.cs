@@ -6,7 +6,7 @@ namespace FoodFast.Analytics.Postgres.Storage;
 
 /// <summary>
 /// Writes batches with binary COPY into temporary staging tables (<see cref="StagingTables"/>), then one set-based upsert each:
-/// events insert-if-absent by <c>event_id</c>; orders replace the stored copy only when the incoming
+/// events insert-if-absent by <c>(shop_id, event_id)</c>; orders replace the stored copy only when the incoming
 /// <c>updated_at</c> is not older, and their lines are rewritten with them.
 /// A batch that fails on its data is retried item by item, so one poison item is rejected alone.
 /// </summary>
@@ -126,7 +126,7 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         """;
 
     private const string InsertEventsSql = """
-        insert into events select distinct on (event_id) * from stage_events order by event_id
-        on conflict (event_id) do nothing;
+        insert into events select distinct on (shop_id, event_id) * from stage_events order by shop_id, event_id
+        on conflict (shop_id, event_id) do nothing;
         """;
 }

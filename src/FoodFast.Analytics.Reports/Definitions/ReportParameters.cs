@@ -16,20 +16,31 @@ public sealed record ReportParameters
     public int? Days { get; init; }
 
     /// <summary>IANA time zone of the period and of daily buckets. Default UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Alias of <see cref="TimeZone"/> (the older name).</summary>
     public string? Tz { get; init; }
 
     /// <summary>The query of a <c>custom</c> report (its time range and shop come from the report).</summary>
     public AnalyticsQuery? Query { get; init; }
 
-    public string Zone => string.IsNullOrWhiteSpace(Tz) ? "UTC" : Tz;
+    /// <summary>The zone in force: timeZone, else its alias tz, else UTC. Not echoed: the caller's own field is.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Zone => TimeZone ?? Tz ?? "UTC";
+
+    private string ZoneField => TimeZone is not null ? "parameters.timeZone" : "parameters.tz";
 
     /// <summary>The problems with these parameters, each naming its field (<c>parameters.to</c>).</summary>
     public IReadOnlyList<FieldProblem> Validate()
     {
         var problems = new List<FieldProblem>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Zone, out _))
+        if (!IanaTimeZone.IsValid(Zone))
         {
-            problems.Add(new("parameters.tz", $"'{Tz}' is not an IANA time zone such as Europe/Berlin"));
+            problems.Add(new(ZoneField, IanaTimeZone.Problem(Zone)));
+        }
+        else if (TimeZone is not null && Tz is not null && TimeZone != Tz)
+        {
+            problems.Add(new("parameters.tz", $"is an alias of timeZone; send one of them (got '{Tz}' and '{TimeZone}')"));
         }
         if (From is null != To is null)
         {
@@ -60,7 +71,7 @@ public sealed record ReportParameters
         {
             return (from, to);
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        IanaTimeZone.TryFind(Zone, out var zone);
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
         return (Midnight(today.AddDays(1 - (Days ?? defaultDays)), zone), Midnight(today.AddDays(1), zone));
     }

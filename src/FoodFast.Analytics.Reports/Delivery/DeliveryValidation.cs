@@ -10,7 +10,8 @@ public static class DeliveryValidation
     public const int MaxRecipients = 20;
 
     /// <param name="defaultWebhookSecret">Whether <c>Delivery:WebhookSecret</c> is set, so a webhook may go without its own.</param>
-    public static List<FieldProblem> Check(IReadOnlyList<DeliveryTarget>? targets, bool defaultWebhookSecret)
+    /// <param name="allowPrivate"><c>Delivery:AllowPrivateNetworkWebhooks</c>: whether a webhook may name a private, loopback or link-local address.</param>
+    public static List<FieldProblem> Check(IReadOnlyList<DeliveryTarget>? targets, bool defaultWebhookSecret, bool allowPrivate)
     {
         var problems = new List<FieldProblem>();
         if (targets is null)
@@ -30,7 +31,7 @@ public static class DeliveryValidation
                     CheckEmail(targets[i], field, problems);
                     break;
                 case DeliveryTarget.Webhook:
-                    CheckWebhook(targets[i], field, defaultWebhookSecret, problems);
+                    CheckWebhook(targets[i], field, defaultWebhookSecret, allowPrivate, problems);
                     break;
                 default:
                     problems.Add(new($"{field}.type", $"'{targets[i]?.Type}' is not a delivery type; valid: {DeliveryTarget.Email}, {DeliveryTarget.Webhook}"));
@@ -57,11 +58,16 @@ public static class DeliveryValidation
         }
     }
 
-    private static void CheckWebhook(DeliveryTarget target, string field, bool defaultSecret, List<FieldProblem> problems)
+    private static void CheckWebhook(DeliveryTarget target, string field, bool defaultSecret, bool allowPrivate, List<FieldProblem> problems)
     {
         if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0)
         {
             problems.Add(new($"{field}.url", $"'{target.Url}' is not an absolute http or https URL (without user info)"));
+        }
+        else if (!allowPrivate && WebhookAddressGuard.IsInternal(url) is { } address)
+        {
+            problems.Add(new($"{field}.url", $"'{url.Host}' is {address}, a private, loopback, link-local or unspecified address: webhooks go to public "
+                + "addresses only (set Delivery:AllowPrivateNetworkWebhooks to deliver inside your network)"));
         }
         if (target.Secret is { } secret ? secret.Length is < 16 or > 256 : !defaultSecret)
         {

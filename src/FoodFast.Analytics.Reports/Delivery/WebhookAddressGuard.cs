@@ -38,6 +38,21 @@ public static class WebhookAddressGuard
         },
     };
 
+    /// <summary>
+    /// The address a URL names when it is an internal one, written any way (<c>127.0.0.1</c>, <c>[::1]</c>, <c>2130706433</c>,
+    /// <c>0x7f000001</c>: the URL parser reads them all as addresses), or <c>localhost</c>; null for a public address or a name,
+    /// which is resolved and checked when the webhook is sent.
+    /// </summary>
+    public static IPAddress? IsInternal(Uri url)
+    {
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.DnsSafeHost, out var address))
+        {
+            return IsPublic(address) ? null : address;
+        }
+        var host = url.DnsSafeHost.TrimEnd('.');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : null;
+    }
+
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -57,7 +72,11 @@ public static class WebhookAddressGuard
             || (b[0] == 100 && b[1] >= 64 && b[1] < 128)         // carrier-grade NAT
             || (b[0] == 169 && b[1] == 254)                      // link-local, cloud metadata
             || (b[0] == 172 && b[1] >= 16 && b[1] < 32)
-            || (b[0] == 192 && b[1] == 168));
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2)          // IETF protocol assignments, documentation (TEST-NET-1)
+            || (b[0] == 198 && b[1] is 18 or 19)                 // benchmarking
+            || (b[0] == 198 && b[1] == 51 && b[2] == 100)        // documentation (TEST-NET-2)
+            || (b[0] == 203 && b[1] == 0 && b[2] == 113));       // documentation (TEST-NET-3)
     }
 }
 

@@ -66,6 +66,18 @@ public sealed class ReportScheduler(ISchedulerFactory factory, IStorageReadiness
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
     }
 
+    /// <summary>
+    /// Fires the report's job again at <paramref name="at"/> to retry its pending deliveries (the run itself is finished, so
+    /// the job only delivers). A trigger added while the job runs keeps the job stored after this run completes.
+    /// </summary>
+    public async Task RetryDeliveryAsync(Guid reportId, int attempt, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await _started.Task.WaitAsync(cancellationToken);
+        var trigger = TriggerBuilder.Create(time).WithIdentity($"{reportId:N}-delivery-{attempt}", ReportGroup).ForJob(ReportKey(reportId)).StartAt(at)
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+    }
+
     /// <summary>Cancels the run's token if it runs on this instance; elsewhere the heartbeat sees the cancelled status.</summary>
     public async Task InterruptAsync(Guid reportId, CancellationToken cancellationToken)
     {

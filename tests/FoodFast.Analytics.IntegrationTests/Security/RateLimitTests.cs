@@ -45,4 +45,24 @@ public sealed class RateLimitTests(RateLimitTests.TinyBudget api) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/api/v1/me", ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_refusal_keeps_429_its_retry_after_and_a_problem_type_whatever_the_client_accepts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = await api.CreateClientAsync(Role.Analyst, "shop-csv");
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+
+        HttpResponseMessage last;
+        var sent = 0;
+        do
+        {
+            last = await client.GetAsync("/api/v1/me", ct);
+        }
+        while (last.StatusCode == HttpStatusCode.OK && ++sent < 10);
+
+        var problem = await last.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Single(last.Headers.GetValues("Retry-After"));
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
+    }
 }

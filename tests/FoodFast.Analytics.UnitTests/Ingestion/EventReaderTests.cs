@@ -87,12 +87,12 @@ public sealed class EventReaderTests
     [Fact]
     public void Too_many_property_keys_are_rejected()
     {
-        var properties = string.Join(",", Enumerable.Range(0, ValidationRules.MaxPropertyKeys + 1).Select(i => $"\"k{i}\":{i}"));
+        var properties = string.Join(",", Enumerable.Range(0, ValidationRules.DefaultMaxPropertyKeys + 1).Select(i => $"\"k{i}\":{i}"));
 
         var json = "{\"shopId\":\"s\",\"eventId\":\"5b6f3c0e-8d7e-4a52-9c8e-2f8b1f7a9e10\",\"occurredAt\":\"2026-11-21T11:00:00Z\",\"type\":\"login\",\"properties\":{" + properties + "}}";
 
         var (_, problems) = Read(json);
 
-        Assert.Equal([new FieldProblem("properties", "must have at most 50 keys")], problems);
+        Assert.Equal([new FieldProblem("properties", "must have at most 50 keys (the limit Ingestion:MaxPropertyKeys)")], problems);
     }
 }

@@ -23,8 +23,21 @@ public sealed class OrderReaderTests
         return (OrderReader.Read(JsonDocument.Parse(json).RootElement, Rules, problems), problems);
     }
 
-    private static string With(string field, string value) =>
-        System.Text.RegularExpressions.Regex.Replace(Valid, $"\"{field}\":[^,}}]+", $"\"{field}\":{value}");
+    /// <summary>A valid order of <paramref name="count"/> one-cent lines.</summary>
+    private static string WithLines(int count)
+    {
+        var lines = string.Join(",", Enumerable.Range(0, count).Select(i =>
+            $"{{\"productId\":\"p-{i}\",\"productName\":\"Roll\",\"category\":\"bakery\",\"quantity\":1,\"unitPrice\":0.01,\"lineTotal\":0.01}}"));
+        var subtotal = (count * 0.01m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var total = (count * 0.01m - 2.00m + 1.99m + 3.50m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = System.Text.RegularExpressions.Regex.Replace(Valid, "\"items\":\\[.*\\]", $"\"items\":[{lines}]", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return With("subtotal", subtotal, With("total", total, json));
+    }
+
+    private static string With(string field, string value, string json) =>
+        System.Text.RegularExpressions.Regex.Replace(json, $"\"{field}\":[^,}}]+", $"\"{field}\":{value}");
+
+    private static string With(string field, string value) => With(field, value, Valid);
 
     [Fact]
     public void A_valid_order_is_read_with_utc_times_snake_case_enums_and_defaults()
@@ -80,7 +93,8 @@ public sealed class OrderReaderTests
     [Theory]
     [InlineData("\"2026-11-21T12:06:00Z\"", "is in the future (2026-11-21T12:06:00Z; the latest accepted is 2026-11-21T12:05:00Z)")]
     [InlineData("\"2024-01-01T00:00:00Z\"", "is before the accepted horizon 2025-11-21T12:00:00Z")]
-    [InlineData("\"yesterday\"", "must be an ISO-8601 timestamp such as 2026-11-21T09:30:00Z")]
+    [InlineData("\"yesterday\"", "must be an ISO-8601 instant such as 2026-11-21T09:30:00Z (or a date such as 2026-11-21), got 'yesterday'")]
+    [InlineData("\"11/10/2026\"", "must be an ISO-8601 instant such as 2026-11-21T09:30:00Z (or a date such as 2026-11-21), got '11/10/2026'")]
     public void Timestamps_outside_the_window_or_unreadable_are_rejected(string createdAt, string message)
     {
         var problems = Read(With("createdAt", createdAt)).Problems;
@@ -94,5 +108,42 @@ public sealed class OrderReaderTests
         var problems = Read(With("shipping", "3.505")).Problems;
 
         Assert.Contains(new FieldProblem("shipping", "must have at most 2 decimal places, got 3.505"), problems);
+    }
+
+    [Theory]
+    [InlineData("\"3.50\"")]
+    [InlineData("\"3.5\"")]
+    [InlineData("3.5")]
+    public void Money_is_a_json_number_or_a_decimal_string_read_exactly(string shipping)
+    {
+        var (order, problems) = Read(With("shipping", shipping).Replace("\"subtotal\":12.45", "\"subtotal\":\"12.45\"", StringComparison.Ordinal));
+
+        Assert.Empty(problems);
+        Assert.Equal(3.50m, order!.Shipping);
+        Assert.Equal(12.45m, order.Subtotal);
+    }
+
+    [Theory]
+    [InlineData("\"12,50\"")]
+    [InlineData("\"1e3\"")]
+    [InlineData("\"NaN\"")]
+    [InlineData("\" 1.00\"")]
+    [InlineData("true")]
+    public void Money_in_any_other_form_is_rejected_naming_the_field(string shipping)
+    {
+        var problems = Read(With("shipping", shipping)).Problems;
+
+        var problem = Assert.Single(problems, p => p.Field == "shipping");
+        Assert.StartsWith("must be an amount as a JSON number or a decimal string", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_order_of_5000_lines_is_accepted_and_5001_names_the_limit_and_its_setting()
+    {
+        Assert.Empty(Read(WithLines(5_000)).Problems);
+
+        var problems = Read(WithLines(5_001)).Problems;
+
+        Assert.Equal([new FieldProblem("items", "must have at most 5000 lines (the limit Ingestion:MaxLinesPerOrder), got 5001")], problems);
     }
 }

@@ -16,6 +16,10 @@ public sealed class WebhookAddressGuardTests
     [InlineData("169.254.169.254", false)] // cloud metadata
     [InlineData("100.64.0.1", false)]
     [InlineData("0.0.0.0", false)]
+    [InlineData("192.0.2.2", false)] // documentation ranges are never a real receiver
+    [InlineData("198.18.0.1", false)]
+    [InlineData("203.0.113.9", false)]
+    [InlineData("192.0.3.1", true)]
     [InlineData("::1", false)]
     [InlineData("fe80::1", false)]
     [InlineData("fd00::1", false)]

@@ -45,7 +45,7 @@ public static class EventReader
             Referrer = r.String("referrer", ValidationRules.UrlLength),
             Device = r.String("device", 64),
             Country = r.String("country", 2, pattern: Patterns.Country(), expected: Patterns.CountryExpected),
-            Properties = ReadProperties(r),
+            Properties = ReadProperties(r, rules),
         };
         RequireReference(r, activity);
         return problems.Count > before ? null : activity;
@@ -77,7 +77,7 @@ public static class EventReader
     };
 
     /// <summary>A flat map of strings and numbers, bounded in key count, key length and value length.</summary>
-    private static Dictionary<string, JsonElement>? ReadProperties(FieldReader r)
+    private static Dictionary<string, JsonElement>? ReadProperties(FieldReader r, ValidationRules rules)
     {
         if (!r.TryGet("properties", out var json))
         {
@@ -91,15 +91,24 @@ public static class EventReader
         var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject())
         {
-            var field = $"properties.{property.Name}";
-            if (properties.Count == ValidationRules.MaxPropertyKeys)
+            if (!JsonText.TryGetName(property, out var name) || !Patterns.IsStorableText(name))
             {
-                r.Problem("properties", $"must have at most {ValidationRules.MaxPropertyKeys} keys");
+                r.Problem("properties", "keys must be valid Unicode text without NUL characters");
+                continue;
+            }
+            var field = $"properties.{name}";
+            if (properties.Count == rules.MaxPropertyKeys)
+            {
+                r.Problem("properties", $"must have at most {rules.MaxPropertyKeys} keys (the limit Ingestion:MaxPropertyKeys)");
                 return null;
             }
-            if (property.Name.Length is 0 or > ValidationRules.PropertyKeyLength)
+            if (name.Length is 0 or > ValidationRules.PropertyKeyLength)
             {
                 r.Problem("properties", $"keys must be 1-{ValidationRules.PropertyKeyLength} characters");
+            }
+            else if (property.Value.ValueKind == JsonValueKind.String && !(JsonText.TryGetString(property.Value, out var text) && Patterns.IsStorableText(text)))
+            {
+                r.Problem(field, "must be valid Unicode text without NUL characters");
             }
             else if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length > ValidationRules.TextLength)
             {
@@ -111,7 +120,7 @@ public static class EventReader
             }
             else
             {
-                properties[property.Name] = property.Value.Clone();
+                properties[name] = property.Value.Clone();
             }
         }
         return properties;

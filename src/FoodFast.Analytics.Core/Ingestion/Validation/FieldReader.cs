@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Core.Ingestion.Validation;
@@ -17,8 +18,22 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
 
     public void Problem(string name, string message) => problems.Add(new FieldProblem(Path(name), message));
 
-    public bool TryGet(string name, out JsonElement value) =>
-        element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    public bool TryGet(string name, out JsonElement value)
+    {
+        value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    }
+
+    /// <summary>The text of a string value, or null (with a problem) when it is not valid Unicode (invalid UTF-8, a lone surrogate).</summary>
+    private string? Text(string name, JsonElement value)
+    {
+        if (JsonText.TryGetString(value, out var text))
+        {
+            return text;
+        }
+        Problem(name, "must be valid Unicode text (no invalid UTF-8 or lone surrogate)");
+        return null;
+    }
 
     public string? String(string name, int maxLength, bool required = false, Regex? pattern = null, string? expected = null)
     {
@@ -32,7 +47,10 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
             Problem(name, "must be a string");
             return null;
         }
-        var text = value.GetString()!;
+        if (Text(name, value) is not { } text)
+        {
+            return null;
+        }
         if (required && text.Length == 0)
         {
             Problem(name, "must not be empty");
@@ -62,9 +80,9 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
             MissingIf(name, required);
             return null;
         }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        if (!Money.TryRead(value, out var number))
         {
-            Problem(name, "must be a number");
+            Problem(name, $"must be {Money.Expected}, got {Received(value)}");
             return null;
         }
         if (number < min || number > max)
@@ -105,10 +123,9 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
             MissingIf(name, required);
             return null;
         }
-        if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        if (value.ValueKind != JsonValueKind.String || !JsonText.TryGetString(value, out var text) || !IsoTime.TryParse(text, out var instant))
         {
-            Problem(name, "must be an ISO-8601 timestamp such as 2026-11-21T09:30:00Z");
+            Problem(name, $"must be {IsoTime.Expected}, got {Received(value)}");
             return null;
         }
         if (instant > rules.Latest)
@@ -129,12 +146,11 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
             MissingIf(name, required);
             return null;
         }
-        if (value.ValueKind == JsonValueKind.String && WireNames.TryParse<TEnum>(value.GetString(), out var parsed))
+        if (value.ValueKind == JsonValueKind.String && JsonText.TryGetString(value, out var wire) && WireNames.TryParse<TEnum>(wire, out var parsed))
         {
             return parsed;
         }
-        var got = value.ValueKind == JsonValueKind.String ? $"'{Truncate(value.GetString()!)}'" : value.ValueKind.ToString().ToLowerInvariant();
-        Problem(name, $"must be one of {string.Join(", ", WireNames.All<TEnum>())}; got {got}");
+        Problem(name, $"must be one of {string.Join(", ", WireNames.All<TEnum>())}; got {Received(value)}");
         return null;
     }
 
@@ -145,7 +161,7 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
             MissingIf(name, required);
             return null;
         }
-        if (value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) && id != Guid.Empty)
+        if (value.ValueKind == JsonValueKind.String && JsonText.TryGetString(value, out var text) && Guid.TryParse(text, out var id) && id != Guid.Empty)
         {
             return id;
         }
@@ -162,6 +178,14 @@ public sealed class FieldReader(JsonElement element, string path, List<FieldProb
     }
 
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A received value as a problem quotes it: strings quoted and bounded, anything else by its kind.</summary>
+    public static string Received(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => JsonText.TryGetString(value, out var text) ? $"'{Truncate(text)}'" : "text that is not valid Unicode",
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => Truncate(value.GetRawText()),
+        var kind => JsonText.Kind(kind),
+    };
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -34,7 +34,7 @@ public static class OrderReader
         var tax = r.Decimal("tax") ?? 0;
         var shipping = r.Decimal("shipping") ?? 0;
         var total = r.Decimal("total", required: true);
-        var items = ReadItems(r, problems);
+        var items = ReadItems(r, rules, problems);
 
         if (createdAt is { } created && updatedAt is { } updated && updated < created)
         {
@@ -87,16 +87,16 @@ public static class OrderReader
         return lat is { } a && lon is { } b ? new GeoPoint((double)a, (double)b) : null;
     }
 
-    private static List<OrderItem?>? ReadItems(FieldReader order, List<FieldProblem> problems)
+    private static List<OrderItem?>? ReadItems(FieldReader order, ValidationRules rules, List<FieldProblem> problems)
     {
         if (!order.TryGet("items", out var json) || json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
         {
             order.Problem("items", "must be a non-empty array of order lines");
             return null;
         }
-        if (json.GetArrayLength() > ValidationRules.MaxItemsPerOrder)
+        if (json.GetArrayLength() > rules.MaxLinesPerOrder)
         {
-            order.Problem("items", $"must have at most {ValidationRules.MaxItemsPerOrder} lines, got {json.GetArrayLength()}");
+            order.Problem("items", $"must have at most {rules.MaxLinesPerOrder} lines (the limit Ingestion:MaxLinesPerOrder), got {json.GetArrayLength()}");
             return null;
         }
         var items = new List<OrderItem?>();
