@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 
 namespace FoodFast.Analytics.Core.Wire;
 
@@ -18,7 +17,8 @@ public sealed class StorableStringConverter : JsonConverter<string>
         {
             throw new WireValueException($"must be a string, got {JsonText.Kind(reader.TokenType)}", "a string");
         }
-        if (!JsonText.TryGetString(ref reader, out var text) || !Patterns.IsStorableText(text))
+        // GetString already refuses invalid UTF-8 and lone surrogate escapes; only the NUL is left to check.
+        if (!JsonText.TryGetString(ref reader, out var text) || text.Contains('\0', StringComparison.Ordinal))
         {
             throw new WireValueException("must be valid Unicode text without NUL characters", Expected);
         }

@@ -1,0 +1,26 @@
+using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Queries;
+
+namespace FoodFast.Analytics.UnitTests.Queries;
+
+/// <summary>Issue 21 (7): rows whose sort value ties come out in key order, whatever order the backend returned them in.</summary>
+public sealed class ResultOrderTests
+{
+    [Fact]
+    public void Ties_of_a_sort_are_ordered_by_the_group_keys()
+    {
+        var problems = new List<FieldProblem>();
+        var query = QueryValidator.Validate(new AnalyticsQuery
+        {
+            Dataset = Datasets.OrderItems, Metrics = ["revenue"], GroupBy = ["product"], Sort = new QuerySort("revenue"),
+            From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 11, 8, 0, 0, 0, TimeSpan.Zero),
+            Filters = [new DimensionFilter("currency", ["EUR"])],
+        }, problems)!;
+        Assert.Empty(problems);
+        var backend = new[] { "p-c", "p-a", "p-d", "p-b" }.Select(p => new AggregateRow(null, [p], [p], [p == "p-d" ? 20m : 10m])).ToList();
+
+        var (_, rows) = ResultBuilder.Build(query, new AggregateTable(backend, Approximate: false), previous: null);
+
+        Assert.Equal(["p-d", "p-a", "p-b", "p-c"], rows.Select(r => (string)r[0]!));
+    }
+}
