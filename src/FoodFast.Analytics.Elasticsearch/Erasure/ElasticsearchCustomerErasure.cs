@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Erasure;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Query;
 using Microsoft.Extensions.Logging;
@@ -18,7 +18,7 @@ namespace FoodFast.Analytics.Elasticsearch.Erasure;
 /// what still carries the customer id; conflicts left after <see cref="MaxAttempts"/>, a time-out or a failed batch end
 /// the erasure with <see cref="ErasureIncompleteException"/>.
 /// </summary>
-public sealed class ElasticsearchCustomerErasure(ElasticsearchClient client, IndexNames names, ILogger<ElasticsearchCustomerErasure> logger) : ICustomerErasure
+public sealed class ElasticsearchCustomerErasure(ClusterClient client, IndexNames names, ILogger<ElasticsearchCustomerErasure> logger) : ICustomerErasure
 {
     public const int MaxAttempts = 3;
 

@@ -11,7 +11,7 @@ public sealed class IndexNames(string prefix)
 
     public DataStreamRotation Events { get; } = new($"{prefix}-events");
 
-    /// <summary>The events lifecycle policy (ILM on Elasticsearch, ISM on OpenSearch).</summary>
+    /// <summary>The events ILM policy.</summary>
     public string EventsPolicy => $"{prefix}-events";
 
     public static string OrderId(string shopId, string orderId) => $"{shopId}:{orderId}";

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 

@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>Runs a <see cref="SearchPlan"/>: one search, or as many composite pages as there are groups (1,000 a page).</summary>
-public sealed class AggregationSearch(ElasticsearchClient client, IndexNames names)
+public sealed class AggregationSearch(ClusterClient client, IndexNames names)
 {
     public async Task<(List<PartialRow> Rows, bool Approximate)> RunAsync(ValidatedQuery query, SearchPlan plan, CancellationToken cancellationToken)
     {

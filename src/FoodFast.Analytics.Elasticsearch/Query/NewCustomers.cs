@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -13,7 +13,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// which of them also ordered before <c>From</c>: those are not new. Cost: one request per 1,000 customers active in
 /// the range, plus one per 1,000 of them for the earlier check; nothing outside the range is scanned per customer.
 /// </summary>
-public sealed class NewCustomers(ElasticsearchClient client, IndexNames names)
+public sealed class NewCustomers(ClusterClient client, IndexNames names)
 {
     private const int Chunk = 1000;
 

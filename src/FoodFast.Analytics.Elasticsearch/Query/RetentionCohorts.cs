@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -14,7 +14,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// them a request, a composite over customer_id with a date_histogram of their orders per period (month or ISO week,
 /// in the query's time zone). Exact; cost: the new-customers passes plus one request per 1,000 cohort customers.
 /// </summary>
-public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames names, NewCustomers newCustomers)
+public sealed class RetentionCohorts(ClusterClient client, IndexNames names, NewCustomers newCustomers)
 {
     public async Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> ComputeAsync(RetentionQuery query, CancellationToken cancellationToken)
     {

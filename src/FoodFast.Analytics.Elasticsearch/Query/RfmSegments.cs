@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -12,7 +12,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// within the lookback their last order, order count and Σ total per currency. Labelled and averaged here with the
 /// rules of <see cref="SegmentQuery"/>. Exact; cost: one request per 1,000 customers with an order before AsOf.
 /// </summary>
-public sealed class RfmSegments(ElasticsearchClient client, IndexNames names)
+public sealed class RfmSegments(ClusterClient client, IndexNames names)
 {
     private sealed record Customer(DateTimeOffset First, DateTimeOffset Last, long Orders, Dictionary<string, decimal> Money);
 

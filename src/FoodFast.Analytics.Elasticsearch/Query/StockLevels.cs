@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -14,7 +14,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// smallest event id on a tie). Exact; cost: one request per 1,000 products. Shapes: wire notes §4.2 (composite,
 /// top_hits) and the Elasticsearch reference, "Top hits aggregation".
 /// </summary>
-public sealed class StockLevels(ElasticsearchClient client, IndexNames names)
+public sealed class StockLevels(ClusterClient client, IndexNames names)
 {
     public const int PageSize = 1000;
 

@@ -1,5 +1,5 @@
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +11,7 @@ namespace FoodFast.Analytics.Elasticsearch.Sink;
 /// one outcome per batch item from its own actions' statuses. A request that still fails after the client's retries
 /// (429, 5xx, no node answering) throws, so the indexer retries the whole batch; the writes are idempotent.
 /// </summary>
-public sealed class ElasticsearchSink(ElasticsearchClient client, IndexNames names, IOptions<ElasticsearchOptions> options, ILogger<ElasticsearchSink> logger)
+public sealed class ElasticsearchSink(ClusterClient client, IndexNames names, IOptions<ElasticsearchOptions> options, ILogger<ElasticsearchSink> logger)
     : IAnalyticsSink
 {
     /// <summary><c>filter_path</c> that keeps every item's status, so positions still pair with the request (§2.4).</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Orders;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Sink;
@@ -21,7 +21,7 @@ public sealed record WrittenOrder(Order Order, bool Stale, IReadOnlyList<int>? R
 /// order and its lines by one, so a replay of that very version is answered 409), and its lines must stay.</item>
 /// </list>
 /// </summary>
-public sealed class SurplusLineCleaner(ElasticsearchClient client, IndexNames names)
+public sealed class SurplusLineCleaner(ClusterClient client, IndexNames names)
 {
     /// <summary>Orders per request: at most 5 clauses each keeps the query under the 1,024-clause default of OpenSearch and older ES.</summary>
     public const int OrdersPerRequest = 100;

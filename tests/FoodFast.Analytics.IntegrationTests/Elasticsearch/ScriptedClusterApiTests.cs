@@ -116,7 +116,9 @@ public sealed class ScriptedClusterApiTests
     /// <summary>What start-up and health ask: the version, green health, templates and policy absent, every PUT acknowledged.</summary>
     private static ScriptedResponse? Cluster(RecordedRequest request) => (request.Method, request.PathAndQuery) switch
     {
-        ("GET", "/") => new(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"8.15.3","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+        ("GET", "/") => new(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"9.2.0","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+        // Security off, as in the compose stack's default: the API answers 500 and start-up skips the privilege check.
+        ("POST", "/_security/user/_has_privileges") => new(500, """{"error":{"root_cause":[{"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"}],"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"},"status":500}"""),
         ("GET", "/_cluster/health") => new(200, """{"cluster_name":"docker-cluster","status":"green","timed_out":false,"number_of_nodes":1,"unassigned_shards":0}"""),
         ("GET", _) => new(404, """{"error":{"type":"resource_not_found_exception","reason":"not found"},"status":404}"""),
         ("PUT", _) => new(200, """{"acknowledged":true}"""),

@@ -1,6 +1,6 @@
 using System.Text;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Sink;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Sink;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;

@@ -64,7 +64,7 @@ public sealed class QueryGoldenTests
     [Fact]
     public void The_funnel_streams_step_events_sorted_by_unit_then_time()
     {
-        var scan = new FunnelScan(null!, null!, new IndexNames("ff"), NullLogger<FunnelScan>.Instance);
+        var scan = new FunnelScan(null!, new IndexNames("ff"), NullLogger<FunnelScan>.Instance);
         var request = scan.Request(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromDays(1)),
             "session_id", ["product_view", "add_to_cart", "checkout_start", "purchase"]);
 

@@ -64,7 +64,7 @@ public sealed class StockLevelTests
     {
         const string partial = """{"took":3,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":0,"index":".ds-ff-events-2026.10.01-000001","reason":{"type":"illegal_argument_exception","reason":"x"}}]},"hits":{"hits":[]},"aggregations":{"products":{"buckets":[]}}}""";
 
-        var ex = Assert.Throws<FoodFast.Analytics.Elasticsearch.Client.ElasticsearchException>(() => StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse(partial).RootElement, []));
+        var ex = Assert.Throws<FoodFast.Analytics.Elasticsearch.Connection.ElasticsearchException>(() => StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse(partial).RootElement, []));
 
         Assert.Equal("search_stock_levels", ex.Operation);
     }

@@ -1,15 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FoodFast.Analytics.Elasticsearch.Client;
-
-/// <summary><c>GET /</c>: the cluster's name and version (§1.5). OpenSearch adds <c>version.distribution</c>.</summary>
-public sealed record ServerInfo(string? Name, string? ClusterName, ServerVersion Version);
-
-public sealed record ServerVersion(string Number, string? Distribution, string? BuildFlavor);
-
-/// <summary><c>GET /_cluster/health</c>, the fields we report.</summary>
-public sealed record ClusterHealth(string ClusterName, string Status, bool TimedOut, int NumberOfNodes, int UnassignedShards);
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>One <c>_bulk</c> action line: exactly one of the three is set.</summary>
 public sealed record BulkActionLine
@@ -57,8 +49,6 @@ public sealed record ByQueryResponse(long Total, long Deleted, long Updated, lon
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
-[JsonSerializable(typeof(ServerInfo))]
-[JsonSerializable(typeof(ClusterHealth))]
 [JsonSerializable(typeof(BulkActionLine))]
 [JsonSerializable(typeof(BulkResponse))]
 [JsonSerializable(typeof(ByQueryResponse))]

@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
-namespace FoodFast.Analytics.Elasticsearch.Client;
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>What to stream: a query over an index (or alias or pattern), in <see cref="Sort"/> order.</summary>
-/// <param name="Sort">Must end with a unique key of the dataset (<c>shop_id</c> + <c>order_id</c>, <c>event_id</c>): OpenSearch before 3.3 has no implicit tie-breaker.</param>
+/// <param name="Sort">Ends with a unique key of the dataset (<c>shop_id</c> + <c>order_id</c>, <c>event_id</c>), so the order is total.</param>
 public sealed record PointInTimeQuery(string Index, JsonObject Query, JsonArray Sort)
 {
     public int PageSize { get; init; } = 5000;
@@ -28,7 +28,7 @@ public sealed record ExportHit(JsonElement Source, JsonElement Sort);
 /// latest PIT id, stops at a short page, and closes the PIT when the stream ends, fails or is abandoned. A missing
 /// index is an empty stream; a page with shard failures or a time-out is an error, since an export must be complete.
 /// </summary>
-public sealed class PointInTimeReader(ElasticsearchClient client, ClusterFlavor flavor, ILogger logger)
+public sealed class PointInTimeReader(ClusterClient client, ILogger logger)
 {
     private static readonly HashSet<int> Missing = [404];
 
@@ -69,16 +69,14 @@ public sealed class PointInTimeReader(ElasticsearchClient client, ClusterFlavor 
 
     private async Task<string?> OpenAsync(PointInTimeQuery query, CancellationToken cancellationToken)
     {
-        var path = flavor == ClusterFlavor.OpenSearch
-            ? $"{query.Index}/_search/point_in_time?keep_alive={query.KeepAlive}"
-            : $"{query.Index}/_pit?keep_alive={query.KeepAlive}";
+        var path = $"{query.Index}/_pit?keep_alive={query.KeepAlive}";
         var response = await client.SendAsync(new EsRequest(HttpMethod.Post, path, "open_point_in_time") { Accepted = Missing }, cancellationToken);
         if (response.StatusCode == 404)
         {
             return null;
         }
         using var doc = JsonDocument.Parse(response.Body);
-        var key = flavor == ClusterFlavor.OpenSearch ? "pit_id" : "id";
+        const string key = "id";
         return doc.RootElement.TryGetProperty(key, out var id) && id.GetString() is { Length: > 0 } value
             ? value
             : throw new ElasticsearchException("open_point_in_time", response.StatusCode, null, $"the answer has no '{key}'");
@@ -124,9 +122,7 @@ public sealed class PointInTimeReader(ElasticsearchClient client, ClusterFlavor 
     /// <summary>Closes even when the caller cancelled (with its own short deadline); a PIT left open expires after its keep-alive anyway.</summary>
     private async Task CloseAsync(string pitId)
     {
-        var (path, body) = flavor == ClusterFlavor.OpenSearch
-            ? ("_search/point_in_time", new JsonObject { ["pit_id"] = new JsonArray(pitId) })
-            : ("_pit", new JsonObject { ["id"] = pitId });
+        var (path, body) = ("_pit", new JsonObject { ["id"] = pitId });
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
