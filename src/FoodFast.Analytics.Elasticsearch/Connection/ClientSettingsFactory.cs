@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Serialization;
 using Elastic.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -15,9 +18,10 @@ public static class ClientSettingsFactory
     public static ElasticsearchClientSettings Create(ElasticsearchOptions options, ILogger logger)
     {
         var auth = Authentication(options);
-        var settings = options.CloudId.Length > 0
-            ? new ElasticsearchClientSettings(new CloudNodePool(options.CloudId, auth ?? throw new InvalidOperationException("CloudId needs credentials")))
-            : new ElasticsearchClientSettings(new StaticNodePool(NodeUris(options.Urls)));
+        NodePool pool = options.CloudId.Length > 0
+            ? new CloudNodePool(options.CloudId, auth ?? throw new InvalidOperationException("CloudId needs credentials"))
+            : new StaticNodePool(NodeUris(options.Urls));
+        var settings = new ElasticsearchClientSettings(pool, DocumentSerializer);
         if (auth is not null && options.CloudId.Length == 0)
         {
             settings.Authentication(auth);
@@ -34,6 +38,23 @@ public static class ClientSettingsFactory
                 call.HttpMethod, Redacted(call.Uri), call.HttpStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer",
                 string.Join(", ", call.AuditTrail?.Select(a => a.Event.ToString()) ?? [])));
     }
+
+    /// <summary>
+    /// Our documents (<c>_source</c>) in the field names the mappings, Kibana and the queries use: snake_case, nulls left
+    /// out, numbers as the framework writes them. Requests and responses keep the client's own serializer.
+    /// </summary>
+    public static Serializer DocumentSerializer(Serializer builtIn, IElasticsearchClientSettings settings) =>
+        new DefaultSourceSerializer(settings, json =>
+        {
+            json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // The client's double converters write 17 significant digits (52.52 becomes 52.520000000000003); the
+            // framework's shortest round-trip form is exact too and is what the documents have always held.
+            foreach (var converter in json.Converters.Where(c => c.GetType().Name is "DoubleWithFractionalPortionConverter" or "SingleWithFractionalPortionConverter").ToList())
+            {
+                json.Converters.Remove(converter);
+            }
+        });
 
     /// <summary>The configured node URLs (comma-separated <c>Urls</c>).</summary>
     public static IReadOnlyList<string> SplitUrls(string urls) =>

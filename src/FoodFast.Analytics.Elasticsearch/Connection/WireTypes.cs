@@ -3,27 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace FoodFast.Analytics.Elasticsearch.Connection;
 
-/// <summary>One <c>_bulk</c> action line: exactly one of the three is set.</summary>
-public sealed record BulkActionLine
-{
-    public BulkTarget? Index { get; init; }
-    public BulkTarget? Create { get; init; }
-    public BulkTarget? Delete { get; init; }
-}
-
-public sealed record BulkTarget(
-    [property: JsonPropertyName("_index")] string TargetIndex,
-    [property: JsonPropertyName("_id")] string Id)
-{
-    public long? Version { get; init; }
-    public string? VersionType { get; init; }
-}
-
-/// <summary>A <c>_bulk</c> answer trimmed by <c>filter_path=took,errors,items.*.status,items.*.error</c>: every item keeps its status, so positions hold.</summary>
-public sealed record BulkResponse(long Took, bool Errors, List<Dictionary<string, BulkItemResult>>? Items);
-
-public sealed record BulkItemResult(int Status, JsonElement? Error);
-
 /// <summary>
 /// <c>_delete_by_query</c> / <c>_update_by_query</c> answered with <c>wait_for_completion=true</c> (specification
 /// <c>_global/update_by_query/UpdateByQueryResponse.ts</c>): with <c>conflicts=proceed</c> version conflicts are counted,
@@ -49,8 +28,6 @@ public sealed record ByQueryResponse(long Total, long Deleted, long Updated, lon
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
-[JsonSerializable(typeof(BulkActionLine))]
-[JsonSerializable(typeof(BulkResponse))]
 [JsonSerializable(typeof(ByQueryResponse))]
 [JsonSerializable(typeof(Documents.OrderDocument))]
 [JsonSerializable(typeof(Documents.OrderLineDocument))]
