@@ -72,7 +72,7 @@ public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options)
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Load(string resource)
+    internal static string Load(string resource)
     {
         using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream($"indices/{resource}.json")
             ?? throw new InvalidOperationException($"missing embedded resource indices/{resource}.json");

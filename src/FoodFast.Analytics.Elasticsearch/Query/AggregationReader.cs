@@ -51,7 +51,7 @@ public static class AggregationReader
         string? customer = null;
         if (bucket.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.Object)
         {
-            bucketKey = key.TryGetProperty(AggregationCompiler.BucketSource, out var b) ? Text(b) : null;
+            bucketKey = key.TryGetProperty(AggregationCompiler.BucketSource, out var b) ? BucketKey(query, b) : null;
             customer = key.TryGetProperty(AggregationCompiler.CustomerSource, out var c) ? Text(c) : null;
             foreach (var i in plan.Dimensions)
             {
@@ -97,6 +97,10 @@ public static class AggregationReader
         // Sums of scaled_float come back as doubles (11.629999999999999): 15 significant digits restore the cents.
         return decimal.Round((decimal)value.GetDouble(), 10);
     }
+
+    /// <summary>The bucket's start (epoch ms) as Core's local key in the query's zone.</summary>
+    private static string BucketKey(ValidatedQuery query, JsonElement start) =>
+        Buckets.Key(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(start.GetInt64()), query.Zone).DateTime, query.Bucket!.Value);
 
     /// <summary>A bucket key as text: keyword keys are strings, numeric ones (rating) their JSON number, missing ones null.</summary>
     public static string? Text(JsonElement key) => key.ValueKind switch

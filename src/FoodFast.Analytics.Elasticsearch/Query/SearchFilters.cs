@@ -22,7 +22,7 @@ public static class SearchFilters
     {
         TimePart.DayOfWeek => DayOfWeekField,
         TimePart.HourOfDay => HourOfDayField,
-        _ => dimension.Field!,
+        _ => Indices.KeywordSubfields.Exact(dimension.Field!),
     };
 
     public static JsonObject Bool(ValidatedQuery query, SearchPlan plan, string timeField)
