@@ -12,7 +12,9 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// <summary>
 /// Retention cohorts: the customers whose first order falls in the range (<see cref="NewCustomers"/>), then, 1,000 of
 /// them a request, a composite over customer_id with a date_histogram of their orders per period (month or ISO week,
-/// in the query's time zone). Exact; cost: the new-customers passes plus one request per 1,000 cohort customers.
+/// in the query's time zone). Orders and the histogram are bounded to the <see cref="RetentionWindow"/>, and a page holds
+/// only as many customers as fit <c>search.max_buckets</c> with all their periods. Exact; cost: the new-customers
+/// passes plus one request per page of cohort customers.
 /// </summary>
 public sealed class RetentionCohorts(ClusterClient client, IndexNames names, NewCustomers newCustomers)
 {
@@ -58,6 +60,8 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
             filter.Add(SearchFilters.Term("shop_id", query.ShopId));
         }
         filter.Add(SearchFilters.Terms("customer_id", customers));
+        var window = RetentionWindow.Of(query);
+        filter.Add(SearchFilters.DateRange("created_at", window.Start, window.End));
         return new JsonObject
         {
             ["size"] = 0,
@@ -68,7 +72,7 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
                 {
                     ["composite"] = new JsonObject
                     {
-                        ["size"] = 1000,
+                        ["size"] = window.PageSize,
                         ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
                     },
                     ["aggs"] = new JsonObject
@@ -79,6 +83,10 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
                             {
                                 ["field"] = "created_at", ["calendar_interval"] = query.Period == TimeBucket.Week ? "week" : "month",
                                 ["time_zone"] = query.TimeZone, ["format"] = "yyyy-MM-dd", ["min_doc_count"] = 1,
+                                ["hard_bounds"] = new JsonObject
+                                {
+                                    ["min"] = window.Start.ToUnixTimeMilliseconds(), ["max"] = window.End.ToUnixTimeMilliseconds() - 1,
+                                },
                             },
                         },
                     },

@@ -100,7 +100,27 @@ public sealed class QueryGoldenTests
     {
         var body = RetentionCohorts.Body(new RetentionQuery("shop-a", From, To, "Europe/Berlin", TimeBucket.Month, 2), ["c1", "c2"]);
 
-        Golden.AssertJson("query-retention.json", body);
+        Snapshots.Match("query-retention.json", body.ToJsonString());
+    }
+
+    [Fact]
+    public void Retention_bounds_the_histogram_to_the_window_and_pages_within_search_max_buckets()
+    {
+        // Defect 5 of issue 19: two years of weekly cohorts followed 52 weeks: 155 periods; 1,000 customers a page would be 156,000 buckets.
+        var query = new RetentionQuery("shop-a", new DateTimeOffset(2024, 12, 29, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 27, 23, 0, 0, TimeSpan.Zero),
+            "Europe/Berlin", TimeBucket.Week, 52);
+
+        var window = RetentionWindow.Of(query);
+        var body = RetentionCohorts.Body(query, ["c1"]);
+
+        Assert.Equal((new DateTimeOffset(2024, 12, 29, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 12, 19, 23, 0, 0, TimeSpan.Zero), 155), (window.Start, window.End, window.Periods));
+        Assert.Equal(420, window.PageSize);
+        Assert.True(window.PageSize * (window.Periods + 1) <= RetentionWindow.SearchMaxBuckets);
+        var customers = body["aggs"]!["customers"]!;
+        Assert.Equal(420, customers["composite"]!["size"]!.GetValue<int>());
+        Assert.Equal("""{"min":1735513200000,"max":1829257199999}""", customers["aggs"]!["periods"]!["date_histogram"]!["hard_bounds"]!.ToJsonString());
+        Assert.Equal("""{"range":{"created_at":{"gte":"2024-12-29T23:00:00.000Z","lt":"2027-12-19T23:00:00.000Z","format":"strict_date_optional_time"}}}""",
+            body["query"]!["bool"]!["filter"]![2]!.ToJsonString());
     }
 
     [Fact]
