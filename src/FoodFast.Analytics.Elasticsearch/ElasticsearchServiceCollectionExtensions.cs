@@ -30,6 +30,7 @@ public static class ElasticsearchServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
         services.AddSingleton<ElasticsearchSink>();
+        services.AddSingleton<Query.CompositePager>();
         services.AddSingleton<Query.AggregationSearch>();
         services.AddSingleton<Query.NewCustomers>();
         services.AddSingleton<Query.ElasticsearchQueries>();

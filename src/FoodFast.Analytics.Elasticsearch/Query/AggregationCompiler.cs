@@ -23,7 +23,7 @@ public static class AggregationCompiler
     public const string BucketSource = "bucket";
     public const string CustomerSource = "customer";
 
-    public static JsonObject Compile(ValidatedQuery query, SearchPlan plan, JsonNode? after = null)
+    public static JsonObject Compile(ValidatedQuery query, SearchPlan plan)
     {
         var timeField = SearchTargets.TimeField(query.Dataset, plan.Basis);
         var body = new JsonObject
@@ -44,10 +44,6 @@ public static class AggregationCompiler
             return body;
         }
         var composite = new JsonObject { ["size"] = PageSize, ["sources"] = sources };
-        if (after is not null)
-        {
-            composite["after"] = after.DeepClone();
-        }
         var group = new JsonObject { ["composite"] = composite };
         if (metrics.Count > 0)
         {

@@ -10,15 +10,14 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// <summary>One composite bucket (or the whole result without groups): keys by group-by index, metric values by base-metric index.</summary>
 public sealed record PartialRow(string? Bucket, string?[] Keys, string?[] Labels, Dictionary<int, decimal> Values, string? Customer);
 
-/// <param name="After">The composite's <c>after_key</c>, sent back unchanged for the next page; null on the last page.</param>
-public sealed record AggregationPage(IReadOnlyList<PartialRow> Rows, JsonNode? After, bool Approximate);
+/// <summary>The rows of one answer (one composite page, or the whole result without groups).</summary>
+public sealed record AggregationPage(IReadOnlyList<PartialRow> Rows, bool Approximate);
 
 /// <summary>Reads an aggregation search answer compiled by <see cref="AggregationCompiler"/>.</summary>
 public static class AggregationReader
 {
     public static AggregationPage Read(ValidatedQuery query, SearchPlan plan, JsonElement root)
     {
-        ThrowOnPartialResults(root, "search_aggregate");
         var approximate = false;
         var hasAggs = root.TryGetProperty("aggregations", out var aggs);
         if (!AggregationCompiler.HasSources(query, plan))
@@ -26,21 +25,20 @@ public static class AggregationReader
             var total = root.GetProperty("hits").GetProperty("total").GetProperty("value").GetInt64();
             if (total == 0 || !hasAggs)
             {
-                return new AggregationPage([], null, false);
+                return new AggregationPage([], false);
             }
-            return new AggregationPage([Row(query, plan, aggs, total, ref approximate)], null, approximate);
+            return new AggregationPage([Row(query, plan, aggs, total, ref approximate)], approximate);
         }
         if (!hasAggs || !aggs.TryGetProperty(AggregationCompiler.Groups, out var groups))
         {
-            return new AggregationPage([], null, false); // no index matched: nothing was written yet
+            return new AggregationPage([], false); // no index matched: nothing was written yet
         }
         var rows = new List<PartialRow>();
         foreach (var bucket in groups.GetProperty("buckets").EnumerateArray())
         {
             rows.Add(Row(query, plan, bucket, bucket.GetProperty("doc_count").GetInt64(), ref approximate));
         }
-        var after = rows.Count > 0 && groups.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return new AggregationPage(rows, after, approximate);
+        return new AggregationPage(rows, approximate);
     }
 
     private static PartialRow Row(ValidatedQuery query, SearchPlan plan, JsonElement bucket, long docCount, ref bool approximate)

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -16,7 +14,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// only as many customers as fit <c>search.max_buckets</c> with all their periods. Exact; cost: the new-customers
 /// passes plus one request per page of cohort customers.
 /// </summary>
-public sealed class RetentionCohorts(ClusterClient client, IndexNames names, NewCustomers newCustomers)
+public sealed class RetentionCohorts(CompositePager pager, IndexNames names, NewCustomers newCustomers)
 {
     public async Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> ComputeAsync(RetentionQuery query, CancellationToken cancellationToken)
     {
@@ -26,13 +24,9 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in firsts.Keys.Order(StringComparer.Ordinal).Chunk(1000))
         {
-            var body = Body(query, chunk);
-            while (true)
+            await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_retention", "customers", Body(query, chunk), cancellationToken))
             {
-                var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(names.Orders.ReadAlias), "search_retention",
-                    Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-                var (periods, after) = Read(response.Body);
-                foreach (var (customer, active) in periods)
+                foreach (var (customer, active) in Read(root))
                 {
                     var cohort = Buckets.Key(Buckets.Truncate(TimeZoneInfo.ConvertTime(firsts[customer], zone).DateTime, query.Period), query.Period);
                     var row = cohorts.TryGetValue(cohort, out var seen) ? seen : cohorts[cohort] = new long[query.Periods];
@@ -42,11 +36,6 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
                         row[offset]++;
                     }
                 }
-                if (after is null)
-                {
-                    break;
-                }
-                body["aggs"]!["customers"]!["composite"]!["after"] = after;
             }
         }
         return cohorts.Select(c => (c.Key, sizes[c.Key], (IReadOnlyList<long>)c.Value)).ToList();
@@ -95,24 +84,20 @@ public sealed class RetentionCohorts(ClusterClient client, IndexNames names, New
         };
     }
 
-    public static (List<(string Customer, List<string> Periods)> Customers, JsonNode? After) Read(byte[] body)
+    public static List<(string Customer, List<string> Periods)> Read(JsonElement root)
     {
-        using var document = JsonDocument.Parse(body);
-        AggregationReader.ThrowOnPartialResults(document.RootElement, "search_retention");
         var list = new List<(string, List<string>)>();
-        if (!document.RootElement.TryGetProperty("aggregations", out var aggs))
+        if (!root.TryGetProperty("aggregations", out var aggs))
         {
-            return (list, null);
+            return list;
         }
-        var customers = aggs.GetProperty("customers");
-        foreach (var bucket in customers.GetProperty("buckets").EnumerateArray())
+        foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
         {
             var periods = bucket.GetProperty("periods").GetProperty("buckets").EnumerateArray()
                 .Where(p => p.GetProperty("doc_count").GetInt64() > 0).Select(p => p.GetProperty("key_as_string").GetString()!).ToList();
             list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, periods));
         }
-        var after = list.Count > 0 && customers.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return (list, after);
+        return list;
     }
 
     private static int Offset(string cohort, string period, TimeBucket unit)

@@ -106,6 +106,6 @@ public sealed class StoreHealthTests
             TestQueries.Aggregates(client, names),
             TestQueries.Families(client, names),
             TestQueries.Exports(client, names),
-            new Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations(client, names));
+            TestQueries.Recommendations(client, names));
     }
 }

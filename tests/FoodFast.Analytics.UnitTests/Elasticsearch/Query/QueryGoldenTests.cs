@@ -51,7 +51,7 @@ public sealed class QueryGoldenTests
         var query = Validated(Of(Datasets.Orders, "revenue", "refund_total") with { Bucket = TimeBucket.Hour, GroupBy = ["channel"] });
         var after = JsonNode.Parse("""{"bucket":1793008800000,"d0":"web","d1":"EUR"}""");
 
-        Golden.AssertJson("query-orders-refunds-by-hour-page-2.json", AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Refunded, [0, 1], [1]), after));
+        Golden.AssertJson("query-orders-refunds-by-hour-page-2.json", CompositePager.WithAfter(AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Refunded, [0, 1], [1])), AggregationCompiler.Groups, after!));
     }
 
     [Fact]

@@ -10,14 +10,18 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 public static class TestQueries
 {
     public static ElasticsearchQueries Aggregates(ClusterClient client, IndexNames names) =>
-        new(new AggregationSearch(client, names), new NewCustomers(client, names));
+        new(new AggregationSearch(new CompositePager(client), names), new NewCustomers(new CompositePager(client), names));
 
     public static ElasticsearchQueryFamilies Families(ClusterClient client, IndexNames names)
     {
-        var newCustomers = new NewCustomers(client, names);
+        var pager = new CompositePager(client);
+        var newCustomers = new NewCustomers(pager, names);
         return new(new FunnelScan(client, names, NullLogger<FunnelScan>.Instance),
-            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new StockLevels(client, names), new FullTextSearch(client, names));
+            new RetentionCohorts(pager, names, newCustomers), new RfmSegments(pager, names), new StockLevels(pager, names), new FullTextSearch(client, names));
     }
+
+    public static FoodFast.Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations Recommendations(ClusterClient client, IndexNames names) =>
+        new(client, new CompositePager(client), names);
 
     public static ElasticsearchExportSource Exports(ClusterClient client, IndexNames names, int pageSize = 5000) =>
         new(client, names, NullLogger<ElasticsearchExportSource>.Instance) { PageSize = pageSize };
