@@ -43,11 +43,7 @@ public sealed class ElasticsearchExportSource(ClusterClient client, IndexNames n
 
     private PointInTimeQuery Request(string index, string timeField, ExportRange range, string[] key, IReadOnlyList<string> fields)
     {
-        var filter = new JsonArray();
-        if (range.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", range.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(range.ShopId);
         filter.Add(SearchFilters.DateRange(timeField, range.From, range.To));
         var sort = new JsonArray(Asc(timeField), Asc("shop_id"));
         foreach (var field in key)

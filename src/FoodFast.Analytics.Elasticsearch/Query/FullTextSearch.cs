@@ -109,11 +109,7 @@ public sealed class FullTextSearch(ClusterClient client, IndexNames names)
 
     private static JsonObject Scoped(SearchQuery query, JsonNode[] anyOf)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["should"] = new JsonArray(anyOf), ["minimum_should_match"] = 1 } };
     }
 

@@ -41,11 +41,7 @@ public sealed class FunnelScan(ClusterClient client, IndexNames names, ILogger<F
 
     public PointInTimeQuery Request(FunnelQuery query, string unit, IReadOnlyList<string> steps)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.DateRange("@timestamp", query.From, query.To));
         filter.Add(SearchFilters.Terms("type", steps));
         filter.Add(new JsonObject { ["exists"] = new JsonObject { ["field"] = unit } });

@@ -36,11 +36,7 @@ public sealed class NewCustomers(CompositePager pager, IndexNames names)
     /// <summary>A composite over customer_id of the shop's orders matching <paramref name="time"/>, optionally with each customer's earliest created_at.</summary>
     public static JsonObject Body(string? shopId, JsonObject time, IReadOnlyList<string>? customers, bool withMin)
     {
-        var filter = new JsonArray();
-        if (shopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", shopId));
-        }
+        var filter = SearchFilters.ShopScope(shopId);
         filter.Add(time);
         filter.Add(customers is null ? new JsonObject { ["exists"] = new JsonObject { ["field"] = "customer_id" } } : SearchFilters.Terms("customer_id", customers));
         var composite = new JsonObject

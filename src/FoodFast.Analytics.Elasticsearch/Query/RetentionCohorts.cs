@@ -43,11 +43,7 @@ public sealed class RetentionCohorts(CompositePager pager, IndexNames names, New
 
     public static JsonObject Body(RetentionQuery query, IReadOnlyList<string> customers)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.Terms("customer_id", customers));
         var window = RetentionWindow.Of(query);
         filter.Add(SearchFilters.DateRange("created_at", window.Start, window.End));

@@ -53,11 +53,7 @@ public sealed class RfmSegments(CompositePager pager, IndexNames names)
 
     public static JsonObject Body(SegmentQuery query)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(new JsonObject { ["range"] = new JsonObject { ["created_at"] = new JsonObject { ["lt"] = SearchFilters.Iso(query.AsOf), ["format"] = "strict_date_optional_time" } } });
         filter.Add(new JsonObject { ["exists"] = new JsonObject { ["field"] = "customer_id" } });
         var lookback = new JsonObject { ["range"] = new JsonObject { ["created_at"] = new JsonObject { ["gte"] = SearchFilters.Iso(query.AsOf.AddDays(-query.LookbackDays)), ["format"] = "strict_date_optional_time" } } };

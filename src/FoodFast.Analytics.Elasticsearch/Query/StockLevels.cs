@@ -28,11 +28,7 @@ public sealed class StockLevels(CompositePager pager, IndexNames names)
 
     public static JsonObject Body(StockQuery query)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.Term("type", "inventory_updated"));
         filter.Add(Exists("stock_level"));
         filter.Add(Exists("product_id"));

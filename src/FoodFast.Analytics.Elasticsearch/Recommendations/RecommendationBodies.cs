@@ -92,11 +92,7 @@ public static class RecommendationBodies
     /// <summary>Orders (or lines) of the shop created in [from, to) and not cancelled, plus any extra filter.</summary>
     private static JsonObject Scope(string? shopId, DateTimeOffset from, DateTimeOffset to, JsonObject? extra = null)
     {
-        var filter = new JsonArray();
-        if (shopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", shopId));
-        }
+        var filter = SearchFilters.ShopScope(shopId);
         filter.Add(SearchFilters.DateRange("created_at", from, to));
         if (extra is not null)
         {
