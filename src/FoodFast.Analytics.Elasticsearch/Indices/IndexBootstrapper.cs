@@ -11,6 +11,9 @@ namespace FoodFast.Analytics.Elasticsearch.Indices;
 /// component and index templates (each written only when missing or older than <see cref="TemplateSet.Version"/>, so an
 /// older instance never downgrades a newer one), the events data stream, and this month's order indices so the read
 /// aliases exist before the first write. The policy is also rewritten when <c>Retention:EventsDays</c> changed. Templates apply to indices created afterwards; existing indices keep their mappings.
+/// The templates and the policy stay JSON resources rather than typed requests: they are the one source of the
+/// mappings (the tests of the Kibana saved objects, the query compiler's keyword sub-fields and the golden files read them), and a
+/// typed copy would be a second one. So they go through <see cref="ClusterClient.SendAsync"/>, the client's transport.
 /// </summary>
 public sealed class IndexBootstrapper(ClusterClient client, IndexNames names, ElasticsearchOptions options, RetentionOptions retention, TimeProvider time, ILogger logger)
 {
