@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Elasticsearch.Connection;
+using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
 

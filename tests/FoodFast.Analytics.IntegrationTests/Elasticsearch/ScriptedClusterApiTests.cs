@@ -38,7 +38,7 @@ public sealed class ScriptedClusterApiTests
         Assert.Equal(("a-1", "c1", 11.63m, "9.00"), (row.GetProperty("order_id").GetString(), row.GetProperty("customer_id").GetString(),
             row.GetProperty("total").GetDecimal(), row.GetProperty("subtotal").GetRawText()));
         var search = Assert.Single(node.Requests, r => r.PathAndQuery == "/_search");
-        Assert.Contains("""{"term":{"shop_id":"shop-a"}}""", search.BodyText, StringComparison.Ordinal);
+        Assert.Contains("""{"term":{"shop_id":{"value":"shop-a"}}}""", search.BodyText, StringComparison.Ordinal);
         Assert.Equal("""{"id":"pit-2"}""", Assert.Single(node.Requests, r => r.Method == "DELETE").BodyText);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Elasticsearch.Connection;
+using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,9 +27,11 @@ public sealed class PointInTimeTests
         Assert.Equal(["POST /ff-orders/_pit?keep_alive=2m", "POST /_search", "POST /_search", "DELETE /_pit"], node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
         var first = JsonNode.Parse(node.Requests[1].Body)!;
         var second = JsonNode.Parse(node.Requests[2].Body)!;
+        // As the client writes it: a one-clause filter as an object, sorts in their long form, _shard_doc last.
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"size":2,"track_total_hits":false,"query":{"bool":{"filter":[{"term":{"shop_id":"shop1"}}]}},
-             "pit":{"id":"pit-1","keep_alive":"2m"},"sort":[{"created_at":"asc"},{"shop_id":"asc"},{"order_id":"asc"}]}
+            {"size":2,"track_total_hits":false,"query":{"bool":{"filter":{"term":{"shop_id":{"value":"shop1"}}}}},
+             "pit":{"id":"pit-1","keep_alive":"2m"},
+             "sort":[{"created_at":{"order":"asc"}},{"shop_id":{"order":"asc"}},{"order_id":{"order":"asc"}},{"_shard_doc":{"order":"asc"}}]}
             """), first), first.ToJsonString());
         Assert.Equal("pit-2", second["pit"]!["id"]!.GetValue<string>());
         // Sent back verbatim: a long beyond double's precision survives.
