@@ -1,14 +1,14 @@
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Sink;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FoodFast.Analytics.Elasticsearch;
 
-/// <summary>The analytics store on Elasticsearch (or OpenSearch 2.x): monthly order and order-line indices, an events data stream.</summary>
+/// <summary>The analytics store on Elasticsearch 9: monthly order and order-line indices, an events data stream.</summary>
 public sealed class ElasticsearchAnalyticsStore(
-    ElasticsearchClient client, ClusterProbe probe, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
+    ClusterClient client, ClusterProbe probe, PrivilegeCheck privileges, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
     Query.ElasticsearchQueries queries, Query.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports,
     Recommendations.ElasticsearchRecommendations recommendations)
     : IAnalyticsStore
@@ -27,8 +27,9 @@ public sealed class ElasticsearchAnalyticsStore(
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        var identity = await probe.IdentifyAsync(cancellationToken);
-        await bootstrapper.EnsureReadyAsync(identity.Flavor, cancellationToken);
+        await probe.IdentifyAsync(cancellationToken);
+        await privileges.EnsureAsync(cancellationToken);
+        await bootstrapper.EnsureReadyAsync(cancellationToken);
     }
 
     /// <summary>Cluster health: green is Healthy, yellow Degraded (a replica missing), red or no answer Unhealthy.</summary>
@@ -37,18 +38,18 @@ public sealed class ElasticsearchAnalyticsStore(
         try
         {
             var identity = await probe.IdentifyAsync(cancellationToken);
-            var request = EsRequest.Get("_cluster/health", "cluster_health") with { MaxRetries = 1 };
-            var health = await client.SendAsync(request, EsJson.Default.ClusterHealth, cancellationToken);
-            var description = $"{identity.Flavor} {identity.Version}, cluster {health.ClusterName}: {health.Status}, {health.NumberOfNodes} node(s)";
+            var health = await client.CallAsync("cluster_health", (es, ct) => es.Cluster.HealthAsync(ct), cancellationToken, maxRetries: 1);
+            var status = health.Status.ToString().ToLowerInvariant();
+            var description = $"Elasticsearch {identity.Version}, cluster {health.ClusterName}: {status}, {health.NumberOfNodes} node(s)";
             var data = new Dictionary<string, object>
             {
                 ["cluster_name"] = health.ClusterName,
                 ["version"] = identity.Version,
-                ["status"] = health.Status,
+                ["status"] = status,
                 ["number_of_nodes"] = health.NumberOfNodes,
                 ["unassigned_shards"] = health.UnassignedShards,
             };
-            return health.Status switch
+            return status switch
             {
                 "green" => HealthCheckResult.Healthy(description, data),
                 "yellow" => HealthCheckResult.Degraded(description, data: data),

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
+using Elastic.Transport;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Elasticsearch;
@@ -48,13 +49,17 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
         }
         if (hasCloud)
         {
-            if (!CloudId.TryDecode(options.CloudId, out _, out var error))
+            if (CloudIdError(options.CloudId) is { } error)
             {
                 errors.Add($"{P}CloudId is invalid: {error}");
             }
+            if (options.ApiKey.Length == 0 && options.Username.Length == 0)
+            {
+                errors.Add($"{P}CloudId needs credentials: set {P}ApiKey (or {P}Username/Password)");
+            }
             return;
         }
-        foreach (var url in NodeUrls.Split(options.Urls))
+        foreach (var url in ClientSettingsFactory.SplitUrls(options.Urls))
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
@@ -68,6 +73,20 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
             {
                 errors.Add($"{P}Urls has '{url}' with a query or fragment; give scheme, host, port and optional path only");
             }
+        }
+    }
+
+    /// <summary>Decoded by the client's own <see cref="CloudNodePool"/>; its message says what is wrong.</summary>
+    private static string? CloudIdError(string cloudId)
+    {
+        try
+        {
+            _ = new CloudNodePool(cloudId, new ApiKey("validation-only"));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            return ex.Message;
         }
     }
 

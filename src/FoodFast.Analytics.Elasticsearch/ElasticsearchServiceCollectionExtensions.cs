@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Sink;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,17 +18,19 @@ public static class ElasticsearchServiceCollectionExtensions
         services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ElasticsearchOptions>, ElasticsearchOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ElasticsearchClient>();
+        services.AddSingleton<ClusterClient>();
         services.AddSingleton<ClusterProbe>();
+        services.AddSingleton<PrivilegeCheck>();
         services.AddSingleton(sp => new IndexNames(sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.IndexPrefix));
         services.AddSingleton(sp => new IndexBootstrapper(
-            sp.GetRequiredService<ElasticsearchClient>(),
+            sp.GetRequiredService<ClusterClient>(),
             sp.GetRequiredService<IndexNames>(),
             sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value,
             sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
         services.AddSingleton<ElasticsearchSink>();
+        services.AddSingleton<Query.CompositePager>();
         services.AddSingleton<Query.AggregationSearch>();
         services.AddSingleton<Query.NewCustomers>();
         services.AddSingleton<Query.ElasticsearchQueries>();

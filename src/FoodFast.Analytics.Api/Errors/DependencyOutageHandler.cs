@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using FoodFast.Analytics.Core.Observability;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using Microsoft.AspNetCore.Diagnostics;
 using StackExchange.Redis;
 

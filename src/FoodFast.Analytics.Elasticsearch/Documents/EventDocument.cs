@@ -30,6 +30,6 @@ public sealed record EventDocument
     public string? Device { get; init; }
     public string? Country { get; init; }
 
-    /// <summary>Mapped <c>flattened</c> (<c>flat_object</c> on OpenSearch): any keys, no mapping explosion.</summary>
+    /// <summary>Mapped <c>flattened</c>: any keys, no mapping explosion.</summary>
     public IReadOnlyDictionary<string, JsonElement>? Properties { get; init; }
 }

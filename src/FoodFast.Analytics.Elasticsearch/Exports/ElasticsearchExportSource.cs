@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Query;
 using Microsoft.Extensions.Logging;
@@ -17,7 +17,7 @@ namespace FoodFast.Analytics.Elasticsearch.Exports;
 /// <c>_shard_doc</c> tie-breaker before 3.3; on Elasticsearch the PIT appends <c>_shard_doc</c> after it (wire notes §5).
 /// Rows are mapped by <see cref="ExportRows"/> to the same records and values as <c>PostgresExportSource</c>.
 /// </summary>
-public sealed class ElasticsearchExportSource(ElasticsearchClient client, ClusterProbe probe, IndexNames names, ILogger<ElasticsearchExportSource> logger)
+public sealed class ElasticsearchExportSource(ClusterClient client, IndexNames names, ILogger<ElasticsearchExportSource> logger)
     : IExportSource
 {
     /// <summary>Hits per page: memory holds one page; each page is one request.</summary>
@@ -43,11 +43,7 @@ public sealed class ElasticsearchExportSource(ElasticsearchClient client, Cluste
 
     private PointInTimeQuery Request(string index, string timeField, ExportRange range, string[] key, IReadOnlyList<string> fields)
     {
-        var filter = new JsonArray();
-        if (range.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", range.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(range.ShopId);
         filter.Add(SearchFilters.DateRange(timeField, range.From, range.To));
         var sort = new JsonArray(Asc(timeField), Asc("shop_id"));
         foreach (var field in key)
@@ -67,8 +63,7 @@ public sealed class ElasticsearchExportSource(ElasticsearchClient client, Cluste
 
     private async IAsyncEnumerable<T> StreamAsync<T>(PointInTimeQuery query, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var flavor = (await probe.IdentifyAsync(cancellationToken)).Flavor;
-        var reader = new PointInTimeReader(client, flavor, logger);
+        var reader = new PointInTimeReader(client, logger);
         await foreach (var hit in reader.StreamAsync(query, cancellationToken))
         {
             yield return map(hit.Source);

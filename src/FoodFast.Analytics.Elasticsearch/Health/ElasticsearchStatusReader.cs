@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +9,15 @@ namespace FoodFast.Analytics.Elasticsearch.Health;
 /// Reads the cluster (<c>GET /</c>, <c>_cluster/health</c>) and the state of our templates (installed version against
 /// <see cref="TemplateSet.Version"/>), our read aliases and the events data stream. Read-only; installs nothing.
 /// </summary>
-public sealed class ElasticsearchStatusReader(ElasticsearchClient client, ClusterProbe probe, IndexNames names, IOptions<ElasticsearchOptions> options)
+public sealed class ElasticsearchStatusReader(ClusterClient client, ClusterProbe probe, IndexNames names, IOptions<ElasticsearchOptions> options)
 {
     private static readonly HashSet<int> Missing = [404];
 
     public async Task<ElasticsearchStatus> ReadAsync(CancellationToken cancellationToken)
     {
         var identity = await probe.IdentifyAsync(cancellationToken);
-        var health = await client.SendAsync(EsRequest.Get("_cluster/health", "cluster_health"), EsJson.Default.ClusterHealth, cancellationToken);
-        var set = new TemplateSet(names, options.Value, identity.Flavor);
+        var health = await client.CallAsync("cluster_health", (es, ct) => es.Cluster.HealthAsync(ct), cancellationToken);
+        var set = new TemplateSet(names, options.Value);
         var templates = new List<TemplateState>();
         foreach (var (name, _) in set.ComponentTemplates())
         {
@@ -33,7 +33,7 @@ public sealed class ElasticsearchStatusReader(ElasticsearchClient client, Cluste
             await AliasAsync(names.OrderLines.ReadAlias, cancellationToken),
             await DataStreamAsync(names.Events.ReadAlias, cancellationToken),
         };
-        return new ElasticsearchStatus(health.ClusterName, identity.Version, identity.Flavor.ToString().ToLowerInvariant(), health.Status,
+        return new ElasticsearchStatus(health.ClusterName, identity.Version, "elasticsearch", health.Status.ToString().ToLowerInvariant(),
             health.NumberOfNodes, templates, targets);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Retention;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.Elasticsearch.Indices;
@@ -11,16 +11,19 @@ namespace FoodFast.Analytics.Elasticsearch.Indices;
 /// component and index templates (each written only when missing or older than <see cref="TemplateSet.Version"/>, so an
 /// older instance never downgrades a newer one), the events data stream, and this month's order indices so the read
 /// aliases exist before the first write. The policy is also rewritten when <c>Retention:EventsDays</c> changed. Templates apply to indices created afterwards; existing indices keep their mappings.
+/// The templates and the policy stay JSON resources rather than typed requests: they are the one source of the
+/// mappings (the tests of the Kibana saved objects, the query compiler's keyword sub-fields and the golden files read them), and a
+/// typed copy would be a second one. So they go through <see cref="ClusterClient.SendAsync"/>, the client's transport.
 /// </summary>
-public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames names, ElasticsearchOptions options, RetentionOptions retention, TimeProvider time, ILogger logger)
+public sealed class IndexBootstrapper(ClusterClient client, IndexNames names, ElasticsearchOptions options, RetentionOptions retention, TimeProvider time, ILogger logger)
 {
     private static readonly HashSet<int> Missing = [404];
     private static readonly HashSet<int> AlreadyExists = [400];
 
-    public async Task EnsureReadyAsync(ClusterFlavor flavor, CancellationToken cancellationToken)
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        var templates = new TemplateSet(names, options, flavor);
-        await EnsurePolicyAsync(flavor, templates.EventsPolicy(retention.EventsDays), cancellationToken);
+        var templates = new TemplateSet(names, options);
+        await EnsurePolicyAsync(templates.EventsPolicy(retention.EventsDays), cancellationToken);
         foreach (var (name, body) in templates.ComponentTemplates())
         {
             await EnsureTemplateAsync("_component_template", "component_templates", "component_template", name, body, cancellationToken);
@@ -47,19 +50,9 @@ public sealed class IndexBootstrapper(ElasticsearchClient client, IndexNames nam
         logger.LogInformation("Installed {Api} {Name} version {Version} (was {Installed})", api, name, TemplateSet.Version, installed?.ToString() ?? "absent");
     }
 
-    private async Task EnsurePolicyAsync(ClusterFlavor flavor, JsonObject body, CancellationToken cancellationToken)
+    private async Task EnsurePolicyAsync(JsonObject body, CancellationToken cancellationToken)
     {
         var name = names.EventsPolicy;
-        if (flavor == ClusterFlavor.OpenSearch)
-        {
-            // ISM updates need if_seq_no/if_primary_term; a present policy is kept (docs/elasticsearch.md says how to replace it).
-            var ism = await client.SendAsync(EsRequest.Get($"_plugins/_ism/policies/{name}", "get_ism_policy") with { Accepted = Missing }, cancellationToken);
-            if (ism.StatusCode == 404)
-            {
-                await client.SendAsync(Put($"_plugins/_ism/policies/{name}", "put_ism_policy", body), cancellationToken);
-            }
-            return;
-        }
         var found = await client.SendAsync(EsRequest.Get($"_ilm/policy/{name}", "get_ilm_policy") with { Accepted = Missing }, cancellationToken);
         var meta = found.StatusCode == 404 ? null : JsonNode.Parse(found.Body)?[name]?["policy"]?["_meta"];
         var installed = meta?["template_version"]?.GetValue<int>();

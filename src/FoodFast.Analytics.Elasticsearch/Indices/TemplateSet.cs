@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 
 namespace FoodFast.Analytics.Elasticsearch.Indices;
 
@@ -10,7 +10,7 @@ namespace FoodFast.Analytics.Elasticsearch.Indices;
 /// resource fails at start-up, not in the cluster. <see cref="Version"/> goes into each <c>_meta</c>; raise it whenever
 /// a resource changes so running clusters are upgraded.
 /// </summary>
-public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, ClusterFlavor flavor)
+public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options)
 {
     public const int Version = 2;
 
@@ -20,36 +20,26 @@ public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, 
         ($"{names.Prefix}-settings", Settings()),
         ($"{names.Prefix}-orders-mappings", Render("component-orders-mappings")),
         ($"{names.Prefix}-order-lines-mappings", Render("component-order-lines-mappings")),
-        ($"{names.Prefix}-events-mappings", EventsMappings()),
+        ($"{names.Prefix}-events-mappings", Render("component-events-mappings")),
     ];
 
     public IReadOnlyList<(string Name, JsonObject Body)> IndexTemplates() =>
     [
         (names.Orders.ReadAlias, Render("index-template-orders")),
         (names.OrderLines.ReadAlias, Render("index-template-order-lines")),
-        (names.Events.ReadAlias, EventsTemplate()),
+        (names.Events.ReadAlias, Render("index-template-events")),
     ];
 
     /// <summary>
-    /// The events policy: ILM on Elasticsearch, ISM on OpenSearch (which has no ILM). Its delete phase deletes a backing
+    /// The events ILM policy. Its delete phase deletes a backing
     /// index <paramref name="retentionDays"/> (<c>Retention:EventsDays</c>) after rollover; 0 renders no delete phase.
     /// </summary>
     public JsonObject EventsPolicy(int retentionDays)
     {
-        var body = Render(flavor == ClusterFlavor.OpenSearch ? "ism-events" : "ilm-events", retentionDays);
+        var body = Render("ilm-events", retentionDays);
         if (retentionDays == 0)
         {
-            var policy = body["policy"]!.AsObject();
-            if (flavor == ClusterFlavor.OpenSearch)
-            {
-                var states = policy["states"]!.AsArray();
-                states.Remove(states.Single(s => s!["name"]!.GetValue<string>() == "delete"));
-                states.Single(s => s!["name"]!.GetValue<string>() == "hot")!["transitions"] = new JsonArray();
-            }
-            else
-            {
-                policy["phases"]!.AsObject().Remove("delete");
-            }
+            body["policy"]!["phases"]!.AsObject().Remove("delete");
         }
         return body;
     }
@@ -80,30 +70,9 @@ public sealed class TemplateSet(IndexNames names, ElasticsearchOptions options, 
         return body;
     }
 
-    private JsonObject EventsMappings()
-    {
-        var body = Render("component-events-mappings");
-        if (flavor == ClusterFlavor.OpenSearch)
-        {
-            body["template"]!["mappings"]!["properties"]!["properties"] = new JsonObject { ["type"] = "flat_object" };
-        }
-        return body;
-    }
-
-    private JsonObject EventsTemplate()
-    {
-        var body = Render("index-template-events");
-        if (flavor == ClusterFlavor.OpenSearch)
-        {
-            // ISM attaches itself through the policy's ism_template; index.lifecycle.* is an unknown setting there.
-            body["template"]!.AsObject().Remove("settings");
-        }
-        return body;
-    }
-
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Load(string resource)
+    internal static string Load(string resource)
     {
         using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream($"indices/{resource}.json")
             ?? throw new InvalidOperationException($"missing embedded resource indices/{resource}.json");

@@ -7,8 +7,9 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// <summary>
 /// Compiles one <see cref="SearchPlan"/> of a validated query to a <c>_search</c> body (size 0). Groups are a
 /// <c>composite</c> aggregation paged with <c>after_key</c>, so every group is exact and none is cut off; the time
-/// bucket is its first source, a <c>date_histogram</c> with the query's time zone and a <c>format</c> that yields
-/// Core's bucket keys. Metrics are sub-aggregations named <c>m&lt;index&gt;</c>; labels <c>l&lt;index&gt;</c>.
+/// bucket is its first source, a <c>date_histogram</c> with the query's time zone and no <c>format</c>: its keys and
+/// <c>after_key</c> stay epoch milliseconds, unique even for the two 02:00 hours of an autumn DST day, and
+/// <see cref="AggregationReader"/> formats them as Core's local bucket keys only for output. Metrics are sub-aggregations named <c>m&lt;index&gt;</c>; labels <c>l&lt;index&gt;</c>.
 /// Names come from the catalogue; client values only travel as term values and bounds.
 /// </summary>
 public static class AggregationCompiler
@@ -22,7 +23,7 @@ public static class AggregationCompiler
     public const string BucketSource = "bucket";
     public const string CustomerSource = "customer";
 
-    public static JsonObject Compile(ValidatedQuery query, SearchPlan plan, JsonNode? after = null)
+    public static JsonObject Compile(ValidatedQuery query, SearchPlan plan)
     {
         var timeField = SearchTargets.TimeField(query.Dataset, plan.Basis);
         var body = new JsonObject
@@ -43,10 +44,6 @@ public static class AggregationCompiler
             return body;
         }
         var composite = new JsonObject { ["size"] = PageSize, ["sources"] = sources };
-        if (after is not null)
-        {
-            composite["after"] = after.DeepClone();
-        }
         var group = new JsonObject { ["composite"] = composite };
         if (metrics.Count > 0)
         {
@@ -73,7 +70,6 @@ public static class AggregationCompiler
                         ["field"] = timeField,
                         ["calendar_interval"] = bucket.ToString().ToLowerInvariant(),
                         ["time_zone"] = query.Zone.Id,
-                        ["format"] = bucket == TimeBucket.Hour ? "yyyy-MM-dd'T'HH:00" : "yyyy-MM-dd",
                     },
                 },
             });

@@ -3,22 +3,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>One composite bucket (or the whole result without groups): keys by group-by index, metric values by base-metric index.</summary>
 public sealed record PartialRow(string? Bucket, string?[] Keys, string?[] Labels, Dictionary<int, decimal> Values, string? Customer);
 
-/// <param name="After">The composite's <c>after_key</c>, sent back unchanged for the next page; null on the last page.</param>
-public sealed record AggregationPage(IReadOnlyList<PartialRow> Rows, JsonNode? After, bool Approximate);
+/// <summary>The rows of one answer (one composite page, or the whole result without groups).</summary>
+public sealed record AggregationPage(IReadOnlyList<PartialRow> Rows, bool Approximate);
 
 /// <summary>Reads an aggregation search answer compiled by <see cref="AggregationCompiler"/>.</summary>
 public static class AggregationReader
 {
     public static AggregationPage Read(ValidatedQuery query, SearchPlan plan, JsonElement root)
     {
-        ThrowOnPartialResults(root, "search_aggregate");
         var approximate = false;
         var hasAggs = root.TryGetProperty("aggregations", out var aggs);
         if (!AggregationCompiler.HasSources(query, plan))
@@ -26,21 +25,20 @@ public static class AggregationReader
             var total = root.GetProperty("hits").GetProperty("total").GetProperty("value").GetInt64();
             if (total == 0 || !hasAggs)
             {
-                return new AggregationPage([], null, false);
+                return new AggregationPage([], false);
             }
-            return new AggregationPage([Row(query, plan, aggs, total, ref approximate)], null, approximate);
+            return new AggregationPage([Row(query, plan, aggs, total, ref approximate)], approximate);
         }
         if (!hasAggs || !aggs.TryGetProperty(AggregationCompiler.Groups, out var groups))
         {
-            return new AggregationPage([], null, false); // no index matched: nothing was written yet
+            return new AggregationPage([], false); // no index matched: nothing was written yet
         }
         var rows = new List<PartialRow>();
         foreach (var bucket in groups.GetProperty("buckets").EnumerateArray())
         {
             rows.Add(Row(query, plan, bucket, bucket.GetProperty("doc_count").GetInt64(), ref approximate));
         }
-        var after = rows.Count > 0 && groups.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return new AggregationPage(rows, after, approximate);
+        return new AggregationPage(rows, approximate);
     }
 
     private static PartialRow Row(ValidatedQuery query, SearchPlan plan, JsonElement bucket, long docCount, ref bool approximate)
@@ -51,7 +49,7 @@ public static class AggregationReader
         string? customer = null;
         if (bucket.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.Object)
         {
-            bucketKey = key.TryGetProperty(AggregationCompiler.BucketSource, out var b) ? Text(b) : null;
+            bucketKey = key.TryGetProperty(AggregationCompiler.BucketSource, out var b) ? BucketKey(query, b) : null;
             customer = key.TryGetProperty(AggregationCompiler.CustomerSource, out var c) ? Text(c) : null;
             foreach (var i in plan.Dimensions)
             {
@@ -97,6 +95,10 @@ public static class AggregationReader
         // Sums of scaled_float come back as doubles (11.629999999999999): 15 significant digits restore the cents.
         return decimal.Round((decimal)value.GetDouble(), 10);
     }
+
+    /// <summary>The bucket's start (epoch ms) as Core's local key in the query's zone.</summary>
+    private static string BucketKey(ValidatedQuery query, JsonElement start) =>
+        Buckets.Key(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(start.GetInt64()), query.Zone).DateTime, query.Bucket!.Value);
 
     /// <summary>A bucket key as text: keyword keys are strings, numeric ones (rating) their JSON number, missing ones null.</summary>
     public static string? Text(JsonElement key) => key.ValueKind switch

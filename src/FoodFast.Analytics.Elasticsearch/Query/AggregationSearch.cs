@@ -1,31 +1,22 @@
-using System.Text;
-using System.Text.Json;
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>Runs a <see cref="SearchPlan"/>: one search, or as many composite pages as there are groups (1,000 a page).</summary>
-public sealed class AggregationSearch(ElasticsearchClient client, IndexNames names)
+public sealed class AggregationSearch(CompositePager pager, IndexNames names)
 {
     public async Task<(List<PartialRow> Rows, bool Approximate)> RunAsync(ValidatedQuery query, SearchPlan plan, CancellationToken cancellationToken)
     {
-        var path = SearchTargets.SearchPath(SearchTargets.Index(names, query.Dataset));
         var rows = new List<PartialRow>();
         var approximate = false;
-        System.Text.Json.Nodes.JsonNode? after = null;
-        do
+        var body = AggregationCompiler.Compile(query, plan);
+        await foreach (var root in pager.PagesAsync(SearchTargets.Index(names, query.Dataset), "search_aggregate", AggregationCompiler.Groups, body, cancellationToken))
         {
-            var body = AggregationCompiler.Compile(query, plan, after);
-            var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, path, "search_aggregate", Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-            using var document = JsonDocument.Parse(response.Body);
-            var page = AggregationReader.Read(query, plan, document.RootElement);
+            var page = AggregationReader.Read(query, plan, root);
             rows.AddRange(page.Rows);
             approximate |= page.Approximate;
-            after = page.After;
         }
-        while (after is not null);
         return (rows, approximate);
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -15,7 +15,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// order, at most <see cref="MaxLineMatches"/> orders). Each target is asked for its first (page + 1) × size hits and
 /// the two lists are merged, so paging is bounded by the 10,000-hit window.
 /// </summary>
-public sealed class FullTextSearch(ElasticsearchClient client, IndexNames names)
+public sealed class FullTextSearch(ClusterClient client, IndexNames names)
 {
     public const int MaxLineMatches = 10_000;
 
@@ -109,11 +109,7 @@ public sealed class FullTextSearch(ElasticsearchClient client, IndexNames names)
 
     private static JsonObject Scoped(SearchQuery query, JsonNode[] anyOf)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["should"] = new JsonArray(anyOf), ["minimum_should_match"] = 1 } };
     }
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
+using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
 
@@ -13,15 +14,14 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// streamed with a point in time + search_after, sorted by shop, unit, time and event id, and each unit is evaluated
 /// as soon as its last event has passed: memory holds one unit's events. Cost: every step event of the range is read once.
 /// </summary>
-public sealed class FunnelScan(ElasticsearchClient client, ClusterProbe probe, IndexNames names, ILogger<FunnelScan> logger)
+public sealed class FunnelScan(ClusterClient client, IndexNames names, ILogger<FunnelScan> logger)
 {
     public async Task<IReadOnlyList<long>> CountAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        var flavor = (await probe.IdentifyAsync(cancellationToken)).Flavor;
         var unit = query.Unit == FunnelUnit.User ? "user_id" : "session_id";
         var steps = query.Steps.Select(WireNames.Of).ToList();
         var counts = new long[steps.Count];
-        var reader = new PointInTimeReader(client, flavor, logger);
+        var reader = new PointInTimeReader(client, logger);
         string? current = null;
         var events = new List<(string Type, DateTimeOffset At)>();
         await foreach (var hit in reader.StreamAsync(Request(query, unit, steps), cancellationToken))
@@ -42,11 +42,7 @@ public sealed class FunnelScan(ElasticsearchClient client, ClusterProbe probe, I
 
     public PointInTimeQuery Request(FunnelQuery query, string unit, IReadOnlyList<string> steps)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.DateRange("@timestamp", query.From, query.To));
         filter.Add(SearchFilters.Terms("type", steps));
         filter.Add(new JsonObject { ["exists"] = new JsonObject { ["field"] = unit } });

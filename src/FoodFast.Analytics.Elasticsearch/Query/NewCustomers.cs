@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -13,7 +11,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// which of them also ordered before <c>From</c>: those are not new. Cost: one request per 1,000 customers active in
 /// the range, plus one per 1,000 of them for the earlier check; nothing outside the range is scanned per customer.
 /// </summary>
-public sealed class NewCustomers(ElasticsearchClient client, IndexNames names)
+public sealed class NewCustomers(CompositePager pager, IndexNames names)
 {
     private const int Chunk = 1000;
 
@@ -38,11 +36,7 @@ public sealed class NewCustomers(ElasticsearchClient client, IndexNames names)
     /// <summary>A composite over customer_id of the shop's orders matching <paramref name="time"/>, optionally with each customer's earliest created_at.</summary>
     public static JsonObject Body(string? shopId, JsonObject time, IReadOnlyList<string>? customers, bool withMin)
     {
-        var filter = new JsonArray();
-        if (shopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", shopId));
-        }
+        var filter = SearchFilters.ShopScope(shopId);
         filter.Add(time);
         filter.Add(customers is null ? new JsonObject { ["exists"] = new JsonObject { ["field"] = "customer_id" } } : SearchFilters.Terms("customer_id", customers));
         var composite = new JsonObject
@@ -67,42 +61,29 @@ public sealed class NewCustomers(ElasticsearchClient client, IndexNames names)
 
     private async IAsyncEnumerable<(string Customer, DateTimeOffset? First)> PageAsync(JsonObject body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var path = SearchTargets.SearchPath(names.Orders.ReadAlias);
-        while (true)
+        await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_first_orders", "customers", body, cancellationToken))
         {
-            var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, path, "search_first_orders", Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-            var (customers, after) = Read(response.Body);
-            foreach (var customer in customers)
+            foreach (var customer in Read(root))
             {
                 yield return customer;
             }
-            if (after is null)
-            {
-                yield break;
-            }
-            body["aggs"]!["customers"]!["composite"]!["after"] = after;
         }
     }
 
-    public static (List<(string Customer, DateTimeOffset? First)> Customers, JsonNode? After) Read(byte[] body)
+    public static List<(string Customer, DateTimeOffset? First)> Read(JsonElement root)
     {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        AggregationReader.ThrowOnPartialResults(root, "search_first_orders");
         var list = new List<(string, DateTimeOffset?)>();
         if (!root.TryGetProperty("aggregations", out var aggs))
         {
-            return (list, null);
+            return list;
         }
-        var customers = aggs.GetProperty("customers");
-        foreach (var bucket in customers.GetProperty("buckets").EnumerateArray())
+        foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
         {
             DateTimeOffset? first = bucket.TryGetProperty("first", out var min) && min.GetProperty("value").ValueKind == JsonValueKind.Number
                 ? DateTimeOffset.FromUnixTimeMilliseconds((long)min.GetProperty("value").GetDouble())
                 : null;
             list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, first));
         }
-        var after = list.Count > 0 && customers.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return (list, after);
+        return list;
     }
 }

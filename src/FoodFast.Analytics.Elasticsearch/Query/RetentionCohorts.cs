@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -12,9 +10,11 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// <summary>
 /// Retention cohorts: the customers whose first order falls in the range (<see cref="NewCustomers"/>), then, 1,000 of
 /// them a request, a composite over customer_id with a date_histogram of their orders per period (month or ISO week,
-/// in the query's time zone). Exact; cost: the new-customers passes plus one request per 1,000 cohort customers.
+/// in the query's time zone). Orders and the histogram are bounded to the <see cref="RetentionWindow"/>, and a page holds
+/// only as many customers as fit <c>search.max_buckets</c> with all their periods. Exact; cost: the new-customers
+/// passes plus one request per page of cohort customers.
 /// </summary>
-public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames names, NewCustomers newCustomers)
+public sealed class RetentionCohorts(CompositePager pager, IndexNames names, NewCustomers newCustomers)
 {
     public async Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> ComputeAsync(RetentionQuery query, CancellationToken cancellationToken)
     {
@@ -24,13 +24,9 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in firsts.Keys.Order(StringComparer.Ordinal).Chunk(1000))
         {
-            var body = Body(query, chunk);
-            while (true)
+            await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_retention", "customers", Body(query, chunk), cancellationToken))
             {
-                var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(names.Orders.ReadAlias), "search_retention",
-                    Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-                var (periods, after) = Read(response.Body);
-                foreach (var (customer, active) in periods)
+                foreach (var (customer, active) in Read(root))
                 {
                     var cohort = Buckets.Key(Buckets.Truncate(TimeZoneInfo.ConvertTime(firsts[customer], zone).DateTime, query.Period), query.Period);
                     var row = cohorts.TryGetValue(cohort, out var seen) ? seen : cohorts[cohort] = new long[query.Periods];
@@ -40,11 +36,6 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
                         row[offset]++;
                     }
                 }
-                if (after is null)
-                {
-                    break;
-                }
-                body["aggs"]!["customers"]!["composite"]!["after"] = after;
             }
         }
         return cohorts.Select(c => (c.Key, sizes[c.Key], (IReadOnlyList<long>)c.Value)).ToList();
@@ -52,12 +43,10 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
 
     public static JsonObject Body(RetentionQuery query, IReadOnlyList<string> customers)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.Terms("customer_id", customers));
+        var window = RetentionWindow.Of(query);
+        filter.Add(SearchFilters.DateRange("created_at", window.Start, window.End));
         return new JsonObject
         {
             ["size"] = 0,
@@ -68,7 +57,7 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
                 {
                     ["composite"] = new JsonObject
                     {
-                        ["size"] = 1000,
+                        ["size"] = window.PageSize,
                         ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
                     },
                     ["aggs"] = new JsonObject
@@ -79,6 +68,10 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
                             {
                                 ["field"] = "created_at", ["calendar_interval"] = query.Period == TimeBucket.Week ? "week" : "month",
                                 ["time_zone"] = query.TimeZone, ["format"] = "yyyy-MM-dd", ["min_doc_count"] = 1,
+                                ["hard_bounds"] = new JsonObject
+                                {
+                                    ["min"] = window.Start.ToUnixTimeMilliseconds(), ["max"] = window.End.ToUnixTimeMilliseconds() - 1,
+                                },
                             },
                         },
                     },
@@ -87,24 +80,20 @@ public sealed class RetentionCohorts(ElasticsearchClient client, IndexNames name
         };
     }
 
-    public static (List<(string Customer, List<string> Periods)> Customers, JsonNode? After) Read(byte[] body)
+    public static List<(string Customer, List<string> Periods)> Read(JsonElement root)
     {
-        using var document = JsonDocument.Parse(body);
-        AggregationReader.ThrowOnPartialResults(document.RootElement, "search_retention");
         var list = new List<(string, List<string>)>();
-        if (!document.RootElement.TryGetProperty("aggregations", out var aggs))
+        if (!root.TryGetProperty("aggregations", out var aggs))
         {
-            return (list, null);
+            return list;
         }
-        var customers = aggs.GetProperty("customers");
-        foreach (var bucket in customers.GetProperty("buckets").EnumerateArray())
+        foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
         {
             var periods = bucket.GetProperty("periods").GetProperty("buckets").EnumerateArray()
                 .Where(p => p.GetProperty("doc_count").GetInt64() > 0).Select(p => p.GetProperty("key_as_string").GetString()!).ToList();
             list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, periods));
         }
-        var after = list.Count > 0 && customers.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return (list, after);
+        return list;
     }
 
     private static int Offset(string cohort, string period, TimeBucket unit)

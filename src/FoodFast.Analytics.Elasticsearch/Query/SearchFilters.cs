@@ -22,18 +22,14 @@ public static class SearchFilters
     {
         TimePart.DayOfWeek => DayOfWeekField,
         TimePart.HourOfDay => HourOfDayField,
-        _ => dimension.Field!,
+        _ => Indices.KeywordSubfields.Exact(dimension.Field!),
     };
 
     public static JsonObject Bool(ValidatedQuery query, SearchPlan plan, string timeField)
     {
         var q = query.Query;
-        var filter = new JsonArray();
+        var filter = ShopScope(q.ShopId);
         var mustNot = new JsonArray();
-        if (q.ShopId is not null)
-        {
-            filter.Add(Term("shop_id", q.ShopId));
-        }
         filter.Add(DateRange(timeField, q.From, q.To));
         foreach (var (dimension, f) in query.Filters)
         {
@@ -96,6 +92,9 @@ public static class SearchFilters
 
     public static JsonObject Terms(string field, IEnumerable<string?> values) =>
         new() { ["terms"] = new JsonObject { [field] = new JsonArray(values.Select(v => (JsonNode?)v).ToArray()) } };
+
+    /// <summary>The filter list every search starts from: the shop's rows, or every shop's for an admin (null).</summary>
+    public static JsonArray ShopScope(string? shopId) => shopId is null ? [] : [Term("shop_id", shopId)];
 
     public static JsonObject DateRange(string field, DateTimeOffset from, DateTimeOffset to) => new()
     {

@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -12,36 +10,27 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// shop_id of the orders alias with <c>min</c> and <c>max</c> of created_at and a <c>terms</c> of currency (at most 100
 /// per shop). Exact; cost: one request per 1,000 shops.
 /// </summary>
-public sealed class ShopSummaries(ElasticsearchClient client, IndexNames names)
+public sealed class ShopSummaries(CompositePager pager, IndexNames names)
 {
     public const int PageSize = 1000;
 
     public async Task<IReadOnlyList<ShopSummary>> ReadAsync(ShopQuery query, CancellationToken cancellationToken)
     {
         var shops = new List<ShopSummary>();
-        JsonNode? after = null;
-        do
+        await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_shops", "shops", Body(query), cancellationToken))
         {
-            var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(names.Orders.ReadAlias), "search_shops",
-                Encoding.UTF8.GetBytes(Body(query, after).ToJsonString())), cancellationToken);
-            using var document = JsonDocument.Parse(response.Body);
-            after = ReadPage(document.RootElement, shops);
+            ReadPage(root, shops);
         }
-        while (after is not null);
         return shops;
     }
 
-    public static JsonObject Body(ShopQuery query, JsonNode? after)
+    public static JsonObject Body(ShopQuery query)
     {
         var composite = new JsonObject
         {
             ["size"] = PageSize,
             ["sources"] = new JsonArray(new JsonObject { ["shop"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "shop_id" } } }),
         };
-        if (after is not null)
-        {
-            composite["after"] = after.DeepClone();
-        }
         var body = new JsonObject
         {
             ["size"] = 0,
@@ -67,12 +56,12 @@ public sealed class ShopSummaries(ElasticsearchClient client, IndexNames names)
         return body;
     }
 
-    /// <summary>Adds the page's shops; answers the <c>after_key</c> to send next, or null when this was the last page.</summary>
-    public static JsonNode? ReadPage(JsonElement root, List<ShopSummary> into)
+    /// <summary>Adds the page's shops.</summary>
+    public static void ReadPage(JsonElement root, List<ShopSummary> into)
     {
         if (!root.TryGetProperty("aggregations", out var aggs))
         {
-            return null; // no order written yet: the alias has no index
+            return; // no order written yet: the alias has no index
         }
         var page = aggs.GetProperty("shops");
         var buckets = page.GetProperty("buckets");
@@ -85,7 +74,6 @@ public sealed class ShopSummaries(ElasticsearchClient client, IndexNames names)
                 bucket.GetProperty("doc_count").GetInt64(),
                 [.. bucket.GetProperty("currencies").GetProperty("buckets").EnumerateArray().Select(c => c.GetProperty("key").GetString()!)]));
         }
-        return buckets.GetArrayLength() > 0 && page.TryGetProperty("after_key", out var next) ? JsonNode.Parse(next.GetRawText()) : null;
     }
 
     // min and max of a date field answer epoch milliseconds in "value" (and the formatted date in "value_as_string").

@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Client;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
@@ -14,33 +12,23 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// smallest event id on a tie). Exact; cost: one request per 1,000 products. Shapes: wire notes §4.2 (composite,
 /// top_hits) and the Elasticsearch reference, "Top hits aggregation".
 /// </summary>
-public sealed class StockLevels(ElasticsearchClient client, IndexNames names)
+public sealed class StockLevels(CompositePager pager, IndexNames names)
 {
     public const int PageSize = 1000;
 
     public async Task<IReadOnlyList<StockLevel>> ReadAsync(StockQuery query, CancellationToken cancellationToken)
     {
         var levels = new List<StockLevel>();
-        JsonNode? after = null;
-        do
+        await foreach (var root in pager.PagesAsync(names.Events.ReadAlias, "search_stock_levels", "products", Body(query), cancellationToken))
         {
-            var body = Body(query, after);
-            var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(names.Events.ReadAlias), "search_stock_levels",
-                Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-            using var document = JsonDocument.Parse(response.Body);
-            after = ReadPage(document.RootElement, levels);
+            ReadPage(root, levels);
         }
-        while (after is not null);
         return levels;
     }
 
-    public static JsonObject Body(StockQuery query, JsonNode? after)
+    public static JsonObject Body(StockQuery query)
     {
-        var filter = new JsonArray();
-        if (query.ShopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", query.ShopId));
-        }
+        var filter = SearchFilters.ShopScope(query.ShopId);
         filter.Add(SearchFilters.Term("type", "inventory_updated"));
         filter.Add(Exists("stock_level"));
         filter.Add(Exists("product_id"));
@@ -50,10 +38,6 @@ public sealed class StockLevels(ElasticsearchClient client, IndexNames names)
             ["size"] = PageSize,
             ["sources"] = new JsonArray(Source("shop", "shop_id"), Source("product", "product_id")),
         };
-        if (after is not null)
-        {
-            composite["after"] = after.DeepClone();
-        }
         var latest = new JsonObject
         {
             ["size"] = 1,
@@ -74,13 +58,12 @@ public sealed class StockLevels(ElasticsearchClient client, IndexNames names)
         };
     }
 
-    /// <summary>Adds the page's products; answers the <c>after_key</c> to send next, or null when this was the last page.</summary>
-    public static JsonNode? ReadPage(JsonElement root, List<StockLevel> into)
+    /// <summary>Adds the page's products.</summary>
+    public static void ReadPage(JsonElement root, List<StockLevel> into)
     {
-        AggregationReader.ThrowOnPartialResults(root, "search_stock_levels");
         if (!root.TryGetProperty("aggregations", out var aggs))
         {
-            return null; // no event written yet: the data stream does not exist
+            return; // no event written yet: the data stream does not exist
         }
         var page = aggs.GetProperty("products");
         var buckets = page.GetProperty("buckets");
@@ -94,7 +77,6 @@ public sealed class StockLevels(ElasticsearchClient client, IndexNames names)
                 source.GetProperty("stock_level").GetInt32(),
                 source.GetProperty("@timestamp").GetDateTimeOffset().ToUniversalTime()));
         }
-        return buckets.GetArrayLength() > 0 && page.TryGetProperty("after_key", out var next) ? JsonNode.Parse(next.GetRawText()) : null;
     }
 
     private static JsonObject Exists(string field) => new() { ["exists"] = new JsonObject { ["field"] = field } };

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Recommendations;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Query;
 
@@ -11,7 +11,7 @@ namespace FoodFast.Analytics.Elasticsearch.Recommendations;
 /// Bought together: one significant_terms search on the orders, then one terms search on the order lines for the
 /// candidates' names. Trending: composite pages of 1,000 products over the order lines of both windows. Exact.
 /// </summary>
-public sealed class ElasticsearchRecommendations(ElasticsearchClient client, IndexNames names) : IRecommendationSource
+public sealed class ElasticsearchRecommendations(ClusterClient client, CompositePager pager, IndexNames names) : IRecommendationSource
 {
     public async Task<PairCounts> PairsAsync(BoughtTogetherQuery query, CancellationToken cancellationToken)
     {
@@ -31,14 +31,10 @@ public sealed class ElasticsearchRecommendations(ElasticsearchClient client, Ind
     public async Task<IReadOnlyList<ProductUnits>> UnitsAsync(TrendingQuery query, CancellationToken cancellationToken)
     {
         var units = new List<ProductUnits>();
-        JsonNode? after = null;
-        do
+        await foreach (var root in pager.PagesAsync(names.OrderLines.ReadAlias, "search_trending", "products", RecommendationBodies.Trending(query), cancellationToken))
         {
-            var page = RecommendationReader.Trending(await SearchAsync(names.OrderLines.ReadAlias, "search_trending", RecommendationBodies.Trending(query, after), cancellationToken));
-            units.AddRange(page.Units);
-            after = page.After;
+            units.AddRange(RecommendationReader.Trending(root));
         }
-        while (after is not null);
         return units;
     }
 

@@ -54,7 +54,7 @@ public static class RecommendationBodies
     };
 
     /// <summary>A composite over product ids of the order lines in both windows, with units per window.</summary>
-    public static JsonObject Trending(TrendingQuery query, JsonNode? after)
+    public static JsonObject Trending(TrendingQuery query)
     {
         var aggs = LabelAggs();
         aggs["recent"] = UnitsIn(new JsonObject { ["gte"] = SearchFilters.Iso(query.RecentFrom) });
@@ -64,10 +64,6 @@ public static class RecommendationBodies
             ["size"] = 1000,
             ["sources"] = new JsonArray(new JsonObject { ["product"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "product_id" } } }),
         };
-        if (after is not null)
-        {
-            composite["after"] = after.DeepClone();
-        }
         return new JsonObject
         {
             ["size"] = 0,
@@ -96,11 +92,7 @@ public static class RecommendationBodies
     /// <summary>Orders (or lines) of the shop created in [from, to) and not cancelled, plus any extra filter.</summary>
     private static JsonObject Scope(string? shopId, DateTimeOffset from, DateTimeOffset to, JsonObject? extra = null)
     {
-        var filter = new JsonArray();
-        if (shopId is not null)
-        {
-            filter.Add(SearchFilters.Term("shop_id", shopId));
-        }
+        var filter = SearchFilters.ShopScope(shopId);
         filter.Add(SearchFilters.DateRange("created_at", from, to));
         if (extra is not null)
         {

@@ -39,23 +39,13 @@ public static class RecommendationReader
             .ToDictionary(b => b.GetProperty("key").GetString()!, b => (First(b, "name"), First(b, "category")), StringComparer.Ordinal);
     }
 
-    /// <summary>One composite page of units per product, and the key to ask for the next page (null on the last).</summary>
-    public static (IReadOnlyList<ProductUnits> Units, JsonNode? After) Trending(byte[] body)
-    {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        AggregationReader.ThrowOnPartialResults(root, "search_trending");
-        if (!root.TryGetProperty("aggregations", out var aggs))
-        {
-            return ([], null);
-        }
-        var page = aggs.GetProperty("products");
-        var units = page.GetProperty("buckets").EnumerateArray().Select(b => new ProductUnits(
-            b.GetProperty("key").GetProperty("product").GetString()!, First(b, "name"), First(b, "category"),
-            Units(b, "recent"), Units(b, "previous"))).ToList();
-        var after = units.Count > 0 && page.TryGetProperty("after_key", out var key) ? JsonNode.Parse(key.GetRawText()) : null;
-        return (units, after);
-    }
+    /// <summary>One composite page of units per product.</summary>
+    public static IReadOnlyList<ProductUnits> Trending(JsonElement root) =>
+        root.TryGetProperty("aggregations", out var aggs)
+            ? aggs.GetProperty("products").GetProperty("buckets").EnumerateArray().Select(b => new ProductUnits(
+                b.GetProperty("key").GetProperty("product").GetString()!, First(b, "name"), First(b, "category"),
+                Units(b, "recent"), Units(b, "previous"))).ToList()
+            : [];
 
     private static long Units(JsonElement bucket, string window) =>
         (long)bucket.GetProperty(window).GetProperty("units").GetProperty("value").GetDouble();

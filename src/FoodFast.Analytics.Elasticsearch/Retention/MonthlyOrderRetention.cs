@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Retention;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +15,7 @@ namespace FoodFast.Analytics.Elasticsearch.Retention;
 /// are listed with the get-alias API (<c>GET /&lt;pattern&gt;/_alias</c>, keyed by concrete index) and deleted by exact
 /// name: clusters refuse wildcards in DELETE (<c>action.destructive_requires_name</c>, true by default since 8.0).
 /// </summary>
-public sealed class MonthlyOrderRetention(ElasticsearchClient client, IndexNames names, ILogger<MonthlyOrderRetention> logger) : IOrderIndexRetention
+public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names, ILogger<MonthlyOrderRetention> logger) : IOrderIndexRetention
 {
     /// <summary>More shops than this in one month are counted under the empty key (the run purges the all-shops cache anyway).</summary>
     public const int ShopBuckets = 10_000;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,13 +40,13 @@ public sealed class LiveCluster : IAsyncDisposable
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, CancellationToken ct, string? body = null)
     {
         var request = new EsRequest(method, path, "test") { Body = body is null ? null : System.Text.Encoding.UTF8.GetBytes(body) };
-        var response = await Services.GetRequiredService<ElasticsearchClient>().SendAsync(request, ct);
+        var response = await Services.GetRequiredService<ClusterClient>().SendAsync(request, ct);
         return JsonDocument.Parse(response.Body).RootElement.Clone();
     }
 
     public async ValueTask DisposeAsync()
     {
-        var client = Services.GetRequiredService<ElasticsearchClient>();
+        var client = Services.GetRequiredService<ClusterClient>();
         var missing = new HashSet<int> { 404 };
         string[] paths =
         [
@@ -68,7 +68,7 @@ public sealed class LiveCluster : IAsyncDisposable
         await Services.DisposeAsync();
     }
 
-    private static async Task<string> ConcreteAsync(ElasticsearchClient client, string pattern)
+    private static async Task<string> ConcreteAsync(ClusterClient client, string pattern)
     {
         var response = await client.SendAsync(EsRequest.Get($"{pattern}/_settings/index.provided_name", "test_cleanup"), CancellationToken.None);
         return string.Join(',', JsonDocument.Parse(response.Body).RootElement.EnumerateObject().Select(p => p.Name));

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

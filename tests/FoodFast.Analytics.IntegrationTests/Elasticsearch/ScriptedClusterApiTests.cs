@@ -38,7 +38,7 @@ public sealed class ScriptedClusterApiTests
         Assert.Equal(("a-1", "c1", 11.63m, "9.00"), (row.GetProperty("order_id").GetString(), row.GetProperty("customer_id").GetString(),
             row.GetProperty("total").GetDecimal(), row.GetProperty("subtotal").GetRawText()));
         var search = Assert.Single(node.Requests, r => r.PathAndQuery == "/_search");
-        Assert.Contains("""{"term":{"shop_id":"shop-a"}}""", search.BodyText, StringComparison.Ordinal);
+        Assert.Contains("""{"term":{"shop_id":{"value":"shop-a"}}}""", search.BodyText, StringComparison.Ordinal);
         Assert.Equal("""{"id":"pit-2"}""", Assert.Single(node.Requests, r => r.Method == "DELETE").BodyText);
     }
 
@@ -78,7 +78,7 @@ public sealed class ScriptedClusterApiTests
         Assert.Equal("The erasure stopped at 'erase_events': timed out before every match was processed. Run it again; it only touches what still carries the customer's identity.",
             problem.GetProperty("detail").GetString());
         var erase = Assert.Single(node.Requests, r => r.PathAndQuery.Contains("_delete_by_query", StringComparison.Ordinal));
-        Assert.Equal("""{"query":{"bool":{"filter":[{"term":{"shop_id":"shop-a"}},{"term":{"user_id":"c-x"}}]}}}""", erase.BodyText);
+        Assert.Equal("""{"query":{"bool":{"filter":[{"term":{"shop_id":{"value":"shop-a"}}},{"term":{"user_id":{"value":"c-x"}}}]}}}""", erase.BodyText);
     }
 
     [Fact]
@@ -116,8 +116,11 @@ public sealed class ScriptedClusterApiTests
     /// <summary>What start-up and health ask: the version, green health, templates and policy absent, every PUT acknowledged.</summary>
     private static ScriptedResponse? Cluster(RecordedRequest request) => (request.Method, request.PathAndQuery) switch
     {
-        ("GET", "/") => new(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"8.15.3","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+        ("GET", "/") => new(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"9.2.0","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+        // Security off, as in the compose stack's default: the API answers 500 and start-up skips the privilege check.
+        ("POST", "/_security/user/_has_privileges") => new(500, """{"error":{"root_cause":[{"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"}],"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"},"status":500}"""),
         ("GET", "/_cluster/health") => new(200, """{"cluster_name":"docker-cluster","status":"green","timed_out":false,"number_of_nodes":1,"unassigned_shards":0}"""),
+        ("POST", var path) when path.Contains("/_refresh", StringComparison.Ordinal) => new(200, """{"_shards":{"total":6,"successful":3,"failed":0}}"""),
         ("GET", _) => new(404, """{"error":{"type":"resource_not_found_exception","reason":"not found"},"status":404}"""),
         ("PUT", _) => new(200, """{"acknowledged":true}"""),
         _ => null,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +19,7 @@ public sealed class BootstrapTests
     {
         using var node = new ScriptedNode(Cluster(installedVersion: null));
 
-        await Bootstrapper(node).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
+        await Bootstrapper(node).EnsureReadyAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(
         [
@@ -42,7 +42,7 @@ public sealed class BootstrapTests
     {
         using var node = new ScriptedNode(Cluster(installedVersion: TemplateSet.Version));
 
-        await Bootstrapper(node).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
+        await Bootstrapper(node).EnsureReadyAsync(TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(node.Requests, r => r.Method == "PUT" && r.PathAndQuery.Contains("template", StringComparison.Ordinal));
         Assert.DoesNotContain(node.Requests, r => r.Method == "PUT" && r.PathAndQuery.StartsWith("/_ilm", StringComparison.Ordinal));
@@ -55,8 +55,8 @@ public sealed class BootstrapTests
         using var older = new ScriptedNode(Cluster(installedVersion: TemplateSet.Version - 1));
         using var newer = new ScriptedNode(Cluster(installedVersion: TemplateSet.Version + 1));
 
-        await Bootstrapper(older).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
-        await Bootstrapper(newer).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
+        await Bootstrapper(older).EnsureReadyAsync(TestContext.Current.CancellationToken);
+        await Bootstrapper(newer).EnsureReadyAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(8, older.Requests.Count(r => r.Method == "PUT" && (r.PathAndQuery.Contains("template", StringComparison.Ordinal) || r.PathAndQuery.StartsWith("/_ilm", StringComparison.Ordinal))));
         Assert.Equal(0, newer.Requests.Count(r => r.Method == "PUT" && (r.PathAndQuery.Contains("template", StringComparison.Ordinal) || r.PathAndQuery.StartsWith("/_ilm", StringComparison.Ordinal))));
@@ -67,7 +67,7 @@ public sealed class BootstrapTests
     {
         using var node = new ScriptedNode(Cluster(installedVersion: TemplateSet.Version, eventsDays: 90));
 
-        await Bootstrapper(node, eventsDays: 30).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken);
+        await Bootstrapper(node, eventsDays: 30).EnsureReadyAsync(TestContext.Current.CancellationToken);
 
         var policy = node.Requests.Single(r => r.Method == "PUT" && r.PathAndQuery == "/_ilm/policy/ff-events");
         Assert.Equal("30d", JsonNode.Parse(policy.Body)!["policy"]!["phases"]!["delete"]!["min_age"]!.GetValue<string>());
@@ -82,22 +82,9 @@ public sealed class BootstrapTests
             ? new ScriptedResponse(400, """{"error":{"type":"illegal_argument_exception","reason":"no matching index template found for data stream [ff-events]"},"status":400}""")
             : Cluster(installedVersion: TemplateSet.Version)(request));
 
-        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Bootstrapper(node).EnsureReadyAsync(ClusterFlavor.Elasticsearch, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Bootstrapper(node).EnsureReadyAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("Elasticsearch create_data_stream failed: HTTP 400 illegal_argument_exception: no matching index template found for data stream [ff-events]", ex.Message);
-    }
-
-    [Fact]
-    public async Task OpenSearch_gets_an_ism_policy_and_no_ilm_calls()
-    {
-        using var node = new ScriptedNode(Cluster(installedVersion: null));
-
-        await Bootstrapper(node).EnsureReadyAsync(ClusterFlavor.OpenSearch, TestContext.Current.CancellationToken);
-
-        Assert.Equal(["GET /_plugins/_ism/policies/ff-events", "PUT /_plugins/_ism/policies/ff-events"], node.Requests.Take(2).Select(r => $"{r.Method} {r.PathAndQuery}"));
-        Assert.DoesNotContain(node.Requests, r => r.PathAndQuery.StartsWith("/_ilm", StringComparison.Ordinal));
-        var events = node.Requests.Single(r => r.Method == "PUT" && r.PathAndQuery == "/_component_template/ff-events-mappings");
-        Assert.Equal("flat_object", JsonNode.Parse(events.Body)!["template"]!["mappings"]!["properties"]!["properties"]!["type"]!.GetValue<string>());
     }
 
     private static IndexBootstrapper Bootstrapper(ScriptedNode node, int eventsDays = 90)

@@ -1,4 +1,4 @@
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch;
@@ -14,7 +14,7 @@ public sealed class ClientBehaviourTests
     public async Task Fails_over_to_the_second_node_when_the_first_refuses_connections()
     {
         using var live = ScriptedNode.Playing(new ScriptedResponse(200, Info));
-        using var client = TestClients.Create(TestClients.Options(ScriptedNode.RefusingUrl(), live.Url));
+        var client = TestClients.Create(TestClients.Options(ScriptedNode.RefusingUrl(), live.Url));
 
         var first = await client.SendAsync(GetInfo, TestContext.Current.CancellationToken);
         var second = await client.SendAsync(GetInfo, TestContext.Current.CancellationToken);
@@ -29,7 +29,7 @@ public sealed class ClientBehaviourTests
     {
         using var a = ScriptedNode.Playing(new ScriptedResponse(200, Info));
         using var b = ScriptedNode.Playing(new ScriptedResponse(200, Info));
-        using var client = TestClients.Create(TestClients.Options(a.Url, b.Url));
+        var client = TestClients.Create(TestClients.Options(a.Url, b.Url));
 
         for (var i = 0; i < 4; i++)
         {
@@ -44,7 +44,7 @@ public sealed class ClientBehaviourTests
     public async Task Retries_a_503_then_succeeds()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(503, """{"error":"unavailable","status":503}"""), new ScriptedResponse(503, ""), new ScriptedResponse(200, Info));
-        using var client = TestClients.Create(TestClients.Options(node.Url));
+        var client = TestClients.Create(TestClients.Options(node.Url));
 
         var response = await client.SendAsync(GetInfo, TestContext.Current.CancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class ClientBehaviourTests
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(429, Rejected429), new ScriptedResponse(429, Rejected429), new ScriptedResponse(200, Info));
         var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
-        using var client = TestClients.Create(TestClients.Options(node.Url), backoff: backoff);
+        var client = TestClients.Create(TestClients.Options(node.Url), backoff: backoff);
 
         await client.SendAsync(GetInfo, TestContext.Current.CancellationToken);
 
@@ -73,7 +73,7 @@ public sealed class ClientBehaviourTests
         using var node = ScriptedNode.Playing(new ScriptedResponse(429, Rejected429));
         var options = TestClients.Options(node.Url);
         options.MaxRetries = 2;
-        using var client = TestClients.Create(options);
+        var client = TestClients.Create(options);
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SendAsync(GetInfo, TestContext.Current.CancellationToken));
 
@@ -88,7 +88,7 @@ public sealed class ClientBehaviourTests
     public async Task Does_not_retry_a_400()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(400, """{"error":{"type":"parsing_exception","reason":"unknown query [foo]"},"status":400}"""));
-        using var client = TestClients.Create(TestClients.Options(node.Url));
+        var client = TestClients.Create(TestClients.Options(node.Url));
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SendAsync(GetInfo, TestContext.Current.CancellationToken));
 
@@ -100,7 +100,7 @@ public sealed class ClientBehaviourTests
     public async Task An_accepted_status_is_returned_not_thrown()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(404, ""));
-        using var client = TestClients.Create(TestClients.Options(node.Url));
+        var client = TestClients.Create(TestClients.Options(node.Url));
 
         var response = await client.SendAsync(EsRequest.Get("_index_template/ff-orders", "get_index_template") with { Accepted = new HashSet<int> { 404 } }, TestContext.Current.CancellationToken);
 
@@ -112,7 +112,7 @@ public sealed class ClientBehaviourTests
     {
         var options = TestClients.Options(ScriptedNode.RefusingUrl(), ScriptedNode.RefusingUrl());
         options.MaxRetries = 1;
-        using var client = TestClients.Create(options);
+        var client = TestClients.Create(options);
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SendAsync(GetInfo, TestContext.Current.CancellationToken));
 
@@ -128,11 +128,11 @@ public sealed class ClientBehaviourTests
         var options = TestClients.Options(node.Url);
         options.RequestTimeoutSeconds = 1;
         options.MaxRetries = 0;
-        using var client = TestClients.Create(options);
+        var client = TestClients.Create(options);
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SendAsync(GetInfo, TestContext.Current.CancellationToken));
 
-        Assert.Equal("Elasticsearch info failed: no node answered: no answer within 1s (after 1 attempts)", ex.Message);
+        Assert.Equal("Elasticsearch info failed: no node answered: no answer within the request timeout (after 1 attempts)", ex.Message);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ClientBehaviourTests
             cancel.Cancel();
             return new ScriptedResponse(200, Info, TimeSpan.FromSeconds(3));
         });
-        using var client = TestClients.Create(TestClients.Options(node.Url));
+        var client = TestClients.Create(TestClients.Options(node.Url));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(GetInfo, cancel.Token));
 

@@ -1,20 +1,20 @@
 using System.Text;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 
-/// <summary>What the client puts on the wire: media types and credentials, and where credentials never go.</summary>
+/// <summary>What the client puts on the wire: the compatibility media types, gzip, credentials, and where credentials never go.</summary>
 public sealed class ClientHeaderTests
 {
     private const string Info = """{"name":"node-1","cluster_name":"docker-cluster","version":{"number":"8.15.3","build_flavor":"default"},"tagline":"You Know, for Search"}""";
     private static readonly EsRequest GetInfo = EsRequest.Get("", "info");
 
     [Fact]
-    public async Task Sends_plain_json_headers_and_ndjson_for_bulk()
+    public async Task Sends_the_version_9_compatible_media_types_gzipped_and_ndjson_for_bulk()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, """{"took":1,"errors":false,"items":[]}"""));
-        using var client = TestClients.Create(TestClients.Options(node.Url));
+        var client = TestClients.Create(TestClients.Options(node.Url));
 
         await client.SendAsync(EsRequest.Json(HttpMethod.Put, "_index_template/ff-orders", "put", "{}"u8.ToArray()), TestContext.Current.CancellationToken);
         await client.SendAsync(new EsRequest(HttpMethod.Post, "_bulk", "bulk") { Body = "{}\n"u8.ToArray(), IsNdjson = true }, TestContext.Current.CancellationToken);
@@ -22,8 +22,9 @@ public sealed class ClientHeaderTests
         var put = node.Requests[0];
         var bulk = node.Requests[1];
         Assert.Equal(("PUT", "/_index_template/ff-orders"), (put.Method, put.PathAndQuery));
-        Assert.Equal("application/json", put.Headers["Content-Type"]);
-        Assert.Equal("application/json", put.Headers["Accept"]);
+        Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", put.Headers["Content-Type"]);
+        Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", put.Headers["Accept"]);
+        Assert.Equal("gzip", put.Headers["Content-Encoding"]);
         Assert.Equal("application/x-ndjson", bulk.Headers["Content-Type"]);
         Assert.Equal("{}\n", bulk.BodyText);
         Assert.False(put.Headers.ContainsKey("Authorization"));
@@ -35,7 +36,7 @@ public sealed class ClientHeaderTests
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, Info));
         var options = TestClients.Options(node.Url);
         options.ApiKey = "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==";
-        using var client = TestClients.Create(options);
+        var client = TestClients.Create(options);
 
         await client.SendAsync(GetInfo, TestContext.Current.CancellationToken);
 
@@ -51,7 +52,7 @@ public sealed class ClientHeaderTests
         options.Username = "elastic";
         options.Password = password;
         var logger = new CapturingLogger();
-        using var client = TestClients.Create(options, logger);
+        var client = TestClients.Create(options, logger);
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SendAsync(GetInfo, TestContext.Current.CancellationToken));
 

@@ -1,5 +1,5 @@
 using System.Text;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 

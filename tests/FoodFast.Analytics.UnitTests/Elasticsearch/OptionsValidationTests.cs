@@ -40,8 +40,10 @@ public sealed class OptionsValidationTests
     [Fact]
     public void A_bad_cloud_id_says_why()
     {
-        Assert.Equal(["Storage:Elasticsearch:CloudId is invalid: the part after the first ':' is not base64"],
-            Errors(new ElasticsearchOptions { CloudId = "demo:***" }));
+        Assert.Equal(["Storage:Elasticsearch:CloudId is invalid: The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters."],
+            Errors(new ElasticsearchOptions { CloudId = "demo:***", ApiKey = "a2V5" }));
+        Assert.Equal(["Storage:Elasticsearch:CloudId needs credentials: set Storage:Elasticsearch:ApiKey (or Storage:Elasticsearch:Username/Password)"],
+            Errors(new ElasticsearchOptions { CloudId = "demo:dXMtY2VudHJhbDEuZ2NwLmNsb3VkLmVzLmlvOjQ0MyRhYmMxMjMkZGVmNDU2" }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
+using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,15 +21,17 @@ public sealed class PointInTimeTests
             Page("pit-2", Hit("o-1", "[1794475234567,\"shop1\",\"o-1\",8589934605]"), Hit("o-2", "[1794475234568,\"shop1\",\"o-2\",9223372036854775807]")),
             Page("pit-3", Hit("o-3", "[1794475234569,\"shop1\",\"o-3\",8589934607]"))));
 
-        var ids = await Collect(Reader(node, ClusterFlavor.Elasticsearch).StreamAsync(Query, TestContext.Current.CancellationToken));
+        var ids = await Collect(Reader(node).StreamAsync(Query, TestContext.Current.CancellationToken));
 
         Assert.Equal(["o-1", "o-2", "o-3"], ids);
         Assert.Equal(["POST /ff-orders/_pit?keep_alive=2m", "POST /_search", "POST /_search", "DELETE /_pit"], node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
         var first = JsonNode.Parse(node.Requests[1].Body)!;
         var second = JsonNode.Parse(node.Requests[2].Body)!;
+        // As the client writes it: a one-clause filter as an object, sorts in their long form, _shard_doc last.
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"size":2,"track_total_hits":false,"query":{"bool":{"filter":[{"term":{"shop_id":"shop1"}}]}},
-             "pit":{"id":"pit-1","keep_alive":"2m"},"sort":[{"created_at":"asc"},{"shop_id":"asc"},{"order_id":"asc"}]}
+            {"size":2,"track_total_hits":false,"query":{"bool":{"filter":{"term":{"shop_id":{"value":"shop1"}}}}},
+             "pit":{"id":"pit-1","keep_alive":"2m"},
+             "sort":[{"created_at":{"order":"asc"}},{"shop_id":{"order":"asc"}},{"order_id":{"order":"asc"}},{"_shard_doc":{"order":"asc"}}]}
             """), first), first.ToJsonString());
         Assert.Equal("pit-2", second["pit"]!["id"]!.GetValue<string>());
         // Sent back verbatim: a long beyond double's precision survives.
@@ -41,7 +44,7 @@ public sealed class PointInTimeTests
     {
         using var node = new ScriptedNode(Elasticsearch(Page("pit-2", Hit("o-1", "[1]"), Hit("o-2", "[2]"))));
 
-        await foreach (var _ in Reader(node, ClusterFlavor.Elasticsearch).StreamAsync(Query, TestContext.Current.CancellationToken))
+        await foreach (var _ in Reader(node).StreamAsync(Query, TestContext.Current.CancellationToken))
         {
             break;
         }
@@ -58,7 +61,7 @@ public sealed class PointInTimeTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in Reader(node, ClusterFlavor.Elasticsearch).StreamAsync(Query, cancel.Token))
+            await foreach (var _ in Reader(node).StreamAsync(Query, cancel.Token))
             {
                 await cancel.CancelAsync();
             }
@@ -73,7 +76,7 @@ public sealed class PointInTimeTests
         const string partial = """{"pit_id":"pit-2","took":3,"timed_out":false,"_shards":{"total":3,"successful":2,"skipped":0,"failed":1,"failures":[{"shard":1,"index":"ff-orders-2026.11","reason":{"type":"illegal_argument_exception","reason":"x"}}]},"hits":{"hits":[]}}""";
         using var node = new ScriptedNode(Elasticsearch(partial));
 
-        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Collect(Reader(node, ClusterFlavor.Elasticsearch).StreamAsync(Query, TestContext.Current.CancellationToken)));
+        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Collect(Reader(node).StreamAsync(Query, TestContext.Current.CancellationToken)));
 
         Assert.Equal("1 shard(s) failed; the page is incomplete", ex.Reason);
         Assert.Equal("DELETE /_pit", $"{node.Requests[^1].Method} {node.Requests[^1].PathAndQuery}");
@@ -84,29 +87,12 @@ public sealed class PointInTimeTests
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(404, """{"error":{"type":"index_not_found_exception","reason":"no such index [ff-orders]"},"status":404}"""));
 
-        Assert.Empty(await Collect(Reader(node, ClusterFlavor.Elasticsearch).StreamAsync(Query, TestContext.Current.CancellationToken)));
+        Assert.Empty(await Collect(Reader(node).StreamAsync(Query, TestContext.Current.CancellationToken)));
         Assert.Single(node.Requests);
     }
 
-    [Fact]
-    public async Task OpenSearch_uses_its_own_pit_paths()
-    {
-        using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
-        {
-            ("POST", "/ff-orders/_search/point_in_time?keep_alive=2m") => new ScriptedResponse(200, """{"pit_id":"os-pit-1","_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"creation_time":1794475234567}"""),
-            ("POST", "/_search") => new ScriptedResponse(200, Page("os-pit-1", Hit("o-1", "[1,\"shop1\",\"o-1\"]"))),
-            ("DELETE", "/_search/point_in_time") => new ScriptedResponse(200, """{"pits":[{"pit_id":"os-pit-1","successful":true}]}"""),
-            _ => new ScriptedResponse(400, """{"error":"unexpected request"}"""),
-        });
-
-        var ids = await Collect(Reader(node, ClusterFlavor.OpenSearch).StreamAsync(Query, TestContext.Current.CancellationToken));
-
-        Assert.Equal(["o-1"], ids);
-        Assert.Equal("""{"pit_id":["os-pit-1"]}""", node.Requests[^1].BodyText);
-    }
-
-    private static PointInTimeReader Reader(ScriptedNode node, ClusterFlavor flavor) =>
-        new(TestClients.Create(TestClients.Options(node.Url)), flavor, NullLogger.Instance);
+    private static PointInTimeReader Reader(ScriptedNode node) =>
+        new(TestClients.Create(TestClients.Options(node.Url)), NullLogger.Instance);
 
     private static async Task<List<string>> Collect(IAsyncEnumerable<ExportHit> hits)
     {

@@ -22,7 +22,7 @@ public sealed class ServiceRegistrationTests
         Assert.IsType<FoodFast.Analytics.Elasticsearch.Exports.ElasticsearchExportSource>(store.Exports);
         Assert.IsType<FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure>(services.GetRequiredService<FoodFast.Analytics.Core.Erasure.ICustomerErasure>());
         Assert.Equal("staging", services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Indices.IndexNames>().Prefix);
-        Assert.Equal(["http://es1:9200/", "http://es2:9200/"], services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Client.ElasticsearchClient>().Nodes.Select(u => u.ToString()));
+        Assert.Equal(["http://es1:9200/", "http://es2:9200/"], services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Connection.ClusterClient>().Nodes.Select(u => u.ToString()).Order());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ServiceRegistrationTests
     {
         using var services = Build(new() { ["Storage:Elasticsearch:CloudId"] = "demo:dXMtY2VudHJhbDEuZ2NwLmNsb3VkLmVzLmlvOjQ0MyRhYmMxMjMkZGVmNDU2", ["Storage:Elasticsearch:ApiKey"] = "a2V5" });
 
-        var client = services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Client.ElasticsearchClient>();
+        var client = services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Connection.ClusterClient>();
 
         Assert.Equal("https://abc123.us-central1.gcp.cloud.es.io/", Assert.Single(client.Nodes).ToString());
     }

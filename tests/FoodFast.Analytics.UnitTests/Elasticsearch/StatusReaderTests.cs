@@ -1,4 +1,4 @@
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Health;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
@@ -13,7 +13,7 @@ public sealed class StatusReaderTests
     {
         using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
         {
-            ("GET", "/") => new ScriptedResponse(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"8.15.3","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+            ("GET", "/") => new ScriptedResponse(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"9.2.0","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
             ("GET", "/_cluster/health") => new ScriptedResponse(200, """{"cluster_name":"docker-cluster","status":"yellow","timed_out":false,"number_of_nodes":1,"unassigned_shards":3}"""),
             ("GET", "/_component_template/ff-orders-mappings") => new ScriptedResponse(404, """{"error":{"type":"resource_not_found_exception","reason":"missing"},"status":404}"""),
             ("GET", var p) when p.StartsWith("/_component_template/", StringComparison.Ordinal) =>
@@ -33,7 +33,7 @@ public sealed class StatusReaderTests
 
         var status = await reader.ReadAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(("docker-cluster", "8.15.3", "elasticsearch", "yellow", 1), (status.ClusterName, status.Version, status.Flavor, status.Status, status.NumberOfNodes));
+        Assert.Equal(("docker-cluster", "9.2.0", "elasticsearch", "yellow", 1), (status.ClusterName, status.Version, status.Flavor, status.Status, status.NumberOfNodes));
         Assert.Equal(
             ["component_template ff-settings 2 True", "component_template ff-orders-mappings - False", "component_template ff-order-lines-mappings 2 True",
              "component_template ff-events-mappings 2 True", "index_template ff-orders 2 True", "index_template ff-order-lines 2 True", "index_template ff-events 0 False"],

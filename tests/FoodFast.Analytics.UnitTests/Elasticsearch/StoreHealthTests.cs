@@ -1,5 +1,5 @@
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Sink;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
@@ -10,7 +10,7 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 
 public sealed class StoreHealthTests
 {
-    private const string Es8 = """{"name":"node-1","cluster_name":"docker-cluster","version":{"number":"8.15.3","build_flavor":"default"},"tagline":"You Know, for Search"}""";
+    private const string Es9 = """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"9.2.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-10-21T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"10.3.1","minimum_wire_compatibility_version":"8.19.0","minimum_index_compatibility_version":"8.0.0"},"tagline":"You Know, for Search"}""";
 
     [Theory]
     [InlineData("green", HealthStatus.Healthy)]
@@ -18,19 +18,19 @@ public sealed class StoreHealthTests
     [InlineData("red", HealthStatus.Unhealthy)]
     public async Task Cluster_status_maps_to_health(string status, HealthStatus expected)
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es8) : new ScriptedResponse(200, Health(status)));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health(status)));
 
         var result = await Store(node).CheckAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, result.Status);
-        Assert.Equal($"Elasticsearch 8.15.3, cluster docker-cluster: {status}, 1 node(s)", result.Description);
+        Assert.Equal($"Elasticsearch 9.2.0, cluster docker-cluster: {status}, 1 node(s)", result.Description);
         Assert.Equal(status, result.Data["status"]);
     }
 
     [Fact]
     public async Task The_version_is_probed_once()
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es8) : new ScriptedResponse(200, Health("green")));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health("green")));
         var store = Store(node);
 
         await store.CheckAsync(TestContext.Current.CancellationToken);
@@ -53,26 +53,39 @@ public sealed class StoreHealthTests
     }
 
     [Theory]
-    [InlineData("""{"version":{"number":"7.17.9"}}""", "the cluster runs Elasticsearch 7.17.9; this service supports Elasticsearch 8.x or 9.x, or OpenSearch 2.x")]
-    [InlineData("""{"version":{"number":"1.3.0","distribution":"opensearch"}}""", "the cluster runs OpenSearch 1.3.0; this service supports Elasticsearch 8.x or 9.x, or OpenSearch 2.x")]
-    public async Task An_unsupported_version_is_refused_with_the_supported_range(string info, string reason)
+    [InlineData("9.0.0", null)]
+    [InlineData("9.5.1", null)]
+    [InlineData("10.0.0", "the cluster runs Elasticsearch 10.0.0; this service needs Elasticsearch 9.x")]
+    [InlineData("7.17.9", "the cluster runs Elasticsearch 7.17.9; this service needs Elasticsearch 9.x")]
+    public void Only_elasticsearch_9_is_accepted(string version, string? refusal)
     {
-        using var node = ScriptedNode.Playing(new ScriptedResponse(200, info));
+        var ex = Record.Exception(() => ClusterProbe.Identify(version, "c"));
+
+        Assert.Equal(refusal, ex?.Message is null ? null : ((ElasticsearchException)ex).Reason);
+    }
+
+    [Fact]
+    public async Task Elasticsearch_8_refusing_the_compatibility_header_stops_start_up_naming_found_and_needed()
+    {
+        // What an 8.x node answers to Accept: application/vnd.elasticsearch+json;compatible-with=9 (RestCompatibleVersionHelper).
+        using var node = ScriptedNode.Playing(new ScriptedResponse(400, """{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]","caused_by":{"type":"status_exception","reason":"Accept version must be either version 8 or 7, but found 9. Accept=application/vnd.elasticsearch+json; compatible-with=9"}},"status":400}"""));
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Store(node).EnsureReadyAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(reason, ex.Reason);
+        Assert.StartsWith("the cluster runs Elasticsearch 8.x or older (it refused the client's compatible-with=9 header: Invalid media-type value on headers [Accept] (caused by: Accept version must be either version 8 or 7, but found 9.", ex.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; this service needs Elasticsearch 9.x", ex.Reason, StringComparison.Ordinal);
+        Assert.Single(node.Requests);
     }
 
-    [Theory]
-    [InlineData("""{"version":{"number":"9.1.0"}}""", ClusterFlavor.Elasticsearch, "9.1.0")]
-    [InlineData("""{"version":{"number":"8.16.0-SNAPSHOT","build_flavor":"serverless"}}""", ClusterFlavor.Elasticsearch, "8.16.0-SNAPSHOT")]
-    [InlineData("""{"version":{"distribution":"opensearch","number":"2.17.1"}}""", ClusterFlavor.OpenSearch, "2.17.1")]
-    public void Supported_versions_are_identified(string info, ClusterFlavor flavor, string version)
+    [Fact]
+    public async Task A_server_that_is_not_elasticsearch_stops_start_up_naming_found_and_needed()
     {
-        var identity = ClusterProbe.Identify(System.Text.Json.JsonSerializer.Deserialize(info, EsJson.Default.ServerInfo)!);
+        // OpenSearch answers GET / without the X-Elastic-Product header, which the client checks.
+        using var node = new ScriptedNode(_ => new ScriptedResponse(200, """{"name":"os1","cluster_name":"opensearch","version":{"distribution":"opensearch","number":"2.17.1"},"tagline":"The OpenSearch Project: https://opensearch.org/"}"""), isElasticsearch: false);
 
-        Assert.Equal((flavor, version), (identity.Flavor, identity.Version));
+        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Store(TestClients.Options(node.Url)).EnsureReadyAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("the cluster runs a server that does not identify as Elasticsearch (no X-Elastic-Product header: OpenSearch or another product); this service needs Elasticsearch 9.x", ex.Reason);
     }
 
     private static string Health(string status) =>
@@ -87,11 +100,12 @@ public sealed class StoreHealthTests
         return new ElasticsearchAnalyticsStore(
             client,
             new ClusterProbe(client),
+            new PrivilegeCheck(client, names),
             new IndexBootstrapper(client, names, options, new FoodFast.Analytics.Core.Retention.RetentionOptions(), TimeProvider.System, NullLogger.Instance),
             new ElasticsearchSink(client, names, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ElasticsearchSink>.Instance),
             TestQueries.Aggregates(client, names),
             TestQueries.Families(client, names),
             TestQueries.Exports(client, names),
-            new Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations(client, names));
+            TestQueries.Recommendations(client, names));
     }
 }

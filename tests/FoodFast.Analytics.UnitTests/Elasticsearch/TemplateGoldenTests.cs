@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 
 public sealed class TemplateGoldenTests
 {
-    private static readonly TemplateSet Defaults = new(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://es:9200" }, ClusterFlavor.Elasticsearch);
+    private static readonly TemplateSet Defaults = new(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://es:9200" });
 
     [Theory]
     [InlineData("ff-settings", "component-template-ff-settings.json")]
@@ -34,28 +34,23 @@ public sealed class TemplateGoldenTests
     }
 
     [Theory]
-    [InlineData(ClusterFlavor.Elasticsearch, 90, "ilm-policy-ff-events.json")]
-    [InlineData(ClusterFlavor.Elasticsearch, 0, "ilm-policy-ff-events-forever.json")]
-    [InlineData(ClusterFlavor.OpenSearch, 90, "ism-policy-ff-events.json")]
-    [InlineData(ClusterFlavor.OpenSearch, 0, "ism-policy-ff-events-forever.json")]
-    public void Events_policy_matches_the_golden_file_and_has_no_delete_phase_when_events_are_kept_forever(ClusterFlavor flavor, int eventsDays, string golden)
+    [InlineData(90, "ilm-policy-ff-events.json")]
+    [InlineData(0, "ilm-policy-ff-events-forever.json")]
+    public void Events_policy_matches_the_golden_file_and_has_no_delete_phase_when_events_are_kept_forever(int eventsDays, string golden)
     {
-        var set = new TemplateSet(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://es:9200" }, flavor);
+        var set = new TemplateSet(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://es:9200" });
 
         Golden.AssertJson(golden, set.EventsPolicy(eventsDays));
     }
 
     [Fact]
-    public void Events_policy_deletes_after_the_configured_days_on_both_flavors()
+    public void Events_policy_deletes_after_the_configured_days()
     {
         var options = new ElasticsearchOptions { Urls = "http://es:9200" };
-        var ilm = new TemplateSet(new IndexNames("ff"), options, ClusterFlavor.Elasticsearch).EventsPolicy(30)["policy"]!;
-        var ism = new TemplateSet(new IndexNames("ff"), options, ClusterFlavor.OpenSearch).EventsPolicy(30)["policy"]!;
+        var ilm = new TemplateSet(new IndexNames("ff"), options).EventsPolicy(30)["policy"]!;
 
         Assert.Equal("30d", ilm["phases"]!["delete"]!["min_age"]!.GetValue<string>());
         Assert.Equal(30, ilm["_meta"]!["events_days"]!.GetValue<int>());
-        Assert.Equal("30d", ism["states"]![0]!["transitions"]![0]!["conditions"]!["min_index_age"]!.GetValue<string>());
-        Assert.Equal(["hot", "delete"], ism["states"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -73,7 +68,7 @@ public sealed class TemplateGoldenTests
     public void Options_fill_prefix_shards_and_replicas()
     {
         var options = new ElasticsearchOptions { Urls = "http://es:9200", IndexPrefix = "staging", Shards = 3, Replicas = 2 };
-        var set = new TemplateSet(new IndexNames("staging"), options, ClusterFlavor.Elasticsearch);
+        var set = new TemplateSet(new IndexNames("staging"), options);
 
         var settings = set.ComponentTemplates().Single(t => t.Name == "staging-settings").Body["template"]!["settings"]!;
         var orders = set.IndexTemplates().Single(t => t.Name == "staging-orders").Body;
@@ -81,23 +76,6 @@ public sealed class TemplateGoldenTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"index.number_of_shards":3,"index.number_of_replicas":2}"""), settings));
         Assert.Equal("staging-orders-*", orders["index_patterns"]![0]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"staging-orders":{}}"""), orders["template"]!["aliases"]));
-        Assert.Equal(".ds-staging-events-*", new TemplateSet(new IndexNames("staging"), options, ClusterFlavor.OpenSearch).EventsPolicy(30)["policy"]!["ism_template"]![0]!["index_patterns"]![0]!.GetValue<string>());
-    }
-
-    [Fact]
-    public void OpenSearch_gets_flat_object_no_ilm_setting_and_an_ism_policy()
-    {
-        var set = new TemplateSet(new IndexNames("ff"), new ElasticsearchOptions { Urls = "http://os:9200" }, ClusterFlavor.OpenSearch);
-
-        var events = set.ComponentTemplates().Single(t => t.Name == "ff-events-mappings").Body;
-        var template = set.IndexTemplates().Single(t => t.Name == "ff-events").Body;
-        var policy = set.EventsPolicy(45)["policy"]!;
-
-        Assert.Equal("flat_object", events["template"]!["mappings"]!["properties"]!["properties"]!["type"]!.GetValue<string>());
-        Assert.Null(template["template"]!["settings"]);
-        Assert.Equal("hot", policy["default_state"]!.GetValue<string>());
-        Assert.Equal("45d", policy["states"]![0]!["transitions"]![0]!["conditions"]!["min_index_age"]!.GetValue<string>());
-        Assert.Equal(".ds-ff-events-*", policy["ism_template"]![0]!["index_patterns"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch;
@@ -83,7 +83,7 @@ public sealed class TlsTrustTests(TlsTrustTests.Node fixture) : IClassFixture<Tl
     {
         options.MaxRetries = 0;
         options.RequestTimeoutSeconds = 10;
-        using var client = new ElasticsearchClient(options, TlsTrust.CreateHandler(options), TestClients.Fast, TimeProvider.System, new CapturingLogger());
+        var client = TestClients.Create(options);
         return await client.SendAsync(EsRequest.Get("", "info"), TestContext.Current.CancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.UnitTests.Kibana;
@@ -19,7 +19,7 @@ public static class InstalledMappings
 
     public static IndexNames Names { get; } = new(Prefix);
 
-    private static readonly TemplateSet Templates = new(Names, new ElasticsearchOptions { Urls = "http://es:9200" }, ClusterFlavor.Elasticsearch);
+    private static readonly TemplateSet Templates = new(Names, new ElasticsearchOptions { Urls = "http://es:9200" });
 
     /// <summary>The read targets the service creates: every data view title must be one of them.</summary>
     public static IReadOnlyList<string> ReadTargets { get; } = Templates.IndexTemplates().Select(t => t.Name).ToList();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 using static FoodFast.Analytics.UnitTests.Elasticsearch.Query.Queries;
@@ -27,8 +27,8 @@ public sealed class AggregateResponseTests
     public async Task Composite_pages_are_followed_with_the_after_key_sent_back_unchanged()
     {
         using var node = ScriptedNode.Playing(
-            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":"2026-10-25"},"buckets":[{"key":{"bucket":"2026-10-24"},"doc_count":1,"m0":{"value":11.629999999999999}},{"key":{"bucket":"2026-10-25"},"doc_count":1,"m0":{"value":6.96}}]}}""")),
-            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":"2026-10-26"},"buckets":[{"key":{"bucket":"2026-10-26"},"doc_count":1,"m0":{"value":6.0}}]}}""")),
+            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":1792879200000},"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"m0":{"value":11.629999999999999}},{"key":{"bucket":1792879200000},"doc_count":1,"m0":{"value":6.96}}]}}""")),
+            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":1792969200000},"buckets":[{"key":{"bucket":1792969200000},"doc_count":1,"m0":{"value":6.0}}]}}""")),
             new ScriptedResponse(200, Answer("""{"groups":{"buckets":[]}}""")));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day, Filters = [Euro] }));
@@ -37,8 +37,8 @@ public sealed class AggregateResponseTests
         Assert.False(table.Approximate);
         Assert.Equal([Path, Path, Path], node.Requests.Select(r => r.PathAndQuery));
         Assert.Null(JsonNode.Parse(node.Requests[0].Body)!["aggs"]!["groups"]!["composite"]!["after"]);
-        Assert.Equal("""{"bucket":"2026-10-25"}""", JsonNode.Parse(node.Requests[1].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
-        Assert.Equal("""{"bucket":"2026-10-26"}""", JsonNode.Parse(node.Requests[2].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
+        Assert.Equal("""{"bucket":1792879200000}""", JsonNode.Parse(node.Requests[1].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
+        Assert.Equal("""{"bucket":1792969200000}""", JsonNode.Parse(node.Requests[2].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class AggregateResponseTests
                 $$$"""{"customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"first":{"value":{{{firstC1}}}.0,"value_as_string":"2026-10-24T21:30:00.000Z"}},{"key":{"customer":"c2"},"doc_count":1,"first":{"value":{{{firstC2}}}.0}}]}}"""),
             var b when b.Contains("\"customers\"", StringComparison.Ordinal) => Answer("""{"customers":{"buckets":[]}}"""),
             var b when b.Contains("\"customer\"", StringComparison.Ordinal) => Answer(
-                """{"groups":{"buckets":[{"key":{"bucket":"2026-10-24","customer":"c1"},"doc_count":1},{"key":{"bucket":"2026-10-25","customer":"c2"},"doc_count":1},{"key":{"bucket":"2026-10-26","customer":"c1"},"doc_count":1}]}}"""),
-            _ => Answer("""{"groups":{"buckets":[{"key":{"bucket":"2026-10-24"},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":"2026-10-25"},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":"2026-10-26"},"doc_count":1,"m0":{"value":1}}]}}"""),
+                """{"groups":{"buckets":[{"key":{"bucket":1792792800000,"customer":"c1"},"doc_count":1},{"key":{"bucket":1792879200000,"customer":"c2"},"doc_count":1},{"key":{"bucket":1792969200000,"customer":"c1"},"doc_count":1}]}}"""),
+            _ => Answer("""{"groups":{"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":1792879200000},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":1792969200000},"doc_count":1,"m0":{"value":1}}]}}"""),
         }));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Orders, "distinct_customers", "new_customers") with { Bucket = TimeBucket.Day, Filters = [Euro] }));

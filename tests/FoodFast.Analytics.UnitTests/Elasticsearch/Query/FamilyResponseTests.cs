@@ -57,11 +57,10 @@ public sealed class FamilyResponseTests
     [Fact]
     public void Cohort_activity_is_read_from_each_customers_period_buckets()
     {
-        var body = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"hits":[]},"aggregations":{"customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":2},{"key_as_string":"2026-12-01","key":1796079600000,"doc_count":1}]}},{"key":{"customer":"c2"},"doc_count":1,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":1}]}}]}}}"""u8.ToArray();
+        var body = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"hits":[]},"aggregations":{"customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":2},{"key_as_string":"2026-12-01","key":1796079600000,"doc_count":1}]}},{"key":{"customer":"c2"},"doc_count":1,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":1}]}}]}}}""";
 
-        var (customers, after) = RetentionCohorts.Read(body);
+        var customers = RetentionCohorts.Read(System.Text.Json.JsonDocument.Parse(body).RootElement);
 
         Assert.Equal(["c1:2026-10-01,2026-12-01", "c2:2026-10-01"], customers.Select(c => $"{c.Customer}:{string.Join(',', c.Periods)}"));
-        Assert.Equal("""{"customer":"c2"}""", after!.ToJsonString());
     }
 }

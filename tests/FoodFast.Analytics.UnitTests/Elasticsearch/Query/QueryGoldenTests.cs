@@ -22,12 +22,36 @@ public sealed class QueryGoldenTests
     }
 
     [Fact]
+    public void Search_terms_group_and_filter_by_the_keyword_sub_field_of_the_text_field()
+    {
+        // Defect 1 of issue 19: "query" is text in the events mapping; a composite over it is a 400 and a terms filter matches single words.
+        var query = Validated(Of(Datasets.Events, "event_count") with { GroupBy = ["query"], Filters = [new("query", ["vegan pizza"])] });
+
+        var body = AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [0], [0]));
+
+        Snapshots.Match("query-search-terms-by-keyword.json", body.ToJsonString());
+        Assert.Equal("query.keyword", body["aggs"]!["groups"]!["composite"]!["sources"]![0]!["d0"]!["terms"]!["field"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("America/Sao_Paulo")]
+    [InlineData("Asia/Kolkata")]
+    public void The_date_histogram_takes_the_iana_zone_id_it_is_given(string zone)
+    {
+        var query = Validated(Of(Datasets.Orders, "order_count") with { TimeZone = zone, Bucket = TimeBucket.Day });
+
+        var histogram = AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Primary, [], [0]))["aggs"]!["groups"]!["composite"]!["sources"]![0]!["bucket"]!["date_histogram"]!;
+
+        Assert.Equal(zone, histogram["time_zone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Refunds_use_the_refund_time_and_send_the_after_key_back()
     {
         var query = Validated(Of(Datasets.Orders, "revenue", "refund_total") with { Bucket = TimeBucket.Hour, GroupBy = ["channel"] });
-        var after = JsonNode.Parse("""{"bucket":"2026-10-26T11:00","d0":"web","d1":"EUR"}""");
+        var after = JsonNode.Parse("""{"bucket":1793008800000,"d0":"web","d1":"EUR"}""");
 
-        Golden.AssertJson("query-orders-refunds-by-hour-page-2.json", AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Refunded, [0, 1], [1]), after));
+        Golden.AssertJson("query-orders-refunds-by-hour-page-2.json", CompositePager.WithAfter(AggregationCompiler.Compile(query, new SearchPlan(TimeBasis.Refunded, [0, 1], [1])), AggregationCompiler.Groups, after!));
     }
 
     [Fact]
@@ -64,7 +88,7 @@ public sealed class QueryGoldenTests
     [Fact]
     public void The_funnel_streams_step_events_sorted_by_unit_then_time()
     {
-        var scan = new FunnelScan(null!, null!, new IndexNames("ff"), NullLogger<FunnelScan>.Instance);
+        var scan = new FunnelScan(null!, new IndexNames("ff"), NullLogger<FunnelScan>.Instance);
         var request = scan.Request(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromDays(1)),
             "session_id", ["product_view", "add_to_cart", "checkout_start", "purchase"]);
 
@@ -76,7 +100,27 @@ public sealed class QueryGoldenTests
     {
         var body = RetentionCohorts.Body(new RetentionQuery("shop-a", From, To, "Europe/Berlin", TimeBucket.Month, 2), ["c1", "c2"]);
 
-        Golden.AssertJson("query-retention.json", body);
+        Snapshots.Match("query-retention.json", body.ToJsonString());
+    }
+
+    [Fact]
+    public void Retention_bounds_the_histogram_to_the_window_and_pages_within_search_max_buckets()
+    {
+        // Defect 5 of issue 19: two years of weekly cohorts followed 52 weeks: 155 periods; 1,000 customers a page would be 156,000 buckets.
+        var query = new RetentionQuery("shop-a", new DateTimeOffset(2024, 12, 29, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 27, 23, 0, 0, TimeSpan.Zero),
+            "Europe/Berlin", TimeBucket.Week, 52);
+
+        var window = RetentionWindow.Of(query);
+        var body = RetentionCohorts.Body(query, ["c1"]);
+
+        Assert.Equal((new DateTimeOffset(2024, 12, 29, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 12, 19, 23, 0, 0, TimeSpan.Zero), 155), (window.Start, window.End, window.Periods));
+        Assert.Equal(420, window.PageSize);
+        Assert.True(window.PageSize * (window.Periods + 1) <= RetentionWindow.SearchMaxBuckets);
+        var customers = body["aggs"]!["customers"]!;
+        Assert.Equal(420, customers["composite"]!["size"]!.GetValue<int>());
+        Assert.Equal("""{"min":1735513200000,"max":1829257199999}""", customers["aggs"]!["periods"]!["date_histogram"]!["hard_bounds"]!.ToJsonString());
+        Assert.Equal("""{"range":{"created_at":{"gte":"2024-12-29T23:00:00.000Z","lt":"2027-12-19T23:00:00.000Z","format":"strict_date_optional_time"}}}""",
+            body["query"]!["bool"]!["filter"]![2]!.ToJsonString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using FoodFast.Analytics.Elasticsearch.Query;
 using FoodFast.Analytics.Elasticsearch.Recommendations;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
@@ -49,7 +50,7 @@ public sealed class RecommendationQueryTests
     {
         var query = new TrendingQuery(null, To, TimeSpan.FromDays(7));
 
-        Golden.AssertJson("query-trending-page-2.json", RecommendationBodies.Trending(query, JsonNode.Parse("""{"product":"p3"}""")));
+        Golden.AssertJson("query-trending-page-2.json", CompositePager.WithAfter(RecommendationBodies.Trending(query), "products", JsonNode.Parse("""{"product":"p3"}""")!));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class RecommendationQueryTests
             : request.BodyText.Contains("\"after\"", StringComparison.Ordinal) ? lastPage
             : request.BodyText.Contains("composite", StringComparison.Ordinal) ? trendingPage
             : Labels));
-        var source = new ElasticsearchRecommendations(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
+        var source = TestQueries.Recommendations(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
 
         var pairs = await source.PairsAsync(Pairs, TestContext.Current.CancellationToken);
         var units = await source.UnitsAsync(new TrendingQuery("shop-r", To, TimeSpan.FromDays(7)), TestContext.Current.CancellationToken);
@@ -89,7 +90,7 @@ public sealed class RecommendationQueryTests
     {
         var empty = "{" + Shards + ",\"aggregations\":{\"together\":{\"doc_count\":0,\"bg_count\":8,\"buckets\":[]}}}";
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, empty));
-        var source = new ElasticsearchRecommendations(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
+        var source = TestQueries.Recommendations(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
 
         var pairs = await source.PairsAsync(Pairs with { ProductId = "nope" }, TestContext.Current.CancellationToken);
 

@@ -17,8 +17,8 @@ public sealed class StockLevelTests
     [Fact]
     public void The_request_is_a_composite_over_shop_and_product_keeping_the_newest_event()
     {
-        Golden.AssertJson("query-stock-levels.json", StockLevels.Body(new StockQuery("shop-a", AsOf), null));
-        Golden.AssertJson("query-stock-levels-page-2.json", StockLevels.Body(new StockQuery(null, AsOf), JsonNode.Parse("""{"shop":"shop-a","product":"p4"}""")));
+        Golden.AssertJson("query-stock-levels.json", StockLevels.Body(new StockQuery("shop-a", AsOf)));
+        Golden.AssertJson("query-stock-levels-page-2.json", CompositePager.WithAfter(StockLevels.Body(new StockQuery(null, AsOf)), "products", JsonNode.Parse("""{"shop":"shop-a","product":"p4"}""")!));
     }
 
     [Fact]
@@ -53,18 +53,20 @@ public sealed class StockLevelTests
     {
         var levels = new List<StockLevel>();
 
-        var after = StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse("""{"took":0,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"max_score":0.0,"hits":[]}}""").RootElement, levels);
+        StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse("""{"took":0,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"max_score":0.0,"hits":[]}}""").RootElement, levels);
 
-        Assert.Null(after);
         Assert.Empty(levels);
     }
 
     [Fact]
-    public void A_page_with_failed_shards_is_an_error_not_a_short_list()
+    public async Task A_page_with_failed_shards_is_an_error_not_a_short_list()
     {
         const string partial = """{"took":3,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":0,"index":".ds-ff-events-2026.10.01-000001","reason":{"type":"illegal_argument_exception","reason":"x"}}]},"hits":{"hits":[]},"aggregations":{"products":{"buckets":[]}}}""";
 
-        var ex = Assert.Throws<FoodFast.Analytics.Elasticsearch.Client.ElasticsearchException>(() => StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse(partial).RootElement, []));
+        using var node = ScriptedNode.Playing(new ScriptedResponse(200, partial));
+        var families = TestQueries.Families(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
+
+        var ex = await Assert.ThrowsAsync<FoodFast.Analytics.Elasticsearch.Connection.ElasticsearchException>(() => families.StockAsync(new StockQuery(null, AsOf), TestContext.Current.CancellationToken));
 
         Assert.Equal("search_stock_levels", ex.Operation);
     }

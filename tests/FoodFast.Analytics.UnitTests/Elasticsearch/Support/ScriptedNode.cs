@@ -27,9 +27,13 @@ public sealed class ScriptedNode : IDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _loop;
 
-    public ScriptedNode(Func<RecordedRequest, ScriptedResponse> respond)
+    private readonly bool _isElasticsearch;
+
+    /// <param name="isElasticsearch">False plays another product (OpenSearch): no <c>X-Elastic-Product</c> header.</param>
+    public ScriptedNode(Func<RecordedRequest, ScriptedResponse> respond, bool isElasticsearch = true)
     {
         _respond = respond;
+        _isElasticsearch = isElasticsearch;
         Url = $"http://127.0.0.1:{FreePort()}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -70,7 +74,13 @@ public sealed class ScriptedNode : IDisposable
     private async Task AnswerAsync(HttpListenerContext context)
     {
         using var body = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(body);
+        // The client gzips request bodies (compression is on): record what was meant, as Elasticsearch reads it.
+        await using (var input = context.Request.Headers["Content-Encoding"] == "gzip"
+            ? new System.IO.Compression.GZipStream(context.Request.InputStream, System.IO.Compression.CompressionMode.Decompress)
+            : context.Request.InputStream)
+        {
+            await input.CopyToAsync(body);
+        }
         var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
         var request = new RecordedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "", headers, body.ToArray(), _clock.Elapsed);
         _requests.Enqueue(request);
@@ -84,6 +94,11 @@ public sealed class ScriptedNode : IDisposable
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = "application/json";
+            if (_isElasticsearch)
+            {
+                // Every Elasticsearch answer carries it; the official client refuses a server without it.
+                context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
+            }
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();

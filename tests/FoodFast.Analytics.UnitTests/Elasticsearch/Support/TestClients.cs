@@ -1,15 +1,19 @@
 using FoodFast.Analytics.Elasticsearch;
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
-/// <summary>Clients over plain HTTP handlers with short backoff, so retry tests run in milliseconds.</summary>
+/// <summary>Clients built as the service builds them, with short backoff, so retry tests run in milliseconds.</summary>
 public static class TestClients
 {
     public static readonly Backoff Fast = new(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(20));
 
     public static ElasticsearchOptions Options(params string[] urls) => new() { Urls = string.Join(',', urls), MaxRetries = 3, RequestTimeoutSeconds = 5 };
 
-    public static ElasticsearchClient Create(ElasticsearchOptions options, CapturingLogger? logger = null, Backoff? backoff = null) =>
-        new(options, new SocketsHttpHandler(), backoff ?? Fast, TimeProvider.System, logger ?? new CapturingLogger());
+    public static ClusterClient Create(ElasticsearchOptions options, CapturingLogger? logger = null, Backoff? backoff = null)
+    {
+        logger ??= new CapturingLogger();
+        var typed = new Elastic.Clients.Elasticsearch.ElasticsearchClient(ClientSettingsFactory.Create(options, logger));
+        return new ClusterClient(typed, options.MaxRetries, backoff ?? Fast, TimeProvider.System, logger);
+    }
 }

@@ -1,4 +1,4 @@
-using FoodFast.Analytics.Elasticsearch.Client;
+using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Query;
@@ -9,16 +9,20 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 /// <summary>The query faces of the store over one client, wired as the service collection does.</summary>
 public static class TestQueries
 {
-    public static ElasticsearchQueries Aggregates(ElasticsearchClient client, IndexNames names) =>
-        new(new AggregationSearch(client, names), new NewCustomers(client, names));
+    public static ElasticsearchQueries Aggregates(ClusterClient client, IndexNames names) =>
+        new(new AggregationSearch(new CompositePager(client), names), new NewCustomers(new CompositePager(client), names));
 
-    public static ElasticsearchQueryFamilies Families(ElasticsearchClient client, IndexNames names)
+    public static ElasticsearchQueryFamilies Families(ClusterClient client, IndexNames names)
     {
-        var newCustomers = new NewCustomers(client, names);
-        return new(new FunnelScan(client, new ClusterProbe(client), names, NullLogger<FunnelScan>.Instance),
-            new RetentionCohorts(client, names, newCustomers), new RfmSegments(client, names), new StockLevels(client, names), new FullTextSearch(client, names), new ShopSummaries(client, names));
+        var pager = new CompositePager(client);
+        var newCustomers = new NewCustomers(pager, names);
+        return new(new FunnelScan(client, names, NullLogger<FunnelScan>.Instance),
+            new RetentionCohorts(pager, names, newCustomers), new RfmSegments(pager, names), new StockLevels(pager, names), new FullTextSearch(client, names), new ShopSummaries(pager, names));
     }
 
-    public static ElasticsearchExportSource Exports(ElasticsearchClient client, IndexNames names, int pageSize = 5000) =>
-        new(client, new ClusterProbe(client), names, NullLogger<ElasticsearchExportSource>.Instance) { PageSize = pageSize };
+    public static FoodFast.Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations Recommendations(ClusterClient client, IndexNames names) =>
+        new(client, new CompositePager(client), names);
+
+    public static ElasticsearchExportSource Exports(ClusterClient client, IndexNames names, int pageSize = 5000) =>
+        new(client, names, NullLogger<ElasticsearchExportSource>.Instance) { PageSize = pageSize };
 }

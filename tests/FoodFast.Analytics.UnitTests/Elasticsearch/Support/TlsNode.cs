@@ -47,7 +47,11 @@ public sealed class TlsNode : IAsyncDisposable
                 https.ServerCertificateChain = [intermediate];
             })));
         var app = builder.Build();
-        app.MapGet("/", () => Results.Text(info, "application/json"));
+        app.MapGet("/", (HttpContext context) =>
+        {
+            context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
+            return Results.Text(info, "application/json");
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TlsNode(app, root, intermediate, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");

@@ -1,4 +1,4 @@
-namespace FoodFast.Analytics.Elasticsearch.Client;
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// One REST call. <see cref="Operation"/> names it in logs and errors (<c>bulk</c>, <c>put_index_template</c>);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FoodFast.Analytics.Elasticsearch.Client;
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// Reads <c>error.type</c> and <c>error.reason</c> from an error body. <c>error</c> is usually an object, but routing

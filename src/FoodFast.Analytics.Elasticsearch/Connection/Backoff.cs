@@ -1,4 +1,4 @@
-namespace FoodFast.Analytics.Elasticsearch.Client;
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// Exponential backoff with "equal jitter": attempt n waits between half and all of min(max, initial * 2^n),

@@ -1,4 +1,4 @@
-namespace FoodFast.Analytics.Elasticsearch.Client;
+namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// A call that failed: the HTTP status (null when no node answered), and ES's <c>error.type</c> and
@@ -45,6 +45,46 @@ public sealed class ElasticsearchException : Exception
     {
         var (type, reason) = ErrorBody.Read(response.Body);
         return new ElasticsearchException(operation, response.StatusCode, type, reason);
+    }
+
+    /// <summary>A typed call that failed: ES's error when it answered, else why no node answered.</summary>
+    public static ElasticsearchException From(string operation, int? status, Elastic.Transport.Products.Elasticsearch.ElasticsearchServerError? error, Exception? cause)
+    {
+        if (error?.Error is { } e)
+        {
+            var reason = e.CausedBy?.Reason is { } inner ? $"{e.Reason} (caused by: {inner})" : e.Reason;
+            return new ElasticsearchException(operation, status, e.Type, reason, cause);
+        }
+        var noAnswer = status is null
+            ? TimedOut(cause) ? "no answer within the request timeout" : $"no answer: {Innermost(cause)?.Message ?? "unknown failure"}"
+            : null;
+        return new ElasticsearchException(operation, status, null, noAnswer, cause);
+    }
+
+    /// <summary>The same failure, saying how many attempts were made.</summary>
+    public ElasticsearchException After(int attempts) =>
+        new(Operation, StatusCode, ErrorType, $"{Reason} (after {attempts} attempts)", InnerException);
+
+    /// <summary>The transport cancels a call at its request timeout; the chain says so somewhere (the innermost can be a socket error).</summary>
+    private static bool TimedOut(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is OperationCanceledException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception? Innermost(Exception? ex)
+    {
+        while (ex?.InnerException is { } inner)
+        {
+            ex = inner;
+        }
+        return ex;
     }
 
     private static string Describe(string operation, int? status, string? type, string? reason) =>
