@@ -2,7 +2,8 @@ namespace FoodFast.Analytics.Core.Ingestion.Validation;
 
 /// <summary>
 /// Bounds every accepted item must respect. The time window, lines per order and property keys are settings
-/// (<c>Ingestion:*</c>, docs/ingestion.md); string lengths are fixed by the stores' columns.
+/// (<c>Ingestion:*</c>, docs/ingestion.md); string lengths are fixed by what the Elasticsearch indices hold whole
+/// (keyword <c>ignore_above</c>, the 512-byte document id), so they are not settings.
 /// </summary>
 public sealed record ValidationRules(DateTimeOffset Now, TimeSpan MaxClockSkew, DateTimeOffset Horizon)
 {
