@@ -108,4 +108,19 @@ public abstract partial class AnalyticsStoreContract
         Assert.Equal(0, otherShop);
         Assert.Equal("a-1", Assert.Single(secondPage).Id);
     }
+
+    [Fact]
+    public async Task Each_search_type_answers_alone()
+    {
+        var store = await StoreAsync();
+
+        var (eventTotal, events) = await store.Families.SearchAsync(new SearchQuery("shop-a", "käse", SearchTarget.Events, 0, 10), Ct);
+        var (orderTotal, orders) = await store.Families.SearchAsync(new SearchQuery("shop-a", "käse", SearchTarget.Orders, 0, 10), Ct);
+
+        Assert.Equal(1, eventTotal);
+        Assert.Equal(("event", "search: käse"), (Assert.Single(events).Type, events[0].Summary));
+        Assert.Equal(2, orderTotal);
+        Assert.Equal(["a-2", "a-1"], orders.Select(h => h.Id));
+        Assert.All(orders, h => Assert.Equal("order", h.Type));
+    }
 }
