@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Orders;
@@ -13,10 +15,13 @@ public sealed class ApiTargetTests
 
     private static readonly GeneratorSettings Small = SampleRun.Settings(seed: 5) with { Days = 2, OrdersPerDay = 15, EventsPerOrder = 8 };
 
-    private static async Task<(RunStatistics Statistics, BatchPoster Poster)> RunAsync(RecordingServer server, Func<ApiTargetOptions, ApiTargetOptions>? configure = null)
+    private static Task<(RunStatistics Statistics, BatchPoster Poster)> RunAsync(RecordingServer server, Func<ApiTargetOptions, ApiTargetOptions>? configure = null) =>
+        RunAsync(server.BaseUrl, configure);
+
+    private static async Task<(RunStatistics Statistics, BatchPoster Poster)> RunAsync(Uri baseUrl, Func<ApiTargetOptions, ApiTargetOptions>? configure = null)
     {
         // One batch at a time unless a test says otherwise, so requests arrive in generation order.
-        var options = new ApiTargetOptions { BaseUrl = server.BaseUrl, ApiKey = Key, BatchSize = 50, Concurrency = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
+        var options = new ApiTargetOptions { BaseUrl = baseUrl, ApiKey = Key, BatchSize = 50, Concurrency = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
         options = configure?.Invoke(options) ?? options;
         using var http = new HttpClient();
         var poster = new BatchPoster(http, options);
@@ -162,10 +167,13 @@ public sealed class ApiTargetTests
     [Fact]
     public async Task An_unreachable_service_is_retried_then_reported_never_dropped()
     {
-        var server = new RecordingServer(Reply.AcceptAll);
-        await server.DisposeAsync();
+        // A port this test binds and never listens on: connections are refused, and no other test's server can take it
+        // over (a disposed server's port could be reused by a parallel test whose server never answers this one).
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var unreachable = new Uri($"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/");
 
-        var error = await Assert.ThrowsAsync<BatchDeliveryException>(() => RunAsync(server, o => o with { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(5) }));
+        var error = await Assert.ThrowsAsync<BatchDeliveryException>(() => RunAsync(unreachable, o => o with { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(5) }));
 
         Assert.Contains("gave up after 3 attempts", error.Message, StringComparison.Ordinal);
         Assert.IsType<HttpRequestException>(error.InnerException);
