@@ -105,8 +105,10 @@ public sealed class ApiKeyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Expired_key_is_refused()
     {
-        var created = await api.CreateKeyAsync(Role.Analyst, "shop-expiry", DateTimeOffset.UtcNow.AddSeconds(2));
-        using var client = ApiFactory.WithKey(await api.CreateReadyClientAsync(), created.Key);
+        // The host is started and ready first: on a busy machine its start-up alone can outlast a short expiry.
+        var ready = await api.CreateReadyClientAsync();
+        var created = await api.CreateKeyAsync(Role.Analyst, "shop-expiry", DateTimeOffset.UtcNow.AddSeconds(3));
+        using var client = ApiFactory.WithKey(ready, created.Key);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me", Ct)).StatusCode);
 
         await Task.Delay(created.Info.ExpiresAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300), Ct);
