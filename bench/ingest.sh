@@ -28,7 +28,7 @@ export FOODFAST_API_KEY="bench-admin-key-$(date +%s)-0123456789abcdef"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   ADMIN_API_KEY="$FOODFAST_API_KEY" Security__RateLimits__Ingestion__TokenLimit=1000000 Security__RateLimits__Ingestion__TokensPerPeriod=1000000 \
   Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
-api=$!
+api=$!; export FF_BENCH_API_PID=$api  # bench/cpu-by-process.sh counts this process as the API
 trap 'kill $api 2>/dev/null || true; rm -f "${samples:-}"' EXIT
 for _ in $(seq 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$api/status"; }

@@ -25,7 +25,7 @@ key="bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 port="${FF_BENCH_API_PORT:-8091}"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Redis__KeyPrefix="fflive:$(date +%s):" Security__AdminApiKey="$key" Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll) &
-api=$!
+api=$!; export FF_BENCH_API_PID=$api  # bench/cpu-by-process.sh counts this process as the API
 ready="$(mktemp)"; rm -f "$ready"
 trap 'kill $api 2>/dev/null || true; rm -f "$ready" "$ready.measure"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
