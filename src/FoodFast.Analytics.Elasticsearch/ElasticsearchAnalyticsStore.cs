@@ -56,7 +56,7 @@ public sealed class ElasticsearchAnalyticsStore(
                 _ => HealthCheckResult.Unhealthy(description, data: data),
             };
         }
-        catch (ElasticsearchException ex)
+        catch (Exception ex) when (ex is ElasticsearchException or StoreRefusedException)
         {
             return HealthCheckResult.Unhealthy(ex.Message);
         }
