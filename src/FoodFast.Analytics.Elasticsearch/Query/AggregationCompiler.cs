@@ -1,11 +1,14 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>
-/// Compiles one <see cref="SearchPlan"/> of a validated query to a <c>_search</c> body (size 0). Groups are a
+/// Compiles one <see cref="SearchPlan"/> of a validated query to a typed <c>_search</c> request (size 0). Groups are a
 /// <c>composite</c> aggregation paged with <c>after_key</c>, so every group is exact and none is cut off; the time
 /// bucket is its first source, a <c>date_histogram</c> with the query's time zone and no <c>format</c>: its keys and
 /// <c>after_key</c> stay epoch milliseconds, unique even for the two 02:00 hours of an autumn DST day, and
@@ -23,56 +26,51 @@ public static class AggregationCompiler
     public const string BucketSource = "bucket";
     public const string CustomerSource = "customer";
 
-    public static JsonObject Compile(ValidatedQuery query, SearchPlan plan)
+    public static SearchRequest Compile(ValidatedQuery query, SearchPlan plan)
     {
         var timeField = SearchTargets.TimeField(query.Dataset, plan.Basis);
-        var body = new JsonObject
+        var request = new SearchRequest
         {
-            ["size"] = 0,
-            ["track_total_hits"] = true,
-            ["query"] = SearchFilters.Bool(query, plan, timeField),
+            Size = 0,
+            TrackTotalHits = new TrackHits(true),
+            Query = SearchFilters.Bool(query, plan, timeField),
+            RuntimeMappings = SearchFilters.RuntimeMappings(query, timeField),
         };
-        if (SearchFilters.RuntimeMappings(query, timeField) is { } runtime)
-        {
-            body["runtime_mappings"] = runtime;
-        }
         var metrics = Metrics(query, plan);
         var sources = Sources(query, plan, timeField);
         if (sources.Count == 0)
         {
-            body["aggs"] = metrics;
-            return body;
+            request.Aggregations = metrics;
+            return request;
         }
-        var composite = new JsonObject { ["size"] = PageSize, ["sources"] = sources };
-        var group = new JsonObject { ["composite"] = composite };
-        if (metrics.Count > 0)
+        request.Aggregations = new Dictionary<string, Aggregation>
         {
-            group["aggs"] = metrics;
-        }
-        body["aggs"] = new JsonObject { [Groups] = group };
-        return body;
+            [Groups] = new Aggregation
+            {
+                Composite = new CompositeAggregation { Size = PageSize, Sources = sources },
+                Aggregations = metrics.Count > 0 ? metrics : null,
+            },
+        };
+        return request;
     }
 
     public static bool HasSources(ValidatedQuery query, SearchPlan plan) =>
         (plan.Bucketed && query.Bucket is not null) || plan.Dimensions.Count > 0 || plan.Customers is not null;
 
-    private static JsonArray Sources(ValidatedQuery query, SearchPlan plan, string timeField)
+    private static List<KeyValuePair<string, CompositeAggregationSource>> Sources(ValidatedQuery query, SearchPlan plan, string timeField)
     {
-        var sources = new JsonArray();
+        var sources = new List<KeyValuePair<string, CompositeAggregationSource>>();
         if (plan.Bucketed && query.Bucket is { } bucket)
         {
-            sources.Add(new JsonObject
+            sources.Add(new(BucketSource, new CompositeAggregationSource
             {
-                [BucketSource] = new JsonObject
+                DateHistogram = new CompositeDateHistogramAggregation
                 {
-                    ["date_histogram"] = new JsonObject
-                    {
-                        ["field"] = timeField,
-                        ["calendar_interval"] = bucket.ToString().ToLowerInvariant(),
-                        ["time_zone"] = query.Zone.Id,
-                    },
+                    Field = timeField,
+                    CalendarInterval = bucket.ToString().ToLowerInvariant(),
+                    TimeZone = query.Zone.Id,
                 },
-            });
+            }));
         }
         foreach (var i in plan.Dimensions)
         {
@@ -86,12 +84,12 @@ public static class AggregationCompiler
     }
 
     // missing_bucket: rows without the field form a group of their own (key null), as a SQL GROUP BY does.
-    private static JsonObject Source(string name, string field) =>
-        new() { [name] = new JsonObject { ["terms"] = new JsonObject { ["field"] = field, ["missing_bucket"] = true } } };
+    private static KeyValuePair<string, CompositeAggregationSource> Source(string name, string field) =>
+        new(name, new CompositeAggregationSource { Terms = new CompositeTermsAggregation { Field = field, MissingBucket = true } });
 
-    private static JsonObject Metrics(ValidatedQuery query, SearchPlan plan)
+    private static Dictionary<string, Aggregation> Metrics(ValidatedQuery query, SearchPlan plan)
     {
-        var aggs = new JsonObject();
+        var aggs = new Dictionary<string, Aggregation>();
         foreach (var i in plan.Metrics)
         {
             if (Metric(query.BaseMetrics[i].Base!) is { } metric)
@@ -104,9 +102,11 @@ public static class AggregationCompiler
             foreach (var i in plan.Dimensions.Where(i => query.GroupBy[i].LabelField is not null))
             {
                 // The greatest label, as the Postgres compiler's max(label): one name per key even if it was renamed.
-                aggs[$"l{i}"] = new JsonObject
+                aggs[$"l{i}"] = new TermsAggregation
                 {
-                    ["terms"] = new JsonObject { ["field"] = query.GroupBy[i].LabelField + ".keyword", ["size"] = 1, ["order"] = new JsonObject { ["_key"] = "desc" } },
+                    Field = query.GroupBy[i].LabelField + ".keyword",
+                    Size = 1,
+                    Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Desc)],
                 };
             }
         }
@@ -114,37 +114,31 @@ public static class AggregationCompiler
     }
 
     /// <summary>The aggregation of a base metric; null when the bucket's doc_count is the answer (a plain row count).</summary>
-    public static JsonObject? Metric(BaseAggregate aggregate)
+    public static Aggregation? Metric(BaseAggregate aggregate)
     {
-        JsonObject? value = aggregate.Function switch
+        Aggregation? value = aggregate.Function switch
         {
-            AggregateFunction.Sum => new JsonObject { ["sum"] = new JsonObject { ["field"] = aggregate.Field } },
-            AggregateFunction.CountDistinct => new JsonObject
-            {
-                ["cardinality"] = new JsonObject { ["field"] = aggregate.Field, ["precision_threshold"] = PrecisionThreshold },
-            },
+            AggregateFunction.Sum => new SumAggregation { Field = aggregate.Field! },
+            AggregateFunction.CountDistinct => new CardinalityAggregation { Field = aggregate.Field!, PrecisionThreshold = PrecisionThreshold },
             _ => null,
         };
         if (aggregate.When is not { } when)
         {
             return value;
         }
-        var filtered = new JsonObject { ["filter"] = Condition(when) };
-        if (value is not null)
+        return new Aggregation
         {
-            filtered["aggs"] = new JsonObject { ["v"] = value };
-        }
-        return filtered;
+            Filter = Condition(when),
+            Aggregations = value is null ? null : new Dictionary<string, Aggregation> { ["v"] = value },
+        };
     }
 
-    private static JsonObject Condition(RowCondition condition) => condition switch
+    private static Es.Query Condition(RowCondition condition) => condition switch
     {
-        RowCondition.HasUnitCost => Exists("unit_cost"),
-        RowCondition.HasRating => Exists("rating"),
-        RowCondition.IsPurchase => SearchFilters.Terms("type", ["purchase", "checkout_complete"]),
-        RowCondition.FreeShipping => new JsonObject { ["term"] = new JsonObject { ["shipping"] = 0 } },
+        RowCondition.HasUnitCost => new Es.ExistsQuery("unit_cost"),
+        RowCondition.HasRating => new Es.ExistsQuery("rating"),
+        RowCondition.IsPurchase => SearchFilters.AnyOf("type", ["purchase", "checkout_complete"]),
+        RowCondition.FreeShipping => new Es.TermQuery("shipping", 0L),
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "answered by the new-customers pass, not by a sub-aggregation"),
     };
-
-    private static JsonObject Exists(string field) => new() { ["exists"] = new JsonObject { ["field"] = field } };
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using FoodFast.Analytics.Core.Queries;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
@@ -14,18 +15,18 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 public sealed class NewCustomers(CompositePager pager, IndexNames names)
 {
     private const int Chunk = 1000;
+    private const string Customers = "customers";
 
     public async Task<Dictionary<string, DateTimeOffset>> FindAsync(string? shopId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var firsts = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var (customer, first) in PageAsync(Body(shopId, SearchFilters.DateRange("created_at", from, to), null, withMin: true), cancellationToken))
+        await foreach (var (customer, first) in PageAsync(Request(shopId, SearchFilters.Range("created_at", from, to), null, withMin: true), cancellationToken))
         {
             firsts[customer] = first!.Value;
         }
         foreach (var chunk in firsts.Keys.ToList().Chunk(Chunk))
         {
-            var before = new JsonObject { ["range"] = new JsonObject { ["created_at"] = new JsonObject { ["lt"] = SearchFilters.Iso(from), ["format"] = "strict_date_optional_time" } } };
-            await foreach (var (customer, _) in PageAsync(Body(shopId, before, chunk, withMin: false), cancellationToken))
+            await foreach (var (customer, _) in PageAsync(Request(shopId, SearchFilters.Range("created_at", null, from), chunk, withMin: false), cancellationToken))
             {
                 firsts.Remove(customer);
             }
@@ -34,55 +35,52 @@ public sealed class NewCustomers(CompositePager pager, IndexNames names)
     }
 
     /// <summary>A composite over customer_id of the shop's orders matching <paramref name="time"/>, optionally with each customer's earliest created_at.</summary>
-    public static JsonObject Body(string? shopId, JsonObject time, IReadOnlyList<string>? customers, bool withMin)
+    public static SearchRequest Request(string? shopId, Es.Query time, IReadOnlyList<string>? customers, bool withMin)
     {
-        var filter = SearchFilters.ShopScope(shopId);
+        var filter = SearchFilters.Scope(shopId);
         filter.Add(time);
-        filter.Add(customers is null ? new JsonObject { ["exists"] = new JsonObject { ["field"] = "customer_id" } } : SearchFilters.Terms("customer_id", customers));
-        var composite = new JsonObject
+        filter.Add(customers is null ? new Es.ExistsQuery("customer_id") : SearchFilters.AnyOf("customer_id", customers));
+        return new SearchRequest
         {
-            ["composite"] = new JsonObject
+            Size = 0,
+            Query = new Es.BoolQuery { Filter = filter },
+            Aggregations = new Dictionary<string, Aggregation>
             {
-                ["size"] = Chunk,
-                ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
+                [Customers] = new Aggregation
+                {
+                    Composite = new CompositeAggregation
+                    {
+                        Size = Chunk,
+                        Sources = [new("customer", new CompositeAggregationSource { Terms = new CompositeTermsAggregation { Field = "customer_id" } })],
+                    },
+                    Aggregations = withMin ? new Dictionary<string, Aggregation> { ["first"] = new MinAggregation { Field = "created_at" } } : null,
+                },
             },
-        };
-        if (withMin)
-        {
-            composite["aggs"] = new JsonObject { ["first"] = new JsonObject { ["min"] = new JsonObject { ["field"] = "created_at" } } };
-        }
-        return new JsonObject
-        {
-            ["size"] = 0,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
-            ["aggs"] = new JsonObject { ["customers"] = composite },
         };
     }
 
-    private async IAsyncEnumerable<(string Customer, DateTimeOffset? First)> PageAsync(JsonObject body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string Customer, DateTimeOffset? First)> PageAsync(SearchRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_first_orders", "customers", body, cancellationToken))
+        await foreach (var response in pager.PagesAsync(names.Orders.ReadAlias, "search_first_orders", Customers, request, cancellationToken))
         {
-            foreach (var customer in Read(root))
+            foreach (var customer in Read(response))
             {
                 yield return customer;
             }
         }
     }
 
-    public static List<(string Customer, DateTimeOffset? First)> Read(JsonElement root)
+    public static List<(string Customer, DateTimeOffset? First)> Read(SearchResponse<JsonElement> response)
     {
         var list = new List<(string, DateTimeOffset?)>();
-        if (!root.TryGetProperty("aggregations", out var aggs))
+        if (response.Aggregations?.TryGetAggregate<CompositeAggregate>(Customers, out var customers) != true)
         {
             return list;
         }
-        foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
+        foreach (var bucket in customers!.Buckets)
         {
-            DateTimeOffset? first = bucket.TryGetProperty("first", out var min) && min.GetProperty("value").ValueKind == JsonValueKind.Number
-                ? DateTimeOffset.FromUnixTimeMilliseconds((long)min.GetProperty("value").GetDouble())
-                : null;
-            list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, first));
+            DateTimeOffset? first = bucket.Aggregations?.GetMin("first")?.Value is { } min ? DateTimeOffset.FromUnixTimeMilliseconds((long)min) : null;
+            list.Add(((string)bucket.Key["customer"].Value!, first));
         }
         return list;
     }

@@ -1,13 +1,19 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Mapping;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
+
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
 /// <summary>
 /// The bool filter of an aggregation search (shop, time range on the basis field, dimension and numeric filters),
-/// and the runtime fields that read a row's day of week or hour in the query's time zone.
+/// and the runtime fields that read a row's day of week or hour in the query's time zone, as the client's typed
+/// queries. The JSON forms (<see cref="ShopScope"/>, <see cref="Terms"/>, <see cref="DateRange"/>) serve the searches
+/// not yet moved to typed requests.
 /// </summary>
 public static class SearchFilters
 {
@@ -25,28 +31,19 @@ public static class SearchFilters
         _ => Indices.KeywordSubfields.Exact(dimension.Field!),
     };
 
-    public static JsonObject Bool(ValidatedQuery query, SearchPlan plan, string timeField)
+    public static Es.Query Bool(ValidatedQuery query, SearchPlan plan, string timeField)
     {
         var q = query.Query;
-        var filter = ShopScope(q.ShopId);
-        var mustNot = new JsonArray();
-        filter.Add(DateRange(timeField, q.From, q.To));
+        var filter = Scope(q.ShopId);
+        var mustNot = new List<Es.Query>();
+        filter.Add(Range(timeField, q.From, q.To));
         foreach (var (dimension, f) in query.Filters)
         {
-            (f.Exclude ? mustNot : filter).Add(Terms(FieldOf(dimension), f.Values));
+            (f.Exclude ? mustNot : filter).Add(AnyOf(FieldOf(dimension), f.Values));
         }
         foreach (var range in q.Ranges)
         {
-            var bounds = new JsonObject();
-            if (range.Min is { } min)
-            {
-                bounds["gte"] = min;
-            }
-            if (range.Max is { } max)
-            {
-                bounds["lte"] = max;
-            }
-            filter.Add(new JsonObject { ["range"] = new JsonObject { [range.Field] = bounds } });
+            filter.Add(new Es.NumberRangeQuery(range.Field) { Gte = (double?)range.Min, Lte = (double?)range.Max });
         }
         if (plan.Top is { } top)
         {
@@ -54,39 +51,45 @@ public static class SearchFilters
         }
         if (plan.Customers is { } customers)
         {
-            filter.Add(Terms("customer_id", customers));
+            filter.Add(AnyOf("customer_id", customers));
         }
-        var result = new JsonObject { ["filter"] = filter };
-        if (mustNot.Count > 0)
-        {
-            result["must_not"] = mustNot;
-        }
-        return new JsonObject { ["bool"] = result };
+        return new Es.BoolQuery { Filter = filter, MustNot = mustNot.Count > 0 ? mustNot : null };
     }
 
     /// <summary>Runtime fields for the time parts the query groups or filters by; null when it uses none.</summary>
-    public static JsonObject? RuntimeMappings(ValidatedQuery query, string timeField)
+    public static Dictionary<Elastic.Clients.Elasticsearch.Field, RuntimeField>? RuntimeMappings(ValidatedQuery query, string timeField)
     {
         var parts = query.GroupBy.Concat(query.Filters.Select(f => f.Dimension)).Where(d => d.TimePart is not null).Select(d => d.TimePart!.Value).Distinct().ToList();
         if (parts.Count == 0)
         {
             return null;
         }
-        var mappings = new JsonObject();
-        foreach (var part in parts.Order())
-        {
-            mappings[part == TimePart.DayOfWeek ? DayOfWeekField : HourOfDayField] = new JsonObject
+        return parts.Order().ToDictionary(
+            part => (Elastic.Clients.Elasticsearch.Field)(part == TimePart.DayOfWeek ? DayOfWeekField : HourOfDayField),
+            part => new RuntimeField
             {
-                ["type"] = "keyword",
-                ["script"] = new JsonObject
+                Type = RuntimeFieldType.Keyword,
+                Script = new Script
                 {
-                    ["source"] = part == TimePart.DayOfWeek ? DayOfWeekScript : HourOfDayScript,
-                    ["params"] = new JsonObject { ["field"] = timeField, ["zone"] = query.Zone.Id },
+                    Source = part == TimePart.DayOfWeek ? DayOfWeekScript : HourOfDayScript,
+                    Params = new Dictionary<string, object> { ["field"] = timeField, ["zone"] = query.Zone.Id },
                 },
-            };
-        }
-        return mappings;
+            });
     }
+
+    /// <summary>The filter list every search starts from: the shop's rows, or every shop's for an admin (null).</summary>
+    public static List<Es.Query> Scope(string? shopId) => shopId is null ? [] : [new Es.TermQuery("shop_id", shopId)];
+
+    public static Es.Query AnyOf(string field, IEnumerable<string?> values) =>
+        new Es.TermsQuery(field, new Es.TermsQueryField(values.Select(v => v is null ? FieldValue.Null : FieldValue.String(v)).ToArray()));
+
+    /// <summary>[from, to) on a date field, the bounds as ISO text in UTC.</summary>
+    public static Es.Query Range(string field, DateTimeOffset? from, DateTimeOffset? to) => new Es.DateRangeQuery(field)
+    {
+        Gte = from is { } f ? DateMath.Anchored(Iso(f)) : null,
+        Lt = to is { } t ? DateMath.Anchored(Iso(t)) : null,
+        Format = "strict_date_optional_time",
+    };
 
     public static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
 
@@ -107,18 +110,18 @@ public static class SearchFilters
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The field is one of the keys; a null key also matches rows without the field.</summary>
-    private static JsonObject OneOf(string field, IReadOnlyList<string?> keys)
+    private static Es.Query OneOf(string field, IReadOnlyList<string?> keys)
     {
-        var should = new JsonArray();
+        var should = new List<Es.Query>();
         var present = keys.Where(k => k is not null).ToList();
         if (present.Count > 0)
         {
-            should.Add(Terms(field, present));
+            should.Add(AnyOf(field, present));
         }
         if (present.Count < keys.Count)
         {
-            should.Add(new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = field } }) } });
+            should.Add(new Es.BoolQuery { MustNot = [new Es.ExistsQuery(field)] });
         }
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
+        return new Es.BoolQuery { Should = should, MinimumShouldMatch = 1 };
     }
 }

@@ -16,4 +16,10 @@ public static class TestClients
         var typed = new Elastic.Clients.Elasticsearch.ElasticsearchClient(ClientSettingsFactory.Create(options, logger));
         return new ClusterClient(typed, options.MaxRetries, backoff ?? Fast, TimeProvider.System, logger);
     }
+
+    private static readonly Elastic.Clients.Elasticsearch.ElasticsearchClient Serializing = new(ClientSettingsFactory.Create(Options("http://127.0.0.1:9200"), new CapturingLogger()));
+
+    /// <summary>A typed request's body as the client's own serializer writes it on the wire.</summary>
+    public static System.Text.Json.Nodes.JsonNode Json<T>(T request) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Elastic.Transport.Extensions.TransportSerializerExtensions.SerializeToString(Serializing.RequestResponseSerializer, request))!;
 }
