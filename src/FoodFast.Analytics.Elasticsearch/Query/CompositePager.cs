@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Elasticsearch.Connection;
@@ -24,13 +22,9 @@ public sealed class CompositePager(ClusterClient client)
     public async IAsyncEnumerable<SearchResponse<JsonElement>> PagesAsync(string index, string operation, string composite, SearchRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        request.Indices = index;
-        request.IgnoreUnavailable = true;
-        request.AllowNoIndices = true;
         while (true)
         {
-            var response = await client.CallAsync(operation, (es, ct) => es.SearchAsync<JsonElement>(request, ct), cancellationToken);
-            AggregationReader.ThrowOnPartialResults(response, operation);
+            var response = await SearchAsync(index, operation, request, cancellationToken);
             yield return response;
             if (response.Aggregations?.TryGetAggregate<CompositeAggregate>(composite, out var page) != true
                 || page!.Buckets.Count == 0 || page.AfterKey is not { } after)
@@ -41,40 +35,36 @@ public sealed class CompositePager(ClusterClient client)
         }
     }
 
+    /// <summary>
+    /// One search of <paramref name="index"/> (a missing alias answers an empty result, not 404); partial answers (timed
+    /// out, failed shards) are errors.
+    /// </summary>
+    public async Task<SearchResponse<JsonElement>> SearchAsync(string index, string operation, SearchRequest request, CancellationToken cancellationToken)
+    {
+        request.Indices = index;
+        request.IgnoreUnavailable = true;
+        request.AllowNoIndices = true;
+        var response = await client.CallAsync(operation, (es, ct) => es.SearchAsync<JsonElement>(request, ct), cancellationToken);
+        AggregationReader.ThrowOnPartialResults(response, operation);
+        return response;
+    }
+
+    /// <summary>A composite over <c>terms</c> sources (name, field), <paramref name="size"/> buckets a page.</summary>
+    public static CompositeAggregation Over(int size, params (string Name, string Field)[] sources) => new()
+    {
+        Size = size,
+        Sources = sources.Select(s => new KeyValuePair<string, CompositeAggregationSource>(
+            s.Name, new CompositeAggregationSource { Terms = new CompositeTermsAggregation { Field = s.Field } })).ToList(),
+    };
+
+    /// <summary>A page's buckets; none when no index matched (nothing written yet: no aggregations at all).</summary>
+    public static IReadOnlyCollection<CompositeBucket> Buckets(SearchResponse<JsonElement> response, string composite) =>
+        response.Aggregations?.TryGetAggregate<CompositeAggregate>(composite, out var page) == true ? page!.Buckets : [];
+
     /// <summary>Sets the composite's <c>after</c> to a page's <c>after_key</c>, sent back unchanged.</summary>
     public static SearchRequest WithAfter(SearchRequest request, string composite, IReadOnlyDictionary<string, FieldValue> after)
     {
         request.Aggregations![composite].Composite!.After = after.ToDictionary(k => (Field)k.Key, k => k.Value);
         return request;
-    }
-
-    /// <summary>The JSON loop, for the searches not yet moved to typed requests.</summary>
-    /// <summary>Each answer's root element, valid until the next page is requested.</summary>
-    public async IAsyncEnumerable<JsonElement> PagesAsync(string index, string operation, string composite, JsonObject body,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = body.DeepClone().AsObject();
-        while (true)
-        {
-            var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(index), operation, Encoding.UTF8.GetBytes(request.ToJsonString())), cancellationToken);
-            using var document = JsonDocument.Parse(response.Body);
-            var root = document.RootElement;
-            AggregationReader.ThrowOnPartialResults(root, operation);
-            yield return root;
-            if (!root.TryGetProperty("aggregations", out var aggs) || !aggs.TryGetProperty(composite, out var page)
-                || page.GetProperty("buckets").GetArrayLength() == 0 || !page.TryGetProperty("after_key", out var after))
-            {
-                yield break;
-            }
-            request = WithAfter(request, composite, JsonNode.Parse(after.GetRawText())!);
-        }
-    }
-
-    /// <summary>The same search asking for the page after <paramref name="after"/>.</summary>
-    public static JsonObject WithAfter(JsonObject body, string composite, JsonNode after)
-    {
-        var next = body.DeepClone().AsObject();
-        next["aggs"]![composite]!["composite"]!["after"] = after.DeepClone();
-        return next;
     }
 }

@@ -48,11 +48,7 @@ public sealed class NewCustomers(CompositePager pager, IndexNames names)
             {
                 [Customers] = new Aggregation
                 {
-                    Composite = new CompositeAggregation
-                    {
-                        Size = Chunk,
-                        Sources = [new("customer", new CompositeAggregationSource { Terms = new CompositeTermsAggregation { Field = "customer_id" } })],
-                    },
+                    Composite = CompositePager.Over(Chunk, ("customer", "customer_id")),
                     Aggregations = withMin ? new Dictionary<string, Aggregation> { ["first"] = new MinAggregation { Field = "created_at" } } : null,
                 },
             },
@@ -73,11 +69,7 @@ public sealed class NewCustomers(CompositePager pager, IndexNames names)
     public static List<(string Customer, DateTimeOffset? First)> Read(SearchResponse<JsonElement> response)
     {
         var list = new List<(string, DateTimeOffset?)>();
-        if (response.Aggregations?.TryGetAggregate<CompositeAggregate>(Customers, out var customers) != true)
-        {
-            return list;
-        }
-        foreach (var bucket in customers!.Buckets)
+        foreach (var bucket in CompositePager.Buckets(response, Customers))
         {
             DateTimeOffset? first = bucket.Aggregations?.GetMin("first")?.Value is { } min ? DateTimeOffset.FromUnixTimeMilliseconds((long)min) : null;
             list.Add(((string)bucket.Key["customer"].Value!, first));

@@ -1,7 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
@@ -12,27 +13,25 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// </summary>
 public sealed class RfmSegments(CompositePager pager, IndexNames names)
 {
+    private const string Customers = "customers";
+
     private sealed record Customer(DateTimeOffset First, DateTimeOffset Last, long Orders, Dictionary<string, decimal> Money);
 
     public async Task<IReadOnlyList<Segment>> ComputeAsync(SegmentQuery query, CancellationToken cancellationToken)
     {
         var customers = new List<Customer>();
-        await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_segments", "customers", Body(query), cancellationToken))
+        await foreach (var response in pager.PagesAsync(names.Orders.ReadAlias, "search_segments", Customers, Request(query), cancellationToken))
         {
-            if (!root.TryGetProperty("aggregations", out var aggs))
+            foreach (var bucket in CompositePager.Buckets(response, Customers))
             {
-                break;
-            }
-            foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
-            {
-                var recent = bucket.GetProperty("recent");
-                if (recent.GetProperty("doc_count").GetInt64() == 0)
+                var recent = bucket.Aggregations!.GetFilter("recent")!;
+                if (recent.DocCount == 0)
                 {
                     continue; // no order in the lookback: not a customer of this analysis, as in Postgres
                 }
-                var money = recent.GetProperty("currencies").GetProperty("buckets").EnumerateArray()
-                    .ToDictionary(c => c.GetProperty("key").GetString()!, c => (decimal)c.GetProperty("total").GetProperty("value").GetDouble());
-                customers.Add(new Customer(Epoch(bucket.GetProperty("first")), Epoch(recent.GetProperty("last")), recent.GetProperty("doc_count").GetInt64(), money));
+                var money = recent.Aggregations!.GetStringTerms("currencies")!.Buckets
+                    .ToDictionary(c => (string)c.Key.Value!, c => (decimal)(c.Aggregations!.GetSum("total")!.Value ?? 0));
+                customers.Add(new Customer(Epoch(bucket.Aggregations.GetMin("first")!.Value), Epoch(recent.Aggregations.GetMax("last")!.Value), recent.DocCount, money));
             }
         }
         return customers.GroupBy(c => Label(c, query.AsOf)).Select(g => new Segment(
@@ -49,44 +48,33 @@ public sealed class RfmSegments(CompositePager pager, IndexNames names)
         : c.Orders >= 5 && c.Last >= asOf.AddDays(-30) ? "champions"
         : "loyal";
 
-    private static DateTimeOffset Epoch(JsonElement min) => DateTimeOffset.FromUnixTimeMilliseconds((long)min.GetProperty("value").GetDouble());
+    private static DateTimeOffset Epoch(double? millis) => DateTimeOffset.FromUnixTimeMilliseconds((long)millis!.Value);
 
-    public static JsonObject Body(SegmentQuery query)
+    public static SearchRequest Request(SegmentQuery query)
     {
-        var filter = SearchFilters.ShopScope(query.ShopId);
-        filter.Add(new JsonObject { ["range"] = new JsonObject { ["created_at"] = new JsonObject { ["lt"] = SearchFilters.Iso(query.AsOf), ["format"] = "strict_date_optional_time" } } });
-        filter.Add(new JsonObject { ["exists"] = new JsonObject { ["field"] = "customer_id" } });
-        var lookback = new JsonObject { ["range"] = new JsonObject { ["created_at"] = new JsonObject { ["gte"] = SearchFilters.Iso(query.AsOf.AddDays(-query.LookbackDays)), ["format"] = "strict_date_optional_time" } } };
-        return new JsonObject
+        var filter = SearchFilters.Scope(query.ShopId);
+        filter.Add(SearchFilters.Range("created_at", null, query.AsOf));
+        filter.Add(new Es.ExistsQuery("customer_id"));
+        var currencies = new Aggregation
         {
-            ["size"] = 0,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
-            ["aggs"] = new JsonObject
+            Terms = new TermsAggregation { Field = "currency", Size = 50 },
+            Aggregations = new Dictionary<string, Aggregation> { ["total"] = new SumAggregation { Field = "total" } },
+        };
+        var recent = new Aggregation
+        {
+            Filter = SearchFilters.Range("created_at", query.AsOf.AddDays(-query.LookbackDays), null),
+            Aggregations = new Dictionary<string, Aggregation> { ["last"] = new MaxAggregation { Field = "created_at" }, ["currencies"] = currencies },
+        };
+        return new SearchRequest
+        {
+            Size = 0,
+            Query = new Es.BoolQuery { Filter = filter },
+            Aggregations = new Dictionary<string, Aggregation>
             {
-                ["customers"] = new JsonObject
+                [Customers] = new Aggregation
                 {
-                    ["composite"] = new JsonObject
-                    {
-                        ["size"] = 1000,
-                        ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
-                    },
-                    ["aggs"] = new JsonObject
-                    {
-                        ["first"] = new JsonObject { ["min"] = new JsonObject { ["field"] = "created_at" } },
-                        ["recent"] = new JsonObject
-                        {
-                            ["filter"] = lookback,
-                            ["aggs"] = new JsonObject
-                            {
-                                ["last"] = new JsonObject { ["max"] = new JsonObject { ["field"] = "created_at" } },
-                                ["currencies"] = new JsonObject
-                                {
-                                    ["terms"] = new JsonObject { ["field"] = "currency", ["size"] = 50 },
-                                    ["aggs"] = new JsonObject { ["total"] = new JsonObject { ["sum"] = new JsonObject { ["field"] = "total" } } },
-                                },
-                            },
-                        },
-                    },
+                    Composite = CompositePager.Over(1000, ("customer", "customer_id")),
+                    Aggregations = new Dictionary<string, Aggregation> { ["first"] = new MinAggregation { Field = "created_at" }, ["recent"] = recent },
                 },
             },
         };

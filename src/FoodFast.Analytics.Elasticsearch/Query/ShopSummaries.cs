@@ -1,7 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
@@ -13,69 +16,53 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 public sealed class ShopSummaries(CompositePager pager, IndexNames names)
 {
     public const int PageSize = 1000;
+    private const string Shops = "shops";
 
     public async Task<IReadOnlyList<ShopSummary>> ReadAsync(ShopQuery query, CancellationToken cancellationToken)
     {
         var shops = new List<ShopSummary>();
-        await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_shops", "shops", Body(query), cancellationToken))
+        await foreach (var response in pager.PagesAsync(names.Orders.ReadAlias, "search_shops", Shops, Request(query), cancellationToken))
         {
-            ReadPage(root, shops);
+            ReadPage(response, shops);
         }
         return shops;
     }
 
-    public static JsonObject Body(ShopQuery query)
+    public static SearchRequest Request(ShopQuery query) => new()
     {
-        var composite = new JsonObject
+        Size = 0,
+        TrackTotalHits = new TrackHits(false),
+        Query = query.ShopIds is { } ids ? new Es.BoolQuery { Filter = [SearchFilters.AnyOf("shop_id", ids)] } : (Es.Query?)null,
+        Aggregations = new Dictionary<string, Aggregation>
         {
-            ["size"] = PageSize,
-            ["sources"] = new JsonArray(new JsonObject { ["shop"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "shop_id" } } }),
-        };
-        var body = new JsonObject
-        {
-            ["size"] = 0,
-            ["track_total_hits"] = false,
-            ["aggs"] = new JsonObject
+            [Shops] = new Aggregation
             {
-                ["shops"] = new JsonObject
+                Composite = CompositePager.Over(PageSize, ("shop", "shop_id")),
+                Aggregations = new Dictionary<string, Aggregation>
                 {
-                    ["composite"] = composite,
-                    ["aggs"] = new JsonObject
-                    {
-                        ["first"] = new JsonObject { ["min"] = new JsonObject { ["field"] = "created_at" } },
-                        ["last"] = new JsonObject { ["max"] = new JsonObject { ["field"] = "created_at" } },
-                        ["currencies"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "currency", ["size"] = 100, ["order"] = new JsonObject { ["_key"] = "asc" } } },
-                    },
+                    ["first"] = new MinAggregation { Field = "created_at" },
+                    ["last"] = new MaxAggregation { Field = "created_at" },
+                    ["currencies"] = new TermsAggregation { Field = "currency", Size = 100, Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)] },
                 },
             },
-        };
-        if (query.ShopIds is { } ids)
-        {
-            body["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(SearchFilters.Terms("shop_id", ids)) } };
-        }
-        return body;
-    }
+        },
+    };
 
-    /// <summary>Adds the page's shops.</summary>
-    public static void ReadPage(JsonElement root, List<ShopSummary> into)
+    /// <summary>Adds the page's shops (none when no order was written yet: the alias has no index).</summary>
+    public static void ReadPage(SearchResponse<JsonElement> response, List<ShopSummary> into)
     {
-        if (!root.TryGetProperty("aggregations", out var aggs))
+        foreach (var bucket in CompositePager.Buckets(response, Shops))
         {
-            return; // no order written yet: the alias has no index
-        }
-        var page = aggs.GetProperty("shops");
-        var buckets = page.GetProperty("buckets");
-        foreach (var bucket in buckets.EnumerateArray())
-        {
+            var aggs = bucket.Aggregations!;
             into.Add(new ShopSummary(
-                bucket.GetProperty("key").GetProperty("shop").GetString()!,
-                Instant(bucket.GetProperty("first")),
-                Instant(bucket.GetProperty("last")),
-                bucket.GetProperty("doc_count").GetInt64(),
-                [.. bucket.GetProperty("currencies").GetProperty("buckets").EnumerateArray().Select(c => c.GetProperty("key").GetString()!)]));
+                (string)bucket.Key["shop"].Value!,
+                Instant(aggs.GetMin("first")!.Value),
+                Instant(aggs.GetMax("last")!.Value),
+                bucket.DocCount,
+                [.. aggs.GetStringTerms("currencies")!.Buckets.Select(c => (string)c.Key.Value!)]));
         }
     }
 
     // min and max of a date field answer epoch milliseconds in "value" (and the formatted date in "value_as_string").
-    private static DateTimeOffset Instant(JsonElement metric) => DateTimeOffset.FromUnixTimeMilliseconds((long)metric.GetProperty("value").GetDouble());
+    private static DateTimeOffset Instant(double? millis) => DateTimeOffset.FromUnixTimeMilliseconds((long)millis!.Value);
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
@@ -15,61 +18,53 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 public sealed class StockLevels(CompositePager pager, IndexNames names)
 {
     public const int PageSize = 1000;
+    private const string Products = "products";
 
     public async Task<IReadOnlyList<StockLevel>> ReadAsync(StockQuery query, CancellationToken cancellationToken)
     {
         var levels = new List<StockLevel>();
-        await foreach (var root in pager.PagesAsync(names.Events.ReadAlias, "search_stock_levels", "products", Body(query), cancellationToken))
+        await foreach (var response in pager.PagesAsync(names.Events.ReadAlias, "search_stock_levels", Products, Request(query), cancellationToken))
         {
-            ReadPage(root, levels);
+            ReadPage(response, levels);
         }
         return levels;
     }
 
-    public static JsonObject Body(StockQuery query)
+    public static SearchRequest Request(StockQuery query)
     {
-        var filter = SearchFilters.ShopScope(query.ShopId);
-        filter.Add(SearchFilters.Term("type", "inventory_updated"));
-        filter.Add(Exists("stock_level"));
-        filter.Add(Exists("product_id"));
-        filter.Add(new JsonObject { ["range"] = new JsonObject { ["@timestamp"] = new JsonObject { ["lte"] = SearchFilters.Iso(query.AsOf), ["format"] = "strict_date_optional_time" } } });
-        var composite = new JsonObject
+        var filter = SearchFilters.Scope(query.ShopId);
+        filter.Add(new Es.TermQuery("type", "inventory_updated"));
+        filter.Add(new Es.ExistsQuery("stock_level"));
+        filter.Add(new Es.ExistsQuery("product_id"));
+        filter.Add(new Es.DateRangeQuery("@timestamp") { Lte = DateMath.Anchored(SearchFilters.Iso(query.AsOf)), Format = "strict_date_optional_time" });
+        var latest = new TopHitsAggregation
         {
-            ["size"] = PageSize,
-            ["sources"] = new JsonArray(Source("shop", "shop_id"), Source("product", "product_id")),
+            Size = 1,
+            Sort = [new FieldSort("@timestamp") { Order = SortOrder.Desc }, new FieldSort("event_id") { Order = SortOrder.Asc }],
+            Source = new SourceFilter { Includes = new[] { "shop_id", "product_id", "product_name", "stock_level", "@timestamp" } },
         };
-        var latest = new JsonObject
+        return new SearchRequest
         {
-            ["size"] = 1,
-            ["sort"] = new JsonArray(
-                new JsonObject { ["@timestamp"] = new JsonObject { ["order"] = "desc" } },
-                new JsonObject { ["event_id"] = new JsonObject { ["order"] = "asc" } }),
-            ["_source"] = new JsonObject { ["includes"] = new JsonArray("shop_id", "product_id", "product_name", "stock_level", "@timestamp") },
-        };
-        return new JsonObject
-        {
-            ["size"] = 0,
-            ["track_total_hits"] = false,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
-            ["aggs"] = new JsonObject
+            Size = 0,
+            TrackTotalHits = new TrackHits(false),
+            Query = new Es.BoolQuery { Filter = filter },
+            Aggregations = new Dictionary<string, Aggregation>
             {
-                ["products"] = new JsonObject { ["composite"] = composite, ["aggs"] = new JsonObject { ["latest"] = new JsonObject { ["top_hits"] = latest } } },
+                [Products] = new Aggregation
+                {
+                    Composite = CompositePager.Over(PageSize, ("shop", "shop_id"), ("product", "product_id")),
+                    Aggregations = new Dictionary<string, Aggregation> { ["latest"] = latest },
+                },
             },
         };
     }
 
-    /// <summary>Adds the page's products.</summary>
-    public static void ReadPage(JsonElement root, List<StockLevel> into)
+    /// <summary>Adds the page's products (none when no event was written yet: the data stream does not exist).</summary>
+    public static void ReadPage(SearchResponse<JsonElement> response, List<StockLevel> into)
     {
-        if (!root.TryGetProperty("aggregations", out var aggs))
+        foreach (var bucket in CompositePager.Buckets(response, Products))
         {
-            return; // no event written yet: the data stream does not exist
-        }
-        var page = aggs.GetProperty("products");
-        var buckets = page.GetProperty("buckets");
-        foreach (var bucket in buckets.EnumerateArray())
-        {
-            var source = bucket.GetProperty("latest").GetProperty("hits").GetProperty("hits")[0].GetProperty("_source");
+            var source = (JsonElement)bucket.Aggregations!.GetTopHits("latest")!.Hits.Hits.First().Source!;
             into.Add(new StockLevel(
                 source.GetProperty("shop_id").GetString()!,
                 source.GetProperty("product_id").GetString()!,
@@ -78,9 +73,4 @@ public sealed class StockLevels(CompositePager pager, IndexNames names)
                 source.GetProperty("@timestamp").GetDateTimeOffset().ToUniversalTime()));
         }
     }
-
-    private static JsonObject Exists(string field) => new() { ["exists"] = new JsonObject { ["field"] = field } };
-
-    private static JsonObject Source(string name, string field) =>
-        new() { [name] = new JsonObject { ["terms"] = new JsonObject { ["field"] = field } } };
 }

@@ -45,8 +45,8 @@ public sealed class ScriptedClusterApiTests
     [Fact]
     public async Task Inventory_reads_each_products_latest_stock_event()
     {
-        const string levels = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"products":{"after_key":{"shop":"shop-a","product":"y"},"buckets":[{"key":{"shop":"shop-a","product":"x"},"doc_count":2,"latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"x","product_name":"Product x","stock_level":3,"@timestamp":"2026-11-21T08:00:00Z"}}]}}},{"key":{"shop":"shop-a","product":"y"},"doc_count":1,"latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"y","stock_level":40,"@timestamp":"2026-11-21T09:00:00Z"}}]}}}]}}}""";
-        const string none = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"products":{"buckets":[]}}}""";
+        const string levels = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"composite#products":{"after_key":{"shop":"shop-a","product":"y"},"buckets":[{"key":{"shop":"shop-a","product":"x"},"doc_count":2,"top_hits#latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"x","product_name":"Product x","stock_level":3,"@timestamp":"2026-11-21T08:00:00Z"}}]}}},{"key":{"shop":"shop-a","product":"y"},"doc_count":1,"top_hits#latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"y","stock_level":40,"@timestamp":"2026-11-21T09:00:00Z"}}]}}}]}}}""";
+        const string none = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"composite#products":{"buckets":[]}}}""";
         using var node = new ScriptedNode(request => Cluster(request)
             ?? (request.PathAndQuery.StartsWith("/ff-events/_search", StringComparison.Ordinal)
                 ? new ScriptedResponse(200, request.BodyText.Contains("\"after\"", StringComparison.Ordinal) ? none : levels)

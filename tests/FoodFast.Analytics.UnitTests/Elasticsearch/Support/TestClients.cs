@@ -19,6 +19,13 @@ public static class TestClients
 
     private static readonly Elastic.Clients.Elasticsearch.ElasticsearchClient Serializing = new(ClientSettingsFactory.Create(Options("http://127.0.0.1:9200"), new CapturingLogger()));
 
+    /// <summary>A search answer read by the client's own serializer, as if the node had sent it (with typed_keys names).</summary>
+    public static Elastic.Clients.Elasticsearch.SearchResponse<System.Text.Json.JsonElement> SearchAnswer(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Serializing.RequestResponseSerializer.Deserialize<Elastic.Clients.Elasticsearch.SearchResponse<System.Text.Json.JsonElement>>(stream)!;
+    }
+
     /// <summary>A typed request's body as the client's own serializer writes it on the wire.</summary>
     public static System.Text.Json.Nodes.JsonNode Json<T>(T request) =>
         System.Text.Json.Nodes.JsonNode.Parse(Elastic.Transport.Extensions.TransportSerializerExtensions.SerializeToString(Serializing.RequestResponseSerializer, request))!;

@@ -21,7 +21,7 @@ public static class TestQueries
     }
 
     public static FoodFast.Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations Recommendations(ClusterClient client, IndexNames names) =>
-        new(client, new CompositePager(client), names);
+        new(new CompositePager(client), names);
 
     public static ElasticsearchExportSource Exports(ClusterClient client, IndexNames names, int pageSize = 5000) =>
         new(client, names, NullLogger<ElasticsearchExportSource>.Instance) { PageSize = pageSize };
