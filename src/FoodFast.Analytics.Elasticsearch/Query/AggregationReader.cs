@@ -109,28 +109,11 @@ public static class AggregationReader
     {
         if (response.TimedOut)
         {
-            throw new ElasticsearchException(operation, 200, null, TimedOut);
+            throw new ElasticsearchException(operation, 200, null, "the search timed out; the result would be incomplete");
         }
         if (response.Shards.Failed > 0)
         {
-            throw new ElasticsearchException(operation, 200, null, ShardsFailed(response.Shards.Failed));
-        }
-    }
-
-    private const string TimedOut = "the search timed out; the result would be incomplete";
-
-    private static string ShardsFailed(int failed) => $"{failed} shard(s) failed; the result would be incomplete";
-
-    /// <summary>Elasticsearch answers 200 with partial results when shards fail or time out; an aggregate must be complete.</summary>
-    public static void ThrowOnPartialResults(JsonElement root, string operation)
-    {
-        if (root.TryGetProperty("timed_out", out var timedOut) && timedOut.ValueKind == JsonValueKind.True)
-        {
-            throw new ElasticsearchException(operation, 200, null, TimedOut);
-        }
-        if (root.TryGetProperty("_shards", out var shards) && shards.TryGetProperty("failed", out var failed) && failed.GetInt32() > 0)
-        {
-            throw new ElasticsearchException(operation, 200, null, ShardsFailed(failed.GetInt32()));
+            throw new ElasticsearchException(operation, 200, null, $"{response.Shards.Failed} shard(s) failed; the result would be incomplete");
         }
     }
 }

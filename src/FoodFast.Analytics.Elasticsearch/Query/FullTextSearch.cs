@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Query;
 
@@ -15,7 +15,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// order, at most <see cref="MaxLineMatches"/> orders). Each target is asked for its first (page + 1) × size hits and
 /// the two lists are merged, so paging is bounded by the 10,000-hit window.
 /// </summary>
-public sealed class FullTextSearch(ClusterClient client, IndexNames names)
+public sealed class FullTextSearch(CompositePager searches, IndexNames names)
 {
     public const int MaxLineMatches = 10_000;
 
@@ -26,19 +26,19 @@ public sealed class FullTextSearch(ClusterClient client, IndexNames names)
         long total = 0;
         if (query.Target != SearchTarget.Events)
         {
-            var lineOrders = await SearchRootAsync(names.OrderLines.ReadAlias, LinesBody(query), cancellationToken);
-            var orderIds = Hits(lineOrders).Select(h => h.GetProperty("_source").GetProperty("order_id").GetString()!).ToList();
-            var orders = await SearchRootAsync(names.Orders.ReadAlias, OrdersBody(query, orderIds, want), cancellationToken);
-            total += orders.GetProperty("hits").GetProperty("total").GetProperty("value").GetInt64();
-            found.AddRange(Hits(orders).Select(h => h.GetProperty("_source")).Select(s => new SearchHit("order", s.GetProperty("shop_id").GetString()!,
+            var lineOrders = await SearchAsync(names.OrderLines.ReadAlias, LinesRequest(query), cancellationToken);
+            var orderIds = Sources(lineOrders).Select(s => s.GetProperty("order_id").GetString()!).ToList();
+            var orders = await SearchAsync(names.Orders.ReadAlias, OrdersRequest(query, orderIds, want), cancellationToken);
+            total += Total(orders);
+            found.AddRange(Sources(orders).Select(s => new SearchHit("order", s.GetProperty("shop_id").GetString()!,
                 s.GetProperty("order_id").GetString()!, s.GetProperty("created_at").GetDateTimeOffset(),
                 $"{s.GetProperty("status").GetString()} {s.GetProperty("total").GetDecimal().ToString("0.00", CultureInfo.InvariantCulture)} {s.GetProperty("currency").GetString()}")));
         }
         if (query.Target != SearchTarget.Orders)
         {
-            var events = await SearchRootAsync(names.Events.ReadAlias, EventsBody(query, want), cancellationToken);
-            total += events.GetProperty("hits").GetProperty("total").GetProperty("value").GetInt64();
-            found.AddRange(Hits(events).Select(h => h.GetProperty("_source")).Select(s => new SearchHit("event", s.GetProperty("shop_id").GetString()!,
+            var events = await SearchAsync(names.Events.ReadAlias, EventsRequest(query, want), cancellationToken);
+            total += Total(events);
+            found.AddRange(Sources(events).Select(s => new SearchHit("event", s.GetProperty("shop_id").GetString()!,
                 s.GetProperty("event_id").GetString()!, s.GetProperty("@timestamp").GetDateTimeOffset(), EventSummary(s))));
         }
         var page = found.OrderByDescending(h => h.At).ThenBy(h => h.Id, StringComparer.Ordinal).Skip(query.Page * query.Size).Take(query.Size).ToList();
@@ -53,18 +53,18 @@ public sealed class FullTextSearch(ClusterClient client, IndexNames names)
         {
             return page;
         }
-        var should = new JsonArray(orders.Select(o => (JsonNode?)new JsonObject
+        var request = new SearchRequest
         {
-            ["bool"] = new JsonObject { ["filter"] = new JsonArray(SearchFilters.Term("shop_id", o.ShopId), SearchFilters.Term("order_id", o.Id)) },
-        }).ToArray());
-        var body = new JsonObject
-        {
-            ["size"] = 10_000,
-            ["_source"] = new JsonArray("shop_id", "order_id", "product_name"),
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } },
-            ["sort"] = new JsonArray(new JsonObject { ["line_no"] = "asc" }),
+            Size = 10_000,
+            Source = new SourceFilter { Includes = new[] { "shop_id", "order_id", "product_name" } },
+            Query = new Es.BoolQuery
+            {
+                Should = orders.Select(o => (Es.Query)new Es.BoolQuery { Filter = [new Es.TermQuery("shop_id", o.ShopId), new Es.TermQuery("order_id", o.Id)] }).ToList(),
+                MinimumShouldMatch = 1,
+            },
+            Sort = [Ordered("line_no", SortOrder.Asc)],
         };
-        var lines = Hits(await SearchRootAsync(names.OrderLines.ReadAlias, body, cancellationToken)).Select(h => h.GetProperty("_source"))
+        var lines = Sources(await SearchAsync(names.OrderLines.ReadAlias, request, cancellationToken))
             .GroupBy(s => s.GetProperty("shop_id").GetString() + ":" + s.GetProperty("order_id").GetString())
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.TryGetProperty("product_name", out var n) ? n.GetString() : null).Where(n => n is not null)));
         return page.Select(h => h.Type == "order" && lines.TryGetValue($"{h.ShopId}:{h.Id}", out var names) ? h with { Summary = $"{h.Summary}: {names}" } : h).ToList();
@@ -79,64 +79,53 @@ public sealed class FullTextSearch(ClusterClient client, IndexNames names)
         return s.GetProperty("type").GetString() + (subject is null ? "" : ": " + subject);
     }
 
-    public static JsonObject LinesBody(SearchQuery query) => new()
+    public static SearchRequest LinesRequest(SearchQuery query) => new()
     {
-        ["size"] = MaxLineMatches,
-        ["_source"] = new JsonArray("order_id"),
-        ["query"] = Scoped(query, [Words(query.Text, "product_name")]),
-        ["collapse"] = new JsonObject { ["field"] = "order_id" },
+        Size = MaxLineMatches,
+        Source = new SourceFilter { Includes = new[] { "order_id" } },
+        Query = Scoped(query, [Words(query.Text, "product_name")]),
+        Collapse = new FieldCollapse("order_id"),
     };
 
-    public static JsonObject OrdersBody(SearchQuery query, IReadOnlyList<string> lineMatches, int size) => new()
+    public static SearchRequest OrdersRequest(SearchQuery query, IReadOnlyList<string> lineMatches, int size) => new()
     {
-        ["size"] = size,
-        ["track_total_hits"] = true,
-        ["query"] = Scoped(query, [SearchFilters.Terms("order_id", lineMatches), Prefix("order_id", query.Text), Prefix("customer_id", query.Text)]),
-        ["sort"] = new JsonArray(new JsonObject { ["created_at"] = "desc" }, new JsonObject { ["order_id"] = "asc" }),
+        Size = size,
+        TrackTotalHits = new TrackHits(true),
+        Query = Scoped(query, [SearchFilters.AnyOf("order_id", lineMatches), Prefix("order_id", query.Text), Prefix("customer_id", query.Text)]),
+        Sort = [Ordered("created_at", SortOrder.Desc), Ordered("order_id", SortOrder.Asc)],
     };
 
-    public static JsonObject EventsBody(SearchQuery query, int size) => new()
+    public static SearchRequest EventsRequest(SearchQuery query, int size) => new()
     {
-        ["size"] = size,
-        ["track_total_hits"] = true,
-        ["query"] = Scoped(query,
+        Size = size,
+        TrackTotalHits = new TrackHits(true),
+        Query = Scoped(query,
         [
             Words(query.Text, "query", "product_name"), Prefix("product_id", query.Text), Prefix("user_id", query.Text),
-            Prefix("session_id", query.Text), SearchFilters.Term("event_id", query.Text),
+            Prefix("session_id", query.Text), new Es.TermQuery("event_id", query.Text),
         ]),
-        ["sort"] = new JsonArray(new JsonObject { ["@timestamp"] = "desc" }, new JsonObject { ["event_id"] = "asc" }),
+        Sort = [Ordered("@timestamp", SortOrder.Desc), Ordered("event_id", SortOrder.Asc)],
     };
 
-    private static JsonObject Scoped(SearchQuery query, JsonNode[] anyOf)
-    {
-        var filter = SearchFilters.ShopScope(query.ShopId);
-        return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["should"] = new JsonArray(anyOf), ["minimum_should_match"] = 1 } };
-    }
+    private static Es.Query Scoped(SearchQuery query, List<Es.Query> anyOf) =>
+        new Es.BoolQuery { Filter = SearchFilters.Scope(query.ShopId), Should = anyOf, MinimumShouldMatch = 1 };
 
     /// <summary>Every word as a prefix, all required; the operator characters of simple_query_string are dropped from user text.</summary>
-    public static JsonObject Words(string text, params string[] fields)
+    public static Es.Query Words(string text, params string[] fields)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(w => new string(w.Where(c => !"+|-\"*()~\\".Contains(c)).ToArray())).Where(w => w.Length > 0).Select(w => w + "*");
-        return new JsonObject
-        {
-            ["simple_query_string"] = new JsonObject
-            {
-                ["query"] = string.Join(' ', words), ["fields"] = new JsonArray(fields.Select(f => (JsonNode?)f).ToArray()), ["default_operator"] = "and",
-            },
-        };
+        return new Es.SimpleQueryStringQuery(string.Join(' ', words)) { Fields = fields, DefaultOperator = Es.Operator.And };
     }
 
-    private static JsonObject Prefix(string field, string text) =>
-        new() { ["prefix"] = new JsonObject { [field] = new JsonObject { ["value"] = text, ["case_insensitive"] = true } } };
+    private static Es.Query Prefix(string field, string text) => new Es.PrefixQuery(field, text) { CaseInsensitive = true };
 
-    private static JsonElement.ArrayEnumerator Hits(JsonElement root) => root.GetProperty("hits").GetProperty("hits").EnumerateArray();
+    private static SortOptions Ordered(string field, SortOrder order) => new FieldSort(field) { Order = order };
 
-    private async Task<JsonElement> SearchRootAsync(string index, JsonObject body, CancellationToken cancellationToken)
-    {
-        var response = await client.SendAsync(EsRequest.Json(HttpMethod.Post, SearchTargets.SearchPath(index), "search_text", Encoding.UTF8.GetBytes(body.ToJsonString())), cancellationToken);
-        using var document = JsonDocument.Parse(response.Body);
-        AggregationReader.ThrowOnPartialResults(document.RootElement, "search_text");
-        return document.RootElement.Clone();
-    }
+    private static long Total(SearchResponse<JsonElement> response) => response.HitsMetadata.Total?.Match(hits => hits!.Value, count => count) ?? 0;
+
+    private static IEnumerable<JsonElement> Sources(SearchResponse<JsonElement> response) => response.HitsMetadata.Hits.Select(h => h.Source);
+
+    private Task<SearchResponse<JsonElement>> SearchAsync(string index, SearchRequest request, CancellationToken cancellationToken) =>
+        searches.SearchAsync(index, "search_text", request, cancellationToken);
 }

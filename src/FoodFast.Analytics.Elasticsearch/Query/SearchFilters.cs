@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Mapping;
 using FoodFast.Analytics.Core.Queries;
@@ -12,8 +11,7 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// <summary>
 /// The bool filter of an aggregation search (shop, time range on the basis field, dimension and numeric filters),
 /// and the runtime fields that read a row's day of week or hour in the query's time zone, as the client's typed
-/// queries. The JSON forms (<see cref="ShopScope"/>, <see cref="Terms"/>, <see cref="DateRange"/>) serve the searches
-/// not yet moved to typed requests.
+/// queries.
 /// </summary>
 public static class SearchFilters
 {
@@ -89,22 +87,6 @@ public static class SearchFilters
         Gte = from is { } f ? DateMath.Anchored(Iso(f)) : null,
         Lt = to is { } t ? DateMath.Anchored(Iso(t)) : null,
         Format = "strict_date_optional_time",
-    };
-
-    public static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
-
-    public static JsonObject Terms(string field, IEnumerable<string?> values) =>
-        new() { ["terms"] = new JsonObject { [field] = new JsonArray(values.Select(v => (JsonNode?)v).ToArray()) } };
-
-    /// <summary>The filter list every search starts from: the shop's rows, or every shop's for an admin (null).</summary>
-    public static JsonArray ShopScope(string? shopId) => shopId is null ? [] : [Term("shop_id", shopId)];
-
-    public static JsonObject DateRange(string field, DateTimeOffset from, DateTimeOffset to) => new()
-    {
-        ["range"] = new JsonObject
-        {
-            [field] = new JsonObject { ["gte"] = Iso(from), ["lt"] = Iso(to), ["format"] = "strict_date_optional_time" },
-        },
     };
 
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

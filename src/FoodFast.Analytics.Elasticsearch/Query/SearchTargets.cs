@@ -20,7 +20,4 @@ public static class SearchTargets
         TimeBasis.Cancelled => "cancelled_at",
         _ => dataset == Datasets.Events ? "@timestamp" : "created_at",
     };
-
-    /// <summary>A missing alias (nothing written yet) answers an empty result instead of 404.</summary>
-    public static string SearchPath(string index) => $"{index}/_search?ignore_unavailable=true&allow_no_indices=true";
 }

@@ -92,7 +92,8 @@ public sealed class QueryGoldenTests
         var request = scan.Request(new FunnelQuery("shop-a", From, To, FunnelQuery.DefaultSteps, FunnelUnit.Session, TimeSpan.FromDays(1)),
             "session_id", ["product_view", "add_to_cart", "checkout_start", "purchase"]);
 
-        Golden.AssertJson("query-funnel-pit.json", new JsonObject { ["index"] = request.Index, ["query"] = request.Query.DeepClone(), ["sort"] = request.Sort.DeepClone() });
+        Assert.Equal("ff-events", request.Index);
+        Golden.AssertJson("query-funnel-pit.json", TestClients.Json(FoodFast.Analytics.Elasticsearch.Exports.PointInTimeReader.Request(request, "pit-1", null)));
     }
 
     [Fact]
@@ -135,8 +136,8 @@ public sealed class QueryGoldenTests
     {
         var query = new SearchQuery("shop-a", "käse -milch*", SearchTarget.All, 1, 10);
 
-        Golden.AssertJson("query-search-events.json", FullTextSearch.EventsBody(query, 20));
-        Golden.AssertJson("query-search-orders.json", FullTextSearch.OrdersBody(query with { Text = "käse" }, ["a-1", "a-2"], 10));
-        Golden.AssertJson("query-search-lines.json", FullTextSearch.LinesBody(query with { Text = "käse" }));
+        Golden.AssertJson("query-search-events.json", TestClients.Json(FullTextSearch.EventsRequest(query, 20)));
+        Golden.AssertJson("query-search-orders.json", TestClients.Json(FullTextSearch.OrdersRequest(query with { Text = "käse" }, ["a-1", "a-2"], 10)));
+        Golden.AssertJson("query-search-lines.json", TestClients.Json(FullTextSearch.LinesRequest(query with { Text = "käse" })));
     }
 }

@@ -17,7 +17,7 @@ public static class TestClients
         return new ClusterClient(typed, options.MaxRetries, backoff ?? Fast, TimeProvider.System, logger);
     }
 
-    private static readonly Elastic.Clients.Elasticsearch.ElasticsearchClient Serializing = new(ClientSettingsFactory.Create(Options("http://127.0.0.1:9200"), new CapturingLogger()));
+    private static readonly Elastic.Clients.Elasticsearch.ElasticsearchClient Serializing = InMemoryCluster.Offline();
 
     /// <summary>A search answer read by the client's own serializer, as if the node had sent it (with typed_keys names).</summary>
     public static Elastic.Clients.Elasticsearch.SearchResponse<System.Text.Json.JsonElement> SearchAnswer(string json)
@@ -28,5 +28,5 @@ public static class TestClients
 
     /// <summary>A typed request's body as the client's own serializer writes it on the wire.</summary>
     public static System.Text.Json.Nodes.JsonNode Json<T>(T request) =>
-        System.Text.Json.Nodes.JsonNode.Parse(Elastic.Transport.Extensions.TransportSerializerExtensions.SerializeToString(Serializing.RequestResponseSerializer, request))!;
+        System.Text.Json.Nodes.JsonNode.Parse(Serializing.Serialize(request))!;
 }

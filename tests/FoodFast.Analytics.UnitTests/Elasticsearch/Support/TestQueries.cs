@@ -17,7 +17,7 @@ public static class TestQueries
         var pager = new CompositePager(client);
         var newCustomers = new NewCustomers(pager, names);
         return new(new FunnelScan(client, names, NullLogger<FunnelScan>.Instance),
-            new RetentionCohorts(pager, names, newCustomers), new RfmSegments(pager, names), new StockLevels(pager, names), new FullTextSearch(client, names), new ShopSummaries(pager, names));
+            new RetentionCohorts(pager, names, newCustomers), new RfmSegments(pager, names), new StockLevels(pager, names), new FullTextSearch(pager, names), new ShopSummaries(pager, names));
     }
 
     public static FoodFast.Analytics.Elasticsearch.Recommendations.ElasticsearchRecommendations Recommendations(ClusterClient client, IndexNames names) =>
