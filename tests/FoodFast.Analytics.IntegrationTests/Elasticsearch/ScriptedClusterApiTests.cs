@@ -89,9 +89,10 @@ public sealed class ScriptedClusterApiTests
         var newest = month.AddMonths(-5).AddDays(-2).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
         {
-            ("GET", "/ff-orders-*,ff-order-lines-*/_alias") => new(200, """{"ff-orders-OLD":{"aliases":{}},"ff-order-lines-OLD":{"aliases":{}},"ff-orders-NOW":{"aliases":{}}}""".Replace("OLD", old, StringComparison.Ordinal).Replace("NOW", current, StringComparison.Ordinal)),
-            ("POST", var path) when path == $"/ff-orders-{old}/_search" => new(200, """{"hits":{"total":{"value":5,"relation":"eq"},"hits":[]},"aggregations":{"newest":{"value":NEWEST},"shops":{"sum_other_doc_count":0,"buckets":[{"key":"shop-a","doc_count":5}]}}}""".Replace("NEWEST", newest, StringComparison.Ordinal)),
-            ("DELETE", var path) when path == $"/ff-orders-{old},ff-order-lines-{old}" => new(200, """{"acknowledged":true}"""),
+            // The client percent-encodes the index list in the path; Elasticsearch decodes it.
+            ("GET", "/ff-orders-%2A%2Cff-order-lines-%2A/_alias") => new(200, """{"ff-orders-OLD":{"aliases":{}},"ff-order-lines-OLD":{"aliases":{}},"ff-orders-NOW":{"aliases":{}}}""".Replace("OLD", old, StringComparison.Ordinal).Replace("NOW", current, StringComparison.Ordinal)),
+            ("POST", var path) when path == $"/ff-orders-{old}/_search?typed_keys=true" => new(200, """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":5,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"max#newest":{"value":NEWEST},"sterms#shops":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"shop-a","doc_count":5}]}}}""".Replace("NEWEST", newest, StringComparison.Ordinal)),
+            ("DELETE", var path) when path == $"/ff-orders-{old}%2Cff-order-lines-{old}" => new(200, """{"acknowledged":true}"""),
             _ => Cluster(request) ?? Unscripted,
         });
         await using var api = new ElasticsearchAt(node.Url, ordersDays: 60);
