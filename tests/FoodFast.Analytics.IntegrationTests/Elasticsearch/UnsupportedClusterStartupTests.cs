@@ -26,7 +26,7 @@ public sealed class UnsupportedClusterStartupTests : IAsyncLifetime
         // An 8.x node refuses the 9.x client's compatible-with=9 header (RestCompatibleVersionHelper) and answers plain JSON.
         using var node = new ScriptedNode(r => r.Headers["Accept"].Contains("compatible-with=9", StringComparison.Ordinal)
             ? new ScriptedResponse(400, """{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]","caused_by":{"type":"status_exception","reason":"Accept version must be either version 8 or 7, but found 9. Accept=application/vnd.elasticsearch+json; compatible-with=9"}},"status":400}""")
-            : new ScriptedResponse(200, """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"8.19.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-07-24T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"9.12.2","minimum_wire_compatibility_version":"7.17.0","minimum_index_compatibility_version":"7.0.0"},"tagline":"You Know, for Search"}"""));
+            : new ScriptedResponse(200, ClusterAnswers.Info("8.19.0", lucene: "9.12.2", minimumWire: "7.17.0", minimumIndex: "7.0.0")));
 
         await AssertStopsWithAsync(node, "the cluster runs Elasticsearch 8.19.0; this service needs Elasticsearch 9.x");
         Assert.All(node.Requests, r => Assert.Equal(("GET", "/"), (r.Method, r.PathAndQuery)));
@@ -45,7 +45,7 @@ public sealed class UnsupportedClusterStartupTests : IAsyncLifetime
     {
         using var node = new ScriptedNode(r => (r.Method, r.PathAndQuery) switch
         {
-            ("GET", "/") => new ScriptedResponse(200, Elasticsearch9),
+            ("GET", "/") => new ScriptedResponse(200, ClusterAnswers.Info()),
             ("POST", "/_security/user/_has_privileges") => new ScriptedResponse(200, WithoutManageIlm),
             _ => new ScriptedResponse(400, """{"error":{"type":"illegal_argument_exception","reason":"not scripted"},"status":400}"""),
         });
@@ -123,5 +123,4 @@ public sealed class UnsupportedClusterStartupTests : IAsyncLifetime
          "application":{}}
         """;
 
-    private const string Elasticsearch9 = """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"9.2.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-10-21T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"10.3.1","minimum_wire_compatibility_version":"8.19.0","minimum_index_compatibility_version":"8.0.0"},"tagline":"You Know, for Search"}""";
 }

@@ -11,15 +11,13 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 
 public sealed class StoreHealthTests
 {
-    private const string Es9 = """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"9.2.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-10-21T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"10.3.1","minimum_wire_compatibility_version":"8.19.0","minimum_index_compatibility_version":"8.0.0"},"tagline":"You Know, for Search"}""";
-
     [Theory]
     [InlineData("green", HealthStatus.Healthy)]
     [InlineData("yellow", HealthStatus.Degraded)]
     [InlineData("red", HealthStatus.Unhealthy)]
     public async Task Cluster_status_maps_to_health(string status, HealthStatus expected)
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health(status)));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, ClusterAnswers.Info()) : new ScriptedResponse(200, ClusterAnswers.Health(status)));
 
         var result = await Store(node).CheckAsync(TestContext.Current.CancellationToken);
 
@@ -31,7 +29,7 @@ public sealed class StoreHealthTests
     [Fact]
     public async Task The_version_is_probed_once()
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health("green")));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, ClusterAnswers.Info()) : new ScriptedResponse(200, ClusterAnswers.Health("green")));
         var store = Store(node);
 
         await store.CheckAsync(TestContext.Current.CancellationToken);
@@ -105,12 +103,9 @@ public sealed class StoreHealthTests
     /// </summary>
     private static ScriptedResponse Elasticsearch8(string accept) => accept.Contains("compatible-with=9", StringComparison.Ordinal)
         ? new ScriptedResponse(400, Elasticsearch8Refusal)
-        : new ScriptedResponse(200, """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"8.19.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-07-24T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"9.12.2","minimum_wire_compatibility_version":"7.17.0","minimum_index_compatibility_version":"7.0.0"},"tagline":"You Know, for Search"}""");
+        : new ScriptedResponse(200, ClusterAnswers.Info("8.19.0", lucene: "9.12.2", minimumWire: "7.17.0", minimumIndex: "7.0.0"));
 
     private const string Elasticsearch8Refusal = """{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]","caused_by":{"type":"status_exception","reason":"Accept version must be either version 8 or 7, but found 9. Accept=application/vnd.elasticsearch+json; compatible-with=9"}},"status":400}""";
-
-    private static string Health(string status) =>
-        $$"""{"cluster_name":"docker-cluster","status":"{{status}}","timed_out":false,"number_of_nodes":1,"number_of_data_nodes":1,"active_primary_shards":5,"active_shards":5,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":0}""";
 
     private static ElasticsearchAnalyticsStore Store(ScriptedNode node) => Store(TestClients.Options(node.Url));
 
