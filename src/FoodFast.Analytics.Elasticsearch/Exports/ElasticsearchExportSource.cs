@@ -4,7 +4,7 @@ using Elastic.Clients.Elasticsearch.QueryDsl;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.Elasticsearch.Exports;

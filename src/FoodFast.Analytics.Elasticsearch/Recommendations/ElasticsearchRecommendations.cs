@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 
 namespace FoodFast.Analytics.Elasticsearch.Recommendations;
 

@@ -2,7 +2,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Recommendations;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Recommendations;

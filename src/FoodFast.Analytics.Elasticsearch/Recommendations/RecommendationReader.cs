@@ -2,7 +2,7 @@ using System.Text.Json;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Core.Recommendations;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 
 namespace FoodFast.Analytics.Elasticsearch.Recommendations;
 

@@ -3,7 +3,7 @@ using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using static FoodFast.Analytics.UnitTests.Elasticsearch.Query.Queries;

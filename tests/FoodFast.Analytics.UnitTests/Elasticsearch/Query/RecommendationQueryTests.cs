@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.Elasticsearch.Recommendations;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 

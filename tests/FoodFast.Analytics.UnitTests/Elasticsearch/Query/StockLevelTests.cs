@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;

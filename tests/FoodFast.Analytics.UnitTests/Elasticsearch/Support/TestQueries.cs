@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Support;

@@ -6,7 +6,7 @@ using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 using FoodFast.Analytics.Elasticsearch.Connection;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>One composite bucket (or the whole result without groups): keys by group-by index, metric values by base-metric index.</summary>
 public sealed record PartialRow(string? Bucket, string?[] Keys, string?[] Labels, Dictionary<int, decimal> Values, string? Customer);

@@ -6,7 +6,7 @@ using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Search over orders and events, newest first. Words match word prefixes (<c>käse</c> finds <c>Käsespätzle</c>) through

@@ -5,7 +5,7 @@ using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Compiles one <see cref="SearchPlan"/> of a validated query to a typed <c>_search</c> request (size 0). Groups are a

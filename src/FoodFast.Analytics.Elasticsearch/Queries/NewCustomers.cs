@@ -4,7 +4,7 @@ using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// The customers whose first order of the shop falls in <c>[From, To)</c>, with that first instant. Two composite passes

@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Runs a <see cref="SearchPlan"/>: one search, or as many composite pages as there are groups (1,000 a page).</summary>
 public sealed class AggregationSearch(CompositePager pager, IndexNames names)

@@ -6,7 +6,7 @@ using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// The latest stock level of each product, as Postgres' <c>distinct on (shop_id, product_id) ... order by occurred_at desc,

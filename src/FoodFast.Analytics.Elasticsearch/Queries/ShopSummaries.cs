@@ -6,7 +6,7 @@ using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Each shop's first and last order, order count and currencies, as Postgres' <c>group by shop_id</c>: a composite over

@@ -4,7 +4,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Elasticsearch.Connection;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// The one loop over a <c>composite</c> aggregation: sends the search, hands each answer to the caller, and asks again

@@ -6,7 +6,7 @@ using FoodFast.Analytics.Core.Queries.Catalogue;
 
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// The bool filter of an aggregation search (shop, time range on the basis field, dimension and numeric filters),

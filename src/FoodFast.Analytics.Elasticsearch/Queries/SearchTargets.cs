@@ -2,7 +2,7 @@ using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Where each dataset lives (read alias or data stream) and which date field places a row at each time basis.</summary>
 public static class SearchTargets

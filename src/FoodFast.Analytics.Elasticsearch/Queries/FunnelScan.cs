@@ -7,7 +7,7 @@ using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Funnels need each unit's events in time order, which no aggregation keeps. So the step events of the range are

@@ -7,7 +7,7 @@ using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Retention cohorts: the customers whose first order falls in the range (<see cref="NewCustomers"/>), then, 1,000 of
