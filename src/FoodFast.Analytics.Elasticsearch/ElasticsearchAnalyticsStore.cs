@@ -9,7 +9,7 @@ namespace FoodFast.Analytics.Elasticsearch;
 /// <summary>The analytics store on Elasticsearch 9: monthly order and order-line indices, an events data stream.</summary>
 public sealed class ElasticsearchAnalyticsStore(
     ClusterClient client, ClusterProbe probe, PrivilegeCheck privileges, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
-    Query.ElasticsearchQueries queries, Query.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports,
+    Queries.ElasticsearchQueries queries, Queries.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports,
     Recommendations.ElasticsearchRecommendations recommendations)
     : IAnalyticsStore
 {
@@ -56,7 +56,7 @@ public sealed class ElasticsearchAnalyticsStore(
                 _ => HealthCheckResult.Unhealthy(description, data: data),
             };
         }
-        catch (ElasticsearchException ex)
+        catch (Exception ex) when (ex is ElasticsearchException or StoreRefusedException)
         {
             return HealthCheckResult.Unhealthy(ex.Message);
         }

@@ -30,17 +30,17 @@ public static class ElasticsearchServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndexBootstrapper>>()));
         services.AddSingleton<ElasticsearchSink>();
-        services.AddSingleton<Query.CompositePager>();
-        services.AddSingleton<Query.AggregationSearch>();
-        services.AddSingleton<Query.NewCustomers>();
-        services.AddSingleton<Query.ElasticsearchQueries>();
-        services.AddSingleton<Query.FunnelScan>();
-        services.AddSingleton<Query.RetentionCohorts>();
-        services.AddSingleton<Query.RfmSegments>();
-        services.AddSingleton<Query.FullTextSearch>();
-        services.AddSingleton<Query.StockLevels>();
-        services.AddSingleton<Query.ShopSummaries>();
-        services.AddSingleton<Query.ElasticsearchQueryFamilies>();
+        services.AddSingleton<Queries.CompositePager>();
+        services.AddSingleton<Queries.AggregationSearch>();
+        services.AddSingleton<Queries.NewCustomers>();
+        services.AddSingleton<Queries.ElasticsearchQueries>();
+        services.AddSingleton<Queries.FunnelScan>();
+        services.AddSingleton<Queries.RetentionCohorts>();
+        services.AddSingleton<Queries.RfmSegments>();
+        services.AddSingleton<Queries.FullTextSearch>();
+        services.AddSingleton<Queries.StockLevels>();
+        services.AddSingleton<Queries.ShopSummaries>();
+        services.AddSingleton<Queries.ElasticsearchQueryFamilies>();
         services.AddSingleton<Exports.ElasticsearchExportSource>();
         services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();
         services.AddSingleton<Core.Erasure.ICustomerErasure>(sp => sp.GetRequiredService<Erasure.ElasticsearchCustomerErasure>());

@@ -15,10 +15,16 @@ internal static partial class StartupFailure
             // Checked before the host starts its background services, so nothing else runs or logs on the way out.
             return Fail($"cannot listen on {taken}: the port is already in use (is the service already running? set PORT to use another port)");
         }
+        var storage = app.Services.GetRequiredService<StorageBootstrapper>();
         try
         {
             await app.RunAsync();
-            return 0;
+            return storage.Refusal is { } refusal ? Fail(refusal) : 0;
+        }
+        catch (OperationCanceledException) when (storage.Refusal is { } refusal)
+        {
+            // The store refused while the host was still starting: stopping it cancels the rest of start-up.
+            return Fail(refusal);
         }
         catch (OptionsValidationException ex)
         {

@@ -62,7 +62,9 @@ public sealed class ClusterClient
 
     /// <summary>
     /// The single place that sends a hand-written JSON body (through the client's own transport, so node pool, auth, TLS
-    /// and compression are the client's): the calls not yet moved to typed requests. Same retries as <see cref="CallAsync{T}"/>.
+    /// and compression are the client's). Its one caller is <see cref="Indices.IndexBootstrapper"/>, which PUTs the
+    /// component and index templates and the ILM policy from their JSON resources: those files are the one source of the
+    /// mappings, and a typed copy of them would be a second. Every other call is typed. Same retries as <see cref="CallAsync{T}"/>.
     /// </summary>
     public async Task<EsResponse> SendAsync(EsRequest request, CancellationToken cancellationToken)
     {
@@ -86,21 +88,6 @@ public sealed class ClusterClient
                 ? ElasticsearchException.From(request.Operation, null, null, response.ApiCallDetails.OriginalException)
                 : ElasticsearchException.From(request.Operation, new EsResponse(status.Value, bytes));
             await BackOffOrThrowAsync(request.Operation, failure, attempt, request.MaxRetries ?? _maxRetries, cancellationToken);
-        }
-    }
-
-    /// <summary>Sends and reads a JSON answer; a 2xx body that does not parse is an error, not a null.</summary>
-    public async Task<T> SendAsync<T>(EsRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(request, cancellationToken);
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize(response.Body, type)
-                ?? throw new ElasticsearchException(request.Operation, response.StatusCode, null, "empty response body");
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new ElasticsearchException(request.Operation, response.StatusCode, null, $"unreadable response: {ex.Message}", ex);
         }
     }
 

@@ -1,11 +1,12 @@
 using Elastic.Clients.Elasticsearch.Security;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
 namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// Asks <c>_security/user/_has_privileges</c> for <see cref="RequiredPrivileges"/> at start-up and stops with one line
-/// naming what is missing. A cluster without security answers that API with a 500 <c>illegal_state_exception</c>
+/// naming what is missing (a <see cref="StoreRefusedException"/>). A cluster without security answers that API with a 500 <c>illegal_state_exception</c>
 /// ("Security is not enabled but a security rest handler is registered"): then there is nothing to check.
 /// </summary>
 public sealed class PrivilegeCheck(ClusterClient client, IndexNames names)
@@ -26,7 +27,7 @@ public sealed class PrivilegeCheck(ClusterClient client, IndexNames names)
         }
         if (Missing(response) is { Count: > 0 } missing)
         {
-            throw new ElasticsearchException("has_privileges", 200, "missing_privileges",
+            throw new StoreRefusedException(
                 $"the credentials of {ElasticsearchOptions.Section} lack {string.Join(", ", missing)} (see docs/elasticsearch.md, \"Elastic Cloud: the API key's privileges\")");
         }
     }

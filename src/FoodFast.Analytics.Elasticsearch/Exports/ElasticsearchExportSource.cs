@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.Elasticsearch.Exports;
@@ -43,23 +43,16 @@ public sealed class ElasticsearchExportSource(ClusterClient client, IndexNames n
 
     private PointInTimeQuery Request(string index, string timeField, ExportRange range, string[] key, IReadOnlyList<string> fields)
     {
-        var filter = SearchFilters.ShopScope(range.ShopId);
-        filter.Add(SearchFilters.DateRange(timeField, range.From, range.To));
-        var sort = new JsonArray(Asc(timeField), Asc("shop_id"));
-        foreach (var field in key)
-        {
-            sort.Add(Asc(field));
-        }
+        var filter = SearchFilters.Scope(range.ShopId);
+        filter.Add(SearchFilters.Range(timeField, range.From, range.To));
         // A slow writer (a PDF page, a big XLSX sheet) may take a while between two pages: 5 minutes of slack.
-        return new PointInTimeQuery(index, new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } }, sort)
+        return new PointInTimeQuery(index, new BoolQuery { Filter = filter }, [timeField, "shop_id", .. key])
         {
             PageSize = PageSize,
             KeepAlive = "5m",
-            Source = new JsonArray(fields.Select(f => (JsonNode?)f).ToArray()),
+            Source = fields,
         };
     }
-
-    private static JsonObject Asc(string field) => new() { [field] = "asc" };
 
     private async IAsyncEnumerable<T> StreamAsync<T>(PointInTimeQuery query, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.Elasticsearch.Exports;
 
-/// <summary>What to stream: a query over an index (or alias or pattern), in <see cref="Sort"/> order.</summary>
+/// <summary>What to stream: a query over an index (or alias or pattern), ascending by <see cref="Sort"/>.</summary>
 /// <param name="Sort">Ends with a unique key of the dataset (<c>shop_id</c> + <c>order_id</c>, <c>event_id</c>), so the order is total.</param>
-public sealed record PointInTimeQuery(string Index, JsonObject Query, JsonArray Sort)
+public sealed record PointInTimeQuery(string Index, Es.Query Query, IReadOnlyList<string> Sort)
 {
     public int PageSize { get; init; } = 5000;
 
@@ -19,7 +18,7 @@ public sealed record PointInTimeQuery(string Index, JsonObject Query, JsonArray 
     public string KeepAlive { get; init; } = "2m";
 
     /// <summary>The <c>_source</c> fields each hit carries; null: the whole document.</summary>
-    public JsonArray? Source { get; init; }
+    public IReadOnlyList<string>? Source { get; init; }
 }
 
 /// <summary>One hit's <c>_source</c>.</summary>
@@ -54,7 +53,7 @@ public sealed class PointInTimeReader(ClusterClient client, ILogger logger)
             IReadOnlyCollection<FieldValue>? after = null;
             while (true)
             {
-                var request = Request(client.Typed, query, pitId, after);
+                var request = Request(query, pitId, after);
                 var page = await client.CallAsync("search_point_in_time", (es, ct) => es.SearchAsync<JsonElement>(request, ct), cancellationToken);
                 if (page.TimedOut)
                 {
@@ -83,30 +82,17 @@ public sealed class PointInTimeReader(ClusterClient client, ILogger logger)
         }
     }
 
-    /// <summary>
-    /// The page request. Queries and sorts are built as JSON (shared with the aggregations); the client's own serializer
-    /// reads them into a typed <see cref="SearchRequest"/>. No index in the path: the PIT names it.
-    /// </summary>
-    public static SearchRequest Request(ElasticsearchClient client, PointInTimeQuery query, string pitId, IReadOnlyCollection<FieldValue>? after)
+    /// <summary>The page request, <c>_shard_doc</c> last. No index in the path: the PIT names it.</summary>
+    public static SearchRequest Request(PointInTimeQuery query, string pitId, IReadOnlyCollection<FieldValue>? after) => new()
     {
-        var body = new JsonObject
-        {
-            ["size"] = query.PageSize,
-            ["track_total_hits"] = false,
-            ["query"] = query.Query.DeepClone(),
-            ["sort"] = query.Sort.DeepClone(),
-        };
-        if (query.Source is { } source)
-        {
-            body["_source"] = source.DeepClone();
-        }
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString()));
-        var request = client.RequestResponseSerializer.Deserialize<SearchRequest>(stream)!;
-        request.Sort!.Add(new SortOptions { Field = new FieldSort("_shard_doc") { Order = SortOrder.Asc } });
-        request.Pit = new PointInTimeReference { Id = pitId, KeepAlive = query.KeepAlive };
-        request.SearchAfter = after?.ToList();
-        return request;
-    }
+        Size = query.PageSize,
+        TrackTotalHits = new TrackHits(false),
+        Query = query.Query,
+        Sort = [.. query.Sort.Append("_shard_doc").Select(f => (SortOptions)new FieldSort(f) { Order = SortOrder.Asc })],
+        Source = query.Source is { } fields ? new SourceFilter { Includes = fields.ToArray() } : (SourceConfig?)null,
+        Pit = new PointInTimeReference { Id = pitId, KeepAlive = query.KeepAlive },
+        SearchAfter = after?.ToList(),
+    };
 
     /// <summary>Closes even when the caller cancelled (with its own short deadline); a PIT left open expires after its keep-alive anyway.</summary>
     private async Task CloseAsync(string pitId)

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Options;
@@ -21,11 +22,13 @@ public sealed class ElasticsearchStatusReader(ClusterClient client, ClusterProbe
         var templates = new List<TemplateState>();
         foreach (var (name, _) in set.ComponentTemplates())
         {
-            templates.Add(await TemplateAsync("_component_template", "component_templates", "component_template", name, cancellationToken));
+            var found = await client.CallAsync("get_component_template", (es, ct) => es.Cluster.GetComponentTemplateAsync(name, ct), cancellationToken, Missing);
+            templates.Add(Template("component_template", name, Absent(found) ? null : found.ComponentTemplates.FirstOrDefault()?.ComponentTemplateNode.Version));
         }
         foreach (var (name, _) in set.IndexTemplates())
         {
-            templates.Add(await TemplateAsync("_index_template", "index_templates", "index_template", name, cancellationToken));
+            var found = await client.CallAsync("get_index_template", (es, ct) => es.Indices.GetIndexTemplateAsync(name, ct), cancellationToken, Missing);
+            templates.Add(Template("index_template", name, Absent(found) ? null : found.IndexTemplates.FirstOrDefault()?.IndexTemplate.Version));
         }
         var targets = new List<TargetState>
         {
@@ -37,45 +40,30 @@ public sealed class ElasticsearchStatusReader(ClusterClient client, ClusterProbe
             health.NumberOfNodes, templates, targets);
     }
 
-    private async Task<TemplateState> TemplateAsync(string api, string listKey, string itemKey, string name, CancellationToken cancellationToken)
+    private static bool Absent(Elastic.Transport.Products.Elasticsearch.ElasticsearchResponse response) => response.ApiCallDetails.HttpStatusCode == 404;
+
+    private static TemplateState Template(string kind, string name, long? version)
     {
-        var response = await client.SendAsync(EsRequest.Get($"{api}/{name}", $"get{api}") with { Accepted = Missing }, cancellationToken);
-        int? installed = null;
-        if (response.StatusCode != 404)
-        {
-            using var document = JsonDocument.Parse(response.Body);
-            var item = document.RootElement.GetProperty(listKey).EnumerateArray().FirstOrDefault();
-            installed = item.ValueKind == JsonValueKind.Object && item.GetProperty(itemKey).TryGetProperty("version", out var v) ? v.GetInt32() : null;
-        }
-        return new TemplateState(itemKey, name, installed, TemplateSet.Version, installed >= TemplateSet.Version);
+        var installed = (int?)version;
+        return new TemplateState(kind, name, installed, TemplateSet.Version, installed >= TemplateSet.Version);
     }
 
     /// <summary><c>GET /_alias/&lt;a&gt;</c> answers <c>{"&lt;index&gt;":{"aliases":{"&lt;a&gt;":{}}}}</c>, keyed by the concrete indices.</summary>
     private async Task<TargetState> AliasAsync(string alias, CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(EsRequest.Get($"_alias/{alias}", "get_alias") with { Accepted = Missing }, cancellationToken);
-        if (response.StatusCode == 404)
-        {
-            return new TargetState("alias", alias, false, [], null);
-        }
-        using var document = JsonDocument.Parse(response.Body);
-        return new TargetState("alias", alias, true, document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList(), null);
+        var found = await client.CallAsync("get_alias", (es, ct) => es.Indices.GetAliasAsync(new GetAliasRequest((Names)alias), ct), cancellationToken, Missing);
+        return Absent(found)
+            ? new TargetState("alias", alias, false, [], null)
+            : new TargetState("alias", alias, true, found.Aliases!.Keys.Order(StringComparer.Ordinal).ToList(), null);
     }
 
     private async Task<TargetState> DataStreamAsync(string name, CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(EsRequest.Get($"_data_stream/{name}", "get_data_stream") with { Accepted = Missing }, cancellationToken);
-        if (response.StatusCode == 404)
+        var found = await client.CallAsync("get_data_stream", (es, ct) => es.Indices.GetDataStreamAsync(name, ct), cancellationToken, Missing);
+        if (Absent(found) || found.DataStreams.FirstOrDefault() is not { } stream)
         {
             return new TargetState("data_stream", name, false, [], null);
         }
-        using var document = JsonDocument.Parse(response.Body);
-        var stream = document.RootElement.GetProperty("data_streams").EnumerateArray().FirstOrDefault();
-        if (stream.ValueKind != JsonValueKind.Object)
-        {
-            return new TargetState("data_stream", name, false, [], null);
-        }
-        var indices = stream.GetProperty("indices").EnumerateArray().Select(i => i.GetProperty("index_name").GetString()!).ToList();
-        return new TargetState("data_stream", name, true, indices, stream.TryGetProperty("status", out var s) ? s.GetString()?.ToLowerInvariant() : null);
+        return new TargetState("data_stream", name, true, stream.Indices.Select(i => i.IndexName).ToList(), stream.Status.ToString().ToLowerInvariant());
     }
 }

@@ -1,11 +1,14 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using FoodFast.Analytics.Core.Recommendations;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace FoodFast.Analytics.Elasticsearch.Recommendations;
 
 /// <summary>
-/// Request bodies for recommendations. Bought together is a <c>significant_terms</c> on the orders' <c>product_ids</c>:
+/// Typed search requests for recommendations. Bought together is a <c>significant_terms</c> on the orders' <c>product_ids</c>:
 /// the foreground is the orders containing the product, the background every order in scope, so each bucket carries
 /// n(A∩B) (<c>doc_count</c>) and n(B) (<c>bg_count</c>) and the aggregation n(A) and N. The <c>percentage</c>
 /// heuristic scores n(A∩B)/n(B), which for a fixed A ranks exactly as lift does.
@@ -15,92 +18,85 @@ public static class RecommendationBodies
     /// <summary>Candidates asked for beyond the limit, so ties at the cut are settled by Core's ordering, not by the shards.</summary>
     public static int CandidateCount(int limit) => Math.Max(limit * 5, 100);
 
-    public static JsonObject BoughtTogether(BoughtTogetherQuery query) => new()
+    public const string Products = "products";
+
+    public static SearchRequest BoughtTogether(BoughtTogetherQuery query) => new()
     {
-        ["size"] = 0,
-        ["track_total_hits"] = false,
-        ["query"] = Scope(query.ShopId, query.From, query.To, SearchFilters.Term("product_ids", query.ProductId)),
-        ["aggs"] = new JsonObject
+        Size = 0,
+        TrackTotalHits = new TrackHits(false),
+        Query = Scope(query.ShopId, query.From, query.To, new Es.TermQuery("product_ids", query.ProductId)),
+        Aggregations = new Dictionary<string, Aggregation>
         {
-            ["together"] = new JsonObject
+            ["together"] = new SignificantTermsAggregation
             {
-                ["significant_terms"] = new JsonObject
-                {
-                    ["field"] = "product_ids",
-                    ["size"] = CandidateCount(query.Limit),
-                    ["min_doc_count"] = query.MinSupport,
-                    ["exclude"] = new JsonArray(query.ProductId),
-                    ["percentage"] = new JsonObject(),
-                    ["background_filter"] = Scope(query.ShopId, query.From, query.To),
-                },
+                Field = "product_ids",
+                Size = CandidateCount(query.Limit),
+                MinDocCount = query.MinSupport,
+                Exclude = new TermsExclude([query.ProductId]),
+                Percentage = new PercentageScoreHeuristic(),
+                BackgroundFilter = Scope(query.ShopId, query.From, query.To),
             },
         },
     };
 
     /// <summary>The latest name and category of each product (the greatest value, as Postgres' max()).</summary>
-    public static JsonObject Labels(BoughtTogetherQuery query, IReadOnlyList<string> productIds) => new()
+    public static SearchRequest Labels(BoughtTogetherQuery query, IReadOnlyList<string> productIds) => new()
     {
-        ["size"] = 0,
-        ["track_total_hits"] = false,
-        ["query"] = Scope(query.ShopId, query.From, query.To, SearchFilters.Terms("product_id", productIds)),
-        ["aggs"] = new JsonObject
+        Size = 0,
+        TrackTotalHits = new TrackHits(false),
+        Query = Scope(query.ShopId, query.From, query.To, SearchFilters.AnyOf("product_id", productIds)),
+        Aggregations = new Dictionary<string, Aggregation>
         {
-            ["products"] = new JsonObject
+            [Products] = new Aggregation
             {
-                ["terms"] = new JsonObject { ["field"] = "product_id", ["size"] = productIds.Count },
-                ["aggs"] = LabelAggs(),
+                Terms = new TermsAggregation { Field = "product_id", Size = productIds.Count },
+                Aggregations = LabelAggs(),
             },
         },
     };
 
     /// <summary>A composite over product ids of the order lines in both windows, with units per window.</summary>
-    public static JsonObject Trending(TrendingQuery query)
+    public static SearchRequest Trending(TrendingQuery query)
     {
         var aggs = LabelAggs();
-        aggs["recent"] = UnitsIn(new JsonObject { ["gte"] = SearchFilters.Iso(query.RecentFrom) });
-        aggs["previous"] = UnitsIn(new JsonObject { ["lt"] = SearchFilters.Iso(query.RecentFrom) });
-        var composite = new JsonObject
+        aggs["recent"] = UnitsIn(SearchFilters.Range("created_at", query.RecentFrom, null));
+        aggs["previous"] = UnitsIn(SearchFilters.Range("created_at", null, query.RecentFrom));
+        return new SearchRequest
         {
-            ["size"] = 1000,
-            ["sources"] = new JsonArray(new JsonObject { ["product"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "product_id" } } }),
-        };
-        return new JsonObject
-        {
-            ["size"] = 0,
-            ["track_total_hits"] = false,
-            ["query"] = Scope(query.ShopId, query.PreviousFrom, query.To),
-            ["aggs"] = new JsonObject { ["products"] = new JsonObject { ["composite"] = composite, ["aggs"] = aggs } },
+            Size = 0,
+            TrackTotalHits = new TrackHits(false),
+            Query = Scope(query.ShopId, query.PreviousFrom, query.To),
+            Aggregations = new Dictionary<string, Aggregation>
+            {
+                [Products] = new Aggregation { Composite = CompositePager.Over(1000, ("product", "product_id")), Aggregations = aggs },
+            },
         };
     }
 
-    private static JsonObject UnitsIn(JsonObject bounds)
+    private static Aggregation UnitsIn(Es.Query window) => new()
     {
-        bounds["format"] = "strict_date_optional_time";
-        return new JsonObject
-        {
-            ["filter"] = new JsonObject { ["range"] = new JsonObject { ["created_at"] = bounds } },
-            ["aggs"] = new JsonObject { ["units"] = new JsonObject { ["sum"] = new JsonObject { ["field"] = "quantity" } } },
-        };
-    }
-
-    private static JsonObject LabelAggs() => new()
-    {
-        ["name"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "product_name.keyword", ["size"] = 1, ["order"] = new JsonObject { ["_key"] = "desc" } } },
-        ["category"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "category", ["size"] = 1, ["order"] = new JsonObject { ["_key"] = "desc" } } },
+        Filter = window,
+        Aggregations = new Dictionary<string, Aggregation> { ["units"] = new SumAggregation { Field = "quantity" } },
     };
 
-    /// <summary>Orders (or lines) of the shop created in [from, to) and not cancelled, plus any extra filter.</summary>
-    private static JsonObject Scope(string? shopId, DateTimeOffset from, DateTimeOffset to, JsonObject? extra = null)
+    private static Dictionary<string, Aggregation> LabelAggs() => new()
     {
-        var filter = SearchFilters.ShopScope(shopId);
-        filter.Add(SearchFilters.DateRange("created_at", from, to));
+        ["name"] = Greatest("product_name.keyword"),
+        ["category"] = Greatest("category"),
+    };
+
+    private static TermsAggregation Greatest(string field) =>
+        new() { Field = field, Size = 1, Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Desc)] };
+
+    /// <summary>Orders (or lines) of the shop created in [from, to) and not cancelled, plus any extra filter.</summary>
+    private static Es.Query Scope(string? shopId, DateTimeOffset from, DateTimeOffset to, Es.Query? extra = null)
+    {
+        var filter = SearchFilters.Scope(shopId);
+        filter.Add(SearchFilters.Range("created_at", from, to));
         if (extra is not null)
         {
             filter.Add(extra);
         }
-        return new JsonObject
-        {
-            ["bool"] = new JsonObject { ["filter"] = filter, ["must_not"] = new JsonArray(SearchFilters.Term("status", "cancelled")) },
-        };
+        return new Es.BoolQuery { Filter = filter, MustNot = [new Es.TermQuery("status", "cancelled")] };
     }
 }

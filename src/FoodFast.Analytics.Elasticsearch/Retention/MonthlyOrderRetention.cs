@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
@@ -44,7 +45,7 @@ public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names
                     }
                 }
                 string[] targets = [.. new[] { orders, lines }.OfType<string>()];
-                await client.SendAsync(new EsRequest(HttpMethod.Delete, string.Join(',', targets), "delete_index"), cancellationToken);
+                await client.CallAsync("delete_index", (es, ct) => es.Indices.DeleteAsync(Elastic.Clients.Elasticsearch.Indices.Parse(string.Join(',', targets)), ct), cancellationToken);
                 deleted.AddRange(targets);
                 logger.LogInformation("Retention deleted {Indices}", string.Join(", ", targets));
             }
@@ -60,10 +61,10 @@ public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names
     /// <summary>The monthly indices present, by month: each month's orders and order-lines index (either may be missing).</summary>
     private async Task<Dictionary<DateTimeOffset, (string? Orders, string? Lines)>> ListMonthsAsync(CancellationToken cancellationToken)
     {
-        var path = $"{names.Orders.Pattern},{names.OrderLines.Pattern}/_alias";
-        var response = await client.SendAsync(EsRequest.Get(path, "get_alias"), cancellationToken);
+        var patterns = Elastic.Clients.Elasticsearch.Indices.Parse($"{names.Orders.Pattern},{names.OrderLines.Pattern}");
+        var response = await client.CallAsync("get_alias", (es, ct) => es.Indices.GetAliasAsync(patterns, ct), cancellationToken);
         var months = new Dictionary<DateTimeOffset, (string? Orders, string? Lines)>();
-        foreach (var index in JsonNode.Parse(response.Body)?.AsObject().Select(p => p.Key) ?? [])
+        foreach (var index in response.Aliases?.Keys ?? [])
         {
             // Matching the pattern is not enough: prefix "ff-orders" would own "ff-orders-orders-2026.01".
             if (MonthOf(names.Orders.ReadAlias, index) is { } ordersMonth)
@@ -87,29 +88,25 @@ public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names
     /// <summary>The newest order change in <paramref name="index"/> (null when empty) and its orders per shop.</summary>
     private async Task<(DateTimeOffset? Newest, IReadOnlyList<(string Shop, long Count)> Shops)> InspectAsync(string index, CancellationToken cancellationToken)
     {
-        var request = InspectRequest(index);
-        var body = JsonNode.Parse((await client.SendAsync(request, cancellationToken)).Body)!["aggregations"]!;
-        var newest = body["newest"]?["value"]?.GetValue<double?>() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds((long)millis) : (DateTimeOffset?)null;
-        var shops = body["shops"]!["buckets"]!.AsArray()
-            .Select(b => (b!["key"]!.GetValue<string>(), b["doc_count"]!.GetValue<long>())).ToList();
-        if (body["shops"]!["sum_other_doc_count"]?.GetValue<long>() is > 0 and var others)
+        var response = await client.CallAsync("inspect_order_index", (es, ct) => es.SearchAsync<JsonElement>(InspectRequest(index), ct), cancellationToken);
+        var aggs = response.Aggregations!;
+        var newest = aggs.GetMax("newest")?.Value is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds((long)millis) : (DateTimeOffset?)null;
+        var terms = aggs.GetStringTerms("shops")!;
+        var shops = terms.Buckets.Select(b => ((string)b.Key.Value!, b.DocCount)).ToList();
+        if (terms.SumOtherDocCount is > 0 and var others)
         {
             shops.Add(("", others));
         }
         return (newest, shops);
     }
 
-    public static EsRequest InspectRequest(string index)
+    public static SearchRequest InspectRequest(string index) => new(index)
     {
-        var body = new JsonObject
+        Size = 0,
+        Aggregations = new Dictionary<string, Aggregation>
         {
-            ["size"] = 0,
-            ["aggs"] = new JsonObject
-            {
-                ["newest"] = new JsonObject { ["max"] = new JsonObject { ["field"] = "updated_at" } },
-                ["shops"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "shop_id", ["size"] = ShopBuckets } },
-            },
-        };
-        return EsRequest.Json(HttpMethod.Post, $"{index}/_search", "inspect_order_index", Encoding.UTF8.GetBytes(body.ToJsonString()));
-    }
+            ["newest"] = new MaxAggregation { Field = "updated_at" },
+            ["shops"] = new TermsAggregation { Field = "shop_id", Size = ShopBuckets },
+        },
+    };
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Elasticsearch.Query;
 using FoodFast.Analytics.IntegrationTests.Contract;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,7 +75,7 @@ public sealed class ElasticsearchErasureContractTests(ElasticsearchStoreFixture 
     {
         var body = new JsonObject
         {
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(SearchFilters.Term("shop_id", shopId), new JsonObject { ["exists"] = new JsonObject { ["field"] = "location" } }) } },
+            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = new JsonArray(new JsonObject { ["term"] = new JsonObject { ["shop_id"] = shopId } }, new JsonObject { ["exists"] = new JsonObject { ["field"] = "location" } }) } },
         }.ToJsonString();
         var answer = await Cluster.SendAsync(HttpMethod.Post, $"{Cluster.Prefix}-orders/_count", TestContext.Current.CancellationToken, body);
         return answer.GetProperty("count").GetInt64();

@@ -45,8 +45,8 @@ public sealed class ScriptedClusterApiTests
     [Fact]
     public async Task Inventory_reads_each_products_latest_stock_event()
     {
-        const string levels = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"products":{"after_key":{"shop":"shop-a","product":"y"},"buckets":[{"key":{"shop":"shop-a","product":"x"},"doc_count":2,"latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"x","product_name":"Product x","stock_level":3,"@timestamp":"2026-11-21T08:00:00Z"}}]}}},{"key":{"shop":"shop-a","product":"y"},"doc_count":1,"latest":{"hits":{"hits":[{"_source":{"shop_id":"shop-a","product_id":"y","stock_level":40,"@timestamp":"2026-11-21T09:00:00Z"}}]}}}]}}}""";
-        const string none = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"hits":[]},"aggregations":{"products":{"buckets":[]}}}""";
+        const string levels = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"max_score":null,"hits":[]},"aggregations":{"composite#products":{"after_key":{"shop":"shop-a","product":"y"},"buckets":[{"key":{"shop":"shop-a","product":"x"},"doc_count":2,"top_hits#latest":{"hits":{"total":{"value":2,"relation":"eq"},"max_score":null,"hits":[{"_index":".ds-ff-events-2026.11.01-000001","_id":"e-x2","_score":null,"_source":{"shop_id":"shop-a","product_id":"x","product_name":"Product x","stock_level":3,"@timestamp":"2026-11-21T08:00:00Z"}}]}}},{"key":{"shop":"shop-a","product":"y"},"doc_count":1,"top_hits#latest":{"hits":{"total":{"value":1,"relation":"eq"},"max_score":null,"hits":[{"_index":".ds-ff-events-2026.11.01-000001","_id":"e-y1","_score":null,"_source":{"shop_id":"shop-a","product_id":"y","stock_level":40,"@timestamp":"2026-11-21T09:00:00Z"}}]}}}]}}}""";
+        const string none = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"max_score":null,"hits":[]},"aggregations":{"composite#products":{"buckets":[]}}}""";
         using var node = new ScriptedNode(request => Cluster(request)
             ?? (request.PathAndQuery.StartsWith("/ff-events/_search", StringComparison.Ordinal)
                 ? new ScriptedResponse(200, request.BodyText.Contains("\"after\"", StringComparison.Ordinal) ? none : levels)
@@ -89,9 +89,10 @@ public sealed class ScriptedClusterApiTests
         var newest = month.AddMonths(-5).AddDays(-2).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
         {
-            ("GET", "/ff-orders-*,ff-order-lines-*/_alias") => new(200, """{"ff-orders-OLD":{"aliases":{}},"ff-order-lines-OLD":{"aliases":{}},"ff-orders-NOW":{"aliases":{}}}""".Replace("OLD", old, StringComparison.Ordinal).Replace("NOW", current, StringComparison.Ordinal)),
-            ("POST", var path) when path == $"/ff-orders-{old}/_search" => new(200, """{"hits":{"total":{"value":5,"relation":"eq"},"hits":[]},"aggregations":{"newest":{"value":NEWEST},"shops":{"sum_other_doc_count":0,"buckets":[{"key":"shop-a","doc_count":5}]}}}""".Replace("NEWEST", newest, StringComparison.Ordinal)),
-            ("DELETE", var path) when path == $"/ff-orders-{old},ff-order-lines-{old}" => new(200, """{"acknowledged":true}"""),
+            // The client percent-encodes the index list in the path; Elasticsearch decodes it.
+            ("GET", "/ff-orders-%2A%2Cff-order-lines-%2A/_alias") => new(200, """{"ff-orders-OLD":{"aliases":{}},"ff-order-lines-OLD":{"aliases":{}},"ff-orders-NOW":{"aliases":{}}}""".Replace("OLD", old, StringComparison.Ordinal).Replace("NOW", current, StringComparison.Ordinal)),
+            ("POST", var path) when path == $"/ff-orders-{old}/_search?typed_keys=true" => new(200, """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":5,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"max#newest":{"value":NEWEST},"sterms#shops":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"shop-a","doc_count":5}]}}}""".Replace("NEWEST", newest, StringComparison.Ordinal)),
+            ("DELETE", var path) when path == $"/ff-orders-{old}%2Cff-order-lines-{old}" => new(200, """{"acknowledged":true}"""),
             _ => Cluster(request) ?? Unscripted,
         });
         await using var api = new ElasticsearchAt(node.Url, ordersDays: 60);
@@ -116,10 +117,10 @@ public sealed class ScriptedClusterApiTests
     /// <summary>What start-up and health ask: the version, green health, templates and policy absent, every PUT acknowledged.</summary>
     private static ScriptedResponse? Cluster(RecordedRequest request) => (request.Method, request.PathAndQuery) switch
     {
-        ("GET", "/") => new(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"9.2.0","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
+        ("GET", "/") => new(200, ClusterAnswers.Info()),
         // Security off, as in the compose stack's default: the API answers 500 and start-up skips the privilege check.
         ("POST", "/_security/user/_has_privileges") => new(500, """{"error":{"root_cause":[{"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"}],"type":"illegal_state_exception","reason":"Security is not enabled but a security rest handler is registered"},"status":500}"""),
-        ("GET", "/_cluster/health") => new(200, """{"cluster_name":"docker-cluster","status":"green","timed_out":false,"number_of_nodes":1,"unassigned_shards":0}"""),
+        ("GET", "/_cluster/health") => new(200, ClusterAnswers.Health("green")),
         ("POST", var path) when path.Contains("/_refresh", StringComparison.Ordinal) => new(200, """{"_shards":{"total":6,"successful":3,"failed":0}}"""),
         ("GET", _) => new(404, """{"error":{"type":"resource_not_found_exception","reason":"not found"},"status":404}"""),
         ("PUT", _) => new(200, """{"acknowledged":true}"""),

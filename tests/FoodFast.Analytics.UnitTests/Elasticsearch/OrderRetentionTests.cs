@@ -26,10 +26,11 @@ public sealed class OrderRetentionTests
     {
         using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
         {
-            ("GET", "/ff-orders-*,ff-order-lines-*/_alias") => new(200, Indices),
+            // The client percent-encodes the pattern list in the path (Elasticsearch decodes it): ff-orders-*,ff-order-lines-*.
+            ("GET", "/ff-orders-%2A%2Cff-order-lines-%2A/_alias") => new(200, Indices),
             // July: newest change 2026-09-01, two shops. August: an order refunded on 2026-10-01, after the cutoff.
-            ("POST", "/ff-orders-2026.07/_search") => new(200, Search(1788220800000, """[{"key":"shop-a","doc_count":3},{"key":"shop-b","doc_count":2}]""")),
-            ("POST", "/ff-orders-2026.08/_search") => new(200, Search(1790812800000, """[{"key":"shop-a","doc_count":4}]""")),
+            ("POST", "/ff-orders-2026.07/_search?typed_keys=true") => new(200, Search(1788220800000, """[{"key":"shop-a","doc_count":3},{"key":"shop-b","doc_count":2}]""")),
+            ("POST", "/ff-orders-2026.08/_search?typed_keys=true") => new(200, Search(1790812800000, """[{"key":"shop-a","doc_count":4}]""")),
             ("DELETE", _) => new(200, """{"acknowledged":true}"""),
             _ => new(400, """{"error":{"type":"illegal_argument_exception","reason":"not scripted"},"status":400}"""),
         });
@@ -38,14 +39,15 @@ public sealed class OrderRetentionTests
 
         Assert.Equal(
         [
-            "GET /ff-orders-*,ff-order-lines-*/_alias",
+            "GET /ff-orders-%2A%2Cff-order-lines-%2A/_alias",
             "DELETE /ff-order-lines-2026.06",
-            "POST /ff-orders-2026.07/_search",
-            "DELETE /ff-orders-2026.07,ff-order-lines-2026.07",
-            "POST /ff-orders-2026.08/_search",
+            "POST /ff-orders-2026.07/_search?typed_keys=true",
+            "DELETE /ff-orders-2026.07%2Cff-order-lines-2026.07",
+            "POST /ff-orders-2026.08/_search?typed_keys=true",
         ], node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
-        Assert.Equal("""{"size":0,"aggs":{"newest":{"max":{"field":"updated_at"}},"shops":{"terms":{"field":"shop_id","size":10000}}}}""",
-            node.Requests[2].BodyText);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse("""{"size":0,"aggregations":{"newest":{"max":{"field":"updated_at"}},"shops":{"terms":{"field":"shop_id","size":10000}}}}"""),
+            System.Text.Json.Nodes.JsonNode.Parse(node.Requests[2].BodyText)), node.Requests[2].BodyText);
         Assert.Equal(["ff-order-lines-2026.06", "ff-orders-2026.07", "ff-order-lines-2026.07"], result.Indices);
         Assert.Equal(["shop-a:3", "shop-b:2"], result.OrdersPerShop.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}"));
     }
@@ -58,7 +60,7 @@ public sealed class OrderRetentionTests
         // September ends on 2026-10-01, a day after this cutoff: its orders may be younger than the retention.
         var result = await Retention(node).DeleteBeforeAsync(DateTimeOffset.Parse("2026-09-30T00:00:00Z", CultureInfo.InvariantCulture), Ct);
 
-        Assert.Equal(["GET /ff-orders-*,ff-order-lines-*/_alias"], node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
+        Assert.Equal(["GET /ff-orders-%2A%2Cff-order-lines-%2A/_alias"], node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
         Assert.Empty(result.Indices);
     }
 
@@ -78,8 +80,8 @@ public sealed class OrderRetentionTests
     }
 
     private static string Search(long newestMillis, string buckets) =>
-        """{"took":1,"timed_out":false,"hits":{"total":{"value":5,"relation":"eq"},"hits":[]},"aggregations":{"newest":{"value":"""
-        + newestMillis.ToString(CultureInfo.InvariantCulture) + """.0,"value_as_string":"x"},"shops":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":"""
+        """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":5,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"max#newest":{"value":"""
+        + newestMillis.ToString(CultureInfo.InvariantCulture) + """.0,"value_as_string":"x"},"sterms#shops":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":"""
         + buckets + "}}}";
 
     private static MonthlyOrderRetention Retention(ScriptedNode node) =>

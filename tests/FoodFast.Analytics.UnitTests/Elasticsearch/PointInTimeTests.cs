@@ -11,8 +11,8 @@ public sealed class PointInTimeTests
 {
     private static readonly PointInTimeQuery Query = new(
         "ff-orders",
-        JsonNode.Parse("""{"bool":{"filter":[{"term":{"shop_id":"shop1"}}]}}""")!.AsObject(),
-        JsonNode.Parse("""[{"created_at":"asc"},{"shop_id":"asc"},{"order_id":"asc"}]""")!.AsArray()) { PageSize = 2 };
+        new Elastic.Clients.Elasticsearch.QueryDsl.BoolQuery { Filter = [new Elastic.Clients.Elasticsearch.QueryDsl.TermQuery("shop_id", "shop1")] },
+        ["created_at", "shop_id", "order_id"]) { PageSize = 2 };
 
     [Fact]
     public async Task Pages_with_the_raw_sort_values_and_the_latest_pit_id_then_closes()

@@ -29,10 +29,10 @@ public sealed partial class PrivilegeCheckTests
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, Answer(granted: false)));
 
-        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Check(node).EnsureAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<FoodFast.Analytics.Core.Storage.StoreRefusedException>(() => Check(node).EnsureAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("the credentials of Storage:Elasticsearch lack cluster privilege manage_ilm, index privilege manage on ff-events* "
-            + "(see docs/elasticsearch.md, \"Elastic Cloud: the API key's privileges\")", ex.Reason);
+            + "(see docs/elasticsearch.md, \"Elastic Cloud: the API key's privileges\")", ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
     }
 

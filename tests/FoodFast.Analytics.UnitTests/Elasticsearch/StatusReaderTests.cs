@@ -13,8 +13,8 @@ public sealed class StatusReaderTests
     {
         using var node = new ScriptedNode(request => (request.Method, request.PathAndQuery) switch
         {
-            ("GET", "/") => new ScriptedResponse(200, """{"name":"n1","cluster_name":"docker-cluster","version":{"number":"9.2.0","build_flavor":"default"},"tagline":"You Know, for Search"}"""),
-            ("GET", "/_cluster/health") => new ScriptedResponse(200, """{"cluster_name":"docker-cluster","status":"yellow","timed_out":false,"number_of_nodes":1,"unassigned_shards":3}"""),
+            ("GET", "/") => new ScriptedResponse(200, ClusterAnswers.Info()),
+            ("GET", "/_cluster/health") => new ScriptedResponse(200, ClusterAnswers.Health("yellow", unassigned: 3)),
             ("GET", "/_component_template/ff-orders-mappings") => new ScriptedResponse(404, """{"error":{"type":"resource_not_found_exception","reason":"missing"},"status":404}"""),
             ("GET", var p) when p.StartsWith("/_component_template/", StringComparison.Ordinal) =>
                 new ScriptedResponse(200, $$$"""{"component_templates":[{"name":"{{{p[21..]}}}","component_template":{"template":{},"version":2}}]}"""),

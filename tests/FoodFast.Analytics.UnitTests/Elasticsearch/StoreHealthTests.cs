@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
@@ -10,15 +11,13 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch;
 
 public sealed class StoreHealthTests
 {
-    private const string Es9 = """{"name":"node-1","cluster_name":"docker-cluster","cluster_uuid":"Xo6MjYq5TbK1Ewvn7z4yZw","version":{"number":"9.2.0","build_flavor":"default","build_type":"docker","build_hash":"25d88452371273dd27356c98598287b669a03eae","build_date":"2025-10-21T10:06:21.288851013Z","build_snapshot":false,"lucene_version":"10.3.1","minimum_wire_compatibility_version":"8.19.0","minimum_index_compatibility_version":"8.0.0"},"tagline":"You Know, for Search"}""";
-
     [Theory]
     [InlineData("green", HealthStatus.Healthy)]
     [InlineData("yellow", HealthStatus.Degraded)]
     [InlineData("red", HealthStatus.Unhealthy)]
     public async Task Cluster_status_maps_to_health(string status, HealthStatus expected)
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health(status)));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, ClusterAnswers.Info()) : new ScriptedResponse(200, ClusterAnswers.Health(status)));
 
         var result = await Store(node).CheckAsync(TestContext.Current.CancellationToken);
 
@@ -30,7 +29,7 @@ public sealed class StoreHealthTests
     [Fact]
     public async Task The_version_is_probed_once()
     {
-        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, Es9) : new ScriptedResponse(200, Health("green")));
+        using var node = new ScriptedNode(r => r.PathAndQuery == "/" ? new ScriptedResponse(200, ClusterAnswers.Info()) : new ScriptedResponse(200, ClusterAnswers.Health("green")));
         var store = Store(node);
 
         await store.CheckAsync(TestContext.Current.CancellationToken);
@@ -61,20 +60,30 @@ public sealed class StoreHealthTests
     {
         var ex = Record.Exception(() => ClusterProbe.Identify(version, "c"));
 
-        Assert.Equal(refusal, ex?.Message is null ? null : ((ElasticsearchException)ex).Reason);
+        Assert.Equal(refusal, ((StoreRefusedException?)ex)?.Message);
     }
 
     [Fact]
     public async Task Elasticsearch_8_refusing_the_compatibility_header_stops_start_up_naming_found_and_needed()
     {
-        // What an 8.x node answers to Accept: application/vnd.elasticsearch+json;compatible-with=9 (RestCompatibleVersionHelper).
-        using var node = ScriptedNode.Playing(new ScriptedResponse(400, """{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]","caused_by":{"type":"status_exception","reason":"Accept version must be either version 8 or 7, but found 9. Accept=application/vnd.elasticsearch+json; compatible-with=9"}},"status":400}"""));
+        using var node = new ScriptedNode(r => Elasticsearch8(r.Headers["Accept"]));
 
-        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Store(node).EnsureReadyAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<StoreRefusedException>(() => Store(node).EnsureReadyAsync(TestContext.Current.CancellationToken));
 
-        Assert.StartsWith("the cluster runs Elasticsearch 8.x or older (it refused the client's compatible-with=9 header: Invalid media-type value on headers [Accept] (caused by: Accept version must be either version 8 or 7, but found 9.", ex.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("; this service needs Elasticsearch 9.x", ex.Reason, StringComparison.Ordinal);
-        Assert.Single(node.Requests);
+        Assert.Equal("the cluster runs Elasticsearch 8.19.0; this service needs Elasticsearch 9.x", ex.Message);
+        Assert.Equal(["/", "/"], node.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal("application/json", node.Requests[1].Headers["Accept"]);
+    }
+
+    [Fact]
+    public async Task An_old_node_that_refuses_even_plain_json_is_still_named_as_8_or_older()
+    {
+        using var node = ScriptedNode.Playing(new ScriptedResponse(400, Elasticsearch8Refusal));
+
+        var ex = await Assert.ThrowsAsync<StoreRefusedException>(() => Store(node).EnsureReadyAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("the cluster runs Elasticsearch 8.x or older (it refused the client's compatible-with=9 header: Invalid media-type value on headers [Accept] (caused by: Accept version must be either version 8 or 7, but found 9.", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; this service needs Elasticsearch 9.x", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,13 +92,20 @@ public sealed class StoreHealthTests
         // OpenSearch answers GET / without the X-Elastic-Product header, which the client checks.
         using var node = new ScriptedNode(_ => new ScriptedResponse(200, """{"name":"os1","cluster_name":"opensearch","version":{"distribution":"opensearch","number":"2.17.1"},"tagline":"The OpenSearch Project: https://opensearch.org/"}"""), isElasticsearch: false);
 
-        var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Store(TestClients.Options(node.Url)).EnsureReadyAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<StoreRefusedException>(() => Store(TestClients.Options(node.Url)).EnsureReadyAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal("the cluster runs a server that does not identify as Elasticsearch (no X-Elastic-Product header: OpenSearch or another product); this service needs Elasticsearch 9.x", ex.Reason);
+        Assert.Equal("the cluster runs a server that does not identify as Elasticsearch (no X-Elastic-Product header: OpenSearch or another product); this service needs Elasticsearch 9.x", ex.Message);
     }
 
-    private static string Health(string status) =>
-        $$"""{"cluster_name":"docker-cluster","status":"{{status}}","timed_out":false,"number_of_nodes":1,"number_of_data_nodes":1,"active_primary_shards":5,"active_shards":5,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":0}""";
+    /// <summary>
+    /// An 8.x node: a 400 to <c>Accept: application/vnd.elasticsearch+json;compatible-with=9</c>
+    /// (RestCompatibleVersionHelper), its info to plain JSON.
+    /// </summary>
+    private static ScriptedResponse Elasticsearch8(string accept) => accept.Contains("compatible-with=9", StringComparison.Ordinal)
+        ? new ScriptedResponse(400, Elasticsearch8Refusal)
+        : new ScriptedResponse(200, ClusterAnswers.Info("8.19.0", lucene: "9.12.2", minimumWire: "7.17.0", minimumIndex: "7.0.0"));
+
+    private const string Elasticsearch8Refusal = """{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept]","caused_by":{"type":"status_exception","reason":"Accept version must be either version 8 or 7, but found 9. Accept=application/vnd.elasticsearch+json; compatible-with=9"}},"status":400}""";
 
     private static ElasticsearchAnalyticsStore Store(ScriptedNode node) => Store(TestClients.Options(node.Url));
 

@@ -13,7 +13,7 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
 /// </summary>
 public sealed class AggregateResponseTests
 {
-    private const string Path = "/ff-orders/_search?ignore_unavailable=true&allow_no_indices=true";
+    private const string Path = "/ff-orders/_search?ignore_unavailable=true&allow_no_indices=true&typed_keys=true";
 
     private static string Answer(string aggregations, long total = 3) =>
         $$$"""{"took":4,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":{{{total}}},"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{{{aggregations}}}}""";
@@ -27,18 +27,18 @@ public sealed class AggregateResponseTests
     public async Task Composite_pages_are_followed_with_the_after_key_sent_back_unchanged()
     {
         using var node = ScriptedNode.Playing(
-            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":1792879200000},"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"m0":{"value":11.629999999999999}},{"key":{"bucket":1792879200000},"doc_count":1,"m0":{"value":6.96}}]}}""")),
-            new ScriptedResponse(200, Answer("""{"groups":{"after_key":{"bucket":1792969200000},"buckets":[{"key":{"bucket":1792969200000},"doc_count":1,"m0":{"value":6.0}}]}}""")),
-            new ScriptedResponse(200, Answer("""{"groups":{"buckets":[]}}""")));
+            new ScriptedResponse(200, Answer("""{"composite#groups":{"after_key":{"bucket":1792879200000},"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"sum#m0":{"value":11.629999999999999}},{"key":{"bucket":1792879200000},"doc_count":1,"sum#m0":{"value":6.96}}]}}""")),
+            new ScriptedResponse(200, Answer("""{"composite#groups":{"after_key":{"bucket":1792969200000},"buckets":[{"key":{"bucket":1792969200000},"doc_count":1,"sum#m0":{"value":6.0}}]}}""")),
+            new ScriptedResponse(200, Answer("""{"composite#groups":{"buckets":[]}}""")));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Orders, "revenue", "order_count") with { Bucket = TimeBucket.Day, Filters = [Euro] }));
 
         Assert.Equal(["2026-10-24|11.63|1", "2026-10-25|6.96|1", "2026-10-26|6|1"], table.Rows.Select(Row));
         Assert.False(table.Approximate);
         Assert.Equal([Path, Path, Path], node.Requests.Select(r => r.PathAndQuery));
-        Assert.Null(JsonNode.Parse(node.Requests[0].Body)!["aggs"]!["groups"]!["composite"]!["after"]);
-        Assert.Equal("""{"bucket":1792879200000}""", JsonNode.Parse(node.Requests[1].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
-        Assert.Equal("""{"bucket":1792969200000}""", JsonNode.Parse(node.Requests[2].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
+        Assert.Null(JsonNode.Parse(node.Requests[0].Body)!["aggregations"]!["groups"]!["composite"]!["after"]);
+        Assert.Equal("""{"bucket":1792879200000}""", JsonNode.Parse(node.Requests[1].Body)!["aggregations"]!["groups"]!["composite"]!["after"]!.ToJsonString());
+        Assert.Equal("""{"bucket":1792969200000}""", JsonNode.Parse(node.Requests[2].Body)!["aggregations"]!["groups"]!["composite"]!["after"]!.ToJsonString());
     }
 
     [Fact]
@@ -47,39 +47,39 @@ public sealed class AggregateResponseTests
         using var node = new ScriptedNode(request => new ScriptedResponse(200, request.BodyText switch
         {
             var b when b.Contains("must_not", StringComparison.Ordinal) =>
-                Answer("""{"m0":{"value":9.0},"m1":{"value":4.0},"m2":{"value":2}}"""),
+                Answer("""{"sum#m0":{"value":9.0},"sum#m1":{"value":4.0},"cardinality#m2":{"value":2}}"""),
             var b when b.Contains("\"l0\"", StringComparison.Ordinal) =>
-                Answer("""{"groups":{"buckets":[{"key":{"d0":"p1"},"doc_count":2,"m0":{"value":13.5},"m1":{"value":3.0},"m2":{"value":2},"l0":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Käsespätzle","doc_count":2}]}}]}}"""),
-            _ => Answer("""{"groups":{"buckets":[{"key":{"d0":"p1"},"doc_count":2,"m0":{"value":13.5}},{"key":{"d0":"p2"},"doc_count":1,"m0":{"value":3.0}},{"key":{"d0":"p3"},"doc_count":1,"m0":{"value":6.0}}]}}"""),
+                Answer("""{"composite#groups":{"buckets":[{"key":{"d0":"p1"},"doc_count":2,"sum#m0":{"value":13.5},"sum#m1":{"value":3.0},"cardinality#m2":{"value":2},"sterms#l0":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Käsespätzle","doc_count":2}]}}]}}"""),
+            _ => Answer("""{"composite#groups":{"buckets":[{"key":{"d0":"p1"},"doc_count":2,"sum#m0":{"value":13.5}},{"key":{"d0":"p2"},"doc_count":1,"sum#m0":{"value":3.0}},{"key":{"d0":"p3"},"doc_count":1,"sum#m0":{"value":6.0}}]}}"""),
         }));
 
         var table = await RunAsync(node, Validated(Of(Datasets.OrderItems, "revenue", "units", "order_count") with { GroupBy = ["product"], Top = 1, Filters = [Euro] }));
 
         Assert.Equal(["|p1|Käsespätzle|13.5|3|2", "|other|-|9|4|2"], table.Rows.Select(Row));
         Assert.Equal(3, node.Requests.Count);
-        var rank = JsonNode.Parse(node.Requests[0].Body)!["aggs"]!["groups"]!;
-        Assert.Equal("""{"m0":{"sum":{"field":"line_total"}}}""", rank["aggs"]!.ToJsonString());
+        var rank = JsonNode.Parse(node.Requests[0].Body)!["aggregations"]!["groups"]!;
+        Assert.Equal("""{"m0":{"sum":{"field":"line_total"}}}""", rank["aggregations"]!.ToJsonString());
     }
 
     [Fact]
     public async Task Filter_sub_aggregations_and_cardinality_above_the_threshold_mark_the_result_approximate()
     {
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, Answer(
-            """{"m1":{"doc_count":41000,"v":{"value":40001}},"m2":{"doc_count":2},"m3":{"doc_count":2,"v":{"value":9.0}}}""", total: 90000)));
+            """{"filter#m1":{"doc_count":41000,"cardinality#v":{"value":40001}},"filter#m2":{"doc_count":2},"filter#m3":{"doc_count":2,"sum#v":{"value":9.0}}}""", total: 90000)));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Events, "event_count", "purchasing_sessions", "review_count", "rating_sum")));
 
         Assert.Equal(["90000|40001|2|9"], table.Rows.Select(r => string.Join('|', r.Values)));
         Assert.True(table.Approximate);
-        Assert.Equal("/ff-events/_search?ignore_unavailable=true&allow_no_indices=true", node.Requests[0].PathAndQuery);
+        Assert.Equal("/ff-events/_search?ignore_unavailable=true&allow_no_indices=true&typed_keys=true", node.Requests[0].PathAndQuery);
     }
 
     [Fact]
     public async Task Each_time_basis_is_its_own_search_and_rows_merge_by_bucket_and_keys()
     {
         using var node = new ScriptedNode(request => new ScriptedResponse(200, request.BodyText.Contains("refunded_at", StringComparison.Ordinal)
-            ? Answer("""{"groups":{"buckets":[{"key":{"d0":"EUR"},"doc_count":1,"m1":{"value":6.0}}]}}""")
-            : Answer("""{"groups":{"buckets":[{"key":{"d0":"EUR"},"doc_count":3,"m0":{"value":24.59}},{"key":{"d0":"GBP"},"doc_count":1,"m0":{"value":15.0}}]}}""")));
+            ? Answer("""{"composite#groups":{"buckets":[{"key":{"d0":"EUR"},"doc_count":1,"sum#m1":{"value":6.0}}]}}""")
+            : Answer("""{"composite#groups":{"buckets":[{"key":{"d0":"EUR"},"doc_count":3,"sum#m0":{"value":24.59}},{"key":{"d0":"GBP"},"doc_count":1,"sum#m0":{"value":15.0}}]}}""")));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Orders, "revenue", "refund_total")));
 
@@ -94,13 +94,13 @@ public sealed class AggregateResponseTests
         var firstC2 = new DateTimeOffset(2026, 10, 24, 22, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
         using var node = new ScriptedNode(request => new ScriptedResponse(200, request.BodyText switch
         {
-            var b when b.Contains("\"first\"", StringComparison.Ordinal) && b.Contains("\"after\"", StringComparison.Ordinal) => Answer("""{"customers":{"buckets":[]}}"""),
+            var b when b.Contains("\"first\"", StringComparison.Ordinal) && b.Contains("\"after\"", StringComparison.Ordinal) => Answer("""{"composite#customers":{"buckets":[]}}"""),
             var b when b.Contains("\"first\"", StringComparison.Ordinal) => Answer(
-                $$$"""{"customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"first":{"value":{{{firstC1}}}.0,"value_as_string":"2026-10-24T21:30:00.000Z"}},{"key":{"customer":"c2"},"doc_count":1,"first":{"value":{{{firstC2}}}.0}}]}}"""),
-            var b when b.Contains("\"customers\"", StringComparison.Ordinal) => Answer("""{"customers":{"buckets":[]}}"""),
+                $$$"""{"composite#customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"min#first":{"value":{{{firstC1}}}.0,"value_as_string":"2026-10-24T21:30:00.000Z"}},{"key":{"customer":"c2"},"doc_count":1,"min#first":{"value":{{{firstC2}}}.0,"value_as_string":"2026-10-24T22:30:00.000Z"}}]}}"""),
+            var b when b.Contains("\"customers\"", StringComparison.Ordinal) => Answer("""{"composite#customers":{"buckets":[]}}"""),
             var b when b.Contains("\"customer\"", StringComparison.Ordinal) => Answer(
-                """{"groups":{"buckets":[{"key":{"bucket":1792792800000,"customer":"c1"},"doc_count":1},{"key":{"bucket":1792879200000,"customer":"c2"},"doc_count":1},{"key":{"bucket":1792969200000,"customer":"c1"},"doc_count":1}]}}"""),
-            _ => Answer("""{"groups":{"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":1792879200000},"doc_count":1,"m0":{"value":1}},{"key":{"bucket":1792969200000},"doc_count":1,"m0":{"value":1}}]}}"""),
+                """{"composite#groups":{"buckets":[{"key":{"bucket":1792792800000,"customer":"c1"},"doc_count":1},{"key":{"bucket":1792879200000,"customer":"c2"},"doc_count":1},{"key":{"bucket":1792969200000,"customer":"c1"},"doc_count":1}]}}"""),
+            _ => Answer("""{"composite#groups":{"buckets":[{"key":{"bucket":1792792800000},"doc_count":1,"cardinality#m0":{"value":1}},{"key":{"bucket":1792879200000},"doc_count":1,"cardinality#m0":{"value":1}},{"key":{"bucket":1792969200000},"doc_count":1,"cardinality#m0":{"value":1}}]}}"""),
         }));
 
         var table = await RunAsync(node, Validated(Of(Datasets.Orders, "distinct_customers", "new_customers") with { Bucket = TimeBucket.Day, Filters = [Euro] }));
@@ -115,7 +115,7 @@ public sealed class AggregateResponseTests
     {
         using var empty = ScriptedNode.Playing(new ScriptedResponse(200, """{"took":0,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}"""));
         using var failing = ScriptedNode.Playing(new ScriptedResponse(200,
-            """{"took":9,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":1,"index":"ff-orders-2026.10","reason":{"type":"illegal_argument_exception","reason":"boom"}}]},"hits":{"total":{"value":1,"relation":"eq"},"hits":[]},"aggregations":{"groups":{"buckets":[]}}}"""));
+            """{"took":9,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":1,"index":"ff-orders-2026.10","reason":{"type":"illegal_argument_exception","reason":"boom"}}]},"hits":{"total":{"value":1,"relation":"eq"},"hits":[]},"aggregations":{"composite#groups":{"buckets":[]}}}"""));
         var query = Validated(Of(Datasets.Orders, "order_count") with { GroupBy = ["status"] });
 
         Assert.Empty((await RunAsync(empty, query)).Rows);

@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
@@ -36,11 +36,11 @@ public sealed class FamilyResponseTests
     {
         static long Ms(int day, int hour, int minute = 0) => new DateTimeOffset(2026, 10, day, hour, minute, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
         static string Customer(string id, long first, long last, long orders, string currency, double total) =>
-            "{\"key\":{\"customer\":\"" + id + "\"},\"doc_count\":" + orders + ",\"first\":{\"value\":" + first + ".0},\"recent\":{\"doc_count\":" + orders + ",\"last\":{\"value\":" + last + ".0},\"currencies\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,\"buckets\":[{\"key\":\"" + currency + "\",\"doc_count\":" + orders + ",\"total\":{\"value\":" + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}]}}}";
-        var page = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":4,"relation":"eq"},"hits":[]},"aggregations":{"customers":{"after_key":{"customer":"c3"},"buckets":["""
+            "{\"key\":{\"customer\":\"" + id + "\"},\"doc_count\":" + orders + ",\"min#first\":{\"value\":" + first + ".0},\"filter#recent\":{\"doc_count\":" + orders + ",\"max#last\":{\"value\":" + last + ".0},\"sterms#currencies\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,\"buckets\":[{\"key\":\"" + currency + "\",\"doc_count\":" + orders + ",\"sum#total\":{\"value\":" + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}]}}}";
+        var page = """{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":4,"relation":"eq"},"hits":[]},"aggregations":{"composite#customers":{"after_key":{"customer":"c3"},"buckets":["""
             + string.Join(',', Customer("c1", Ms(24, 21, 30), Ms(25, 23, 30), 2, "EUR", 17.63), Customer("c2", Ms(24, 22, 30), Ms(24, 22, 30), 1, "EUR", 6.96), Customer("c3", Ms(25, 10), Ms(25, 10), 1, "GBP", 15.0)) + "]}}}";
         using var node = new ScriptedNode(request => new ScriptedResponse(200, request.BodyText.Contains("\"after\"", StringComparison.Ordinal)
-            ? """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":4,"relation":"eq"},"hits":[]},"aggregations":{"customers":{"buckets":[]}}}"""
+            ? """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":4,"relation":"eq"},"hits":[]},"aggregations":{"composite#customers":{"buckets":[]}}}"""
             : page));
         var families = TestQueries.Families(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
 
@@ -57,9 +57,9 @@ public sealed class FamilyResponseTests
     [Fact]
     public void Cohort_activity_is_read_from_each_customers_period_buckets()
     {
-        var body = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"hits":[]},"aggregations":{"customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":2},{"key_as_string":"2026-12-01","key":1796079600000,"doc_count":1}]}},{"key":{"customer":"c2"},"doc_count":1,"periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":1}]}}]}}}""";
+        var body = """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"hits":[]},"aggregations":{"composite#customers":{"after_key":{"customer":"c2"},"buckets":[{"key":{"customer":"c1"},"doc_count":2,"date_histogram#periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":2},{"key_as_string":"2026-12-01","key":1796079600000,"doc_count":1}]}},{"key":{"customer":"c2"},"doc_count":1,"date_histogram#periods":{"buckets":[{"key_as_string":"2026-10-01","key":1790805600000,"doc_count":1}]}}]}}}""";
 
-        var customers = RetentionCohorts.Read(System.Text.Json.JsonDocument.Parse(body).RootElement);
+        var customers = RetentionCohorts.Read(TestClients.SearchAnswer(body));
 
         Assert.Equal(["c1:2026-10-01,2026-12-01", "c2:2026-10-01"], customers.Select(c => $"{c.Customer}:{string.Join(',', c.Periods)}"));
     }

@@ -18,7 +18,7 @@ public sealed class HourlyDstTests
     private const long ThreeOClock = 1792893600000;     // 2026-10-25T02:00Z = 03:00 CET
 
     private static string Answer(string groups) =>
-        $$$"""{"took":4,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"groups":{{{groups}}}}}""";
+        $$$"""{"took":4,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":3,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"composite#groups":{{{groups}}}}}""";
 
     [Fact]
     public async Task The_second_0200_hour_of_the_autumn_day_is_a_page_boundary_not_a_repeat()
@@ -34,10 +34,10 @@ public sealed class HourlyDstTests
 
         var table = await TestQueries.Aggregates(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff")).AggregateAsync(query, TestContext.Current.CancellationToken);
 
-        var histogram = JsonNode.Parse(node.Requests[0].Body)!["aggs"]!["groups"]!["composite"]!["sources"]![0]!["bucket"]!["date_histogram"]!;
+        var histogram = JsonNode.Parse(node.Requests[0].Body)!["aggregations"]!["groups"]!["composite"]!["sources"]![0]!["bucket"]!["date_histogram"]!;
         Assert.Null(histogram["format"]);
         Assert.Equal("Europe/Berlin", histogram["time_zone"]!.GetValue<string>());
-        Assert.Equal($$"""{"bucket":{{FirstTwoOClock}}}""", JsonNode.Parse(node.Requests[1].Body)!["aggs"]!["groups"]!["composite"]!["after"]!.ToJsonString());
+        Assert.Equal($$"""{"bucket":{{FirstTwoOClock}}}""", JsonNode.Parse(node.Requests[1].Body)!["aggregations"]!["groups"]!["composite"]!["after"]!.ToJsonString());
         Assert.Equal(3, node.Requests.Count);
         // Both 02:00 hours carry Core's local key; the two buckets add up, each counted once.
         Assert.Equal(5m, table.Rows.Single(r => r.Bucket == "2026-10-25T02:00").Values[0]);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.Elasticsearch.Recommendations;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
@@ -20,29 +20,29 @@ public sealed class RecommendationQueryTests
     private const string Shards = """ "took":3,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"hits":[]} """;
 
     private const string SignificantTerms = "{" + Shards + """
-        ,"aggregations":{"together":{"doc_count":4,"bg_count":8,"buckets":[
+        ,"aggregations":{"sigsterms#together":{"doc_count":4,"bg_count":8,"buckets":[
           {"key":"p3","doc_count":2,"score":0.6666666666666666,"bg_count":3},
           {"key":"p2","doc_count":2,"score":0.5,"bg_count":4}]}}}
         """;
 
     private const string Labels = "{" + Shards + """
-        ,"aggregations":{"products":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[
-          {"key":"p2","doc_count":3,"name":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Cola","doc_count":3}]},"category":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"beverages","doc_count":3}]}},
-          {"key":"p3","doc_count":2,"name":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Vanilla ice cream","doc_count":2}]},"category":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"ice_cream","doc_count":2}]}}]}}}
+        ,"aggregations":{"sterms#products":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[
+          {"key":"p2","doc_count":3,"sterms#name":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Cola","doc_count":3}]},"sterms#category":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"beverages","doc_count":3}]}},
+          {"key":"p3","doc_count":2,"sterms#name":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"Vanilla ice cream","doc_count":2}]},"sterms#category":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"ice_cream","doc_count":2}]}}]}}}
         """;
 
     private static string TrendingBucket(string product, string name, string category, int previous, int recent) =>
         "{\"key\":{\"product\":\"" + product + "\"},\"doc_count\":3," + Label("name", name) + "," + Label("category", category)
-        + ",\"recent\":{\"doc_count\":1,\"units\":{\"value\":" + recent + ".0}},\"previous\":{\"doc_count\":2,\"units\":{\"value\":" + previous + ".0}}}";
+        + ",\"filter#recent\":{\"doc_count\":1,\"sum#units\":{\"value\":" + recent + ".0}},\"filter#previous\":{\"doc_count\":2,\"sum#units\":{\"value\":" + previous + ".0}}}";
 
     private static string Label(string agg, string key) =>
-        "\"" + agg + "\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,\"buckets\":[{\"key\":\"" + key + "\",\"doc_count\":3}]}";
+        "\"sterms#" + agg + "\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,\"buckets\":[{\"key\":\"" + key + "\",\"doc_count\":3}]}";
 
     [Fact]
     public void Bought_together_is_significant_terms_on_product_ids_against_every_order_in_scope()
     {
-        Golden.AssertJson("query-bought-together.json", RecommendationBodies.BoughtTogether(Pairs));
-        Golden.AssertJson("query-product-labels.json", RecommendationBodies.Labels(Pairs, ["p3", "p2"]));
+        Golden.AssertJson("query-bought-together.json", TestClients.Json(RecommendationBodies.BoughtTogether(Pairs)));
+        Golden.AssertJson("query-product-labels.json", TestClients.Json(RecommendationBodies.Labels(Pairs, ["p3", "p2"])));
     }
 
     [Fact]
@@ -50,13 +50,14 @@ public sealed class RecommendationQueryTests
     {
         var query = new TrendingQuery(null, To, TimeSpan.FromDays(7));
 
-        Golden.AssertJson("query-trending-page-2.json", CompositePager.WithAfter(RecommendationBodies.Trending(query), "products", JsonNode.Parse("""{"product":"p3"}""")!));
+        Golden.AssertJson("query-trending-page-2.json", TestClients.Json(CompositePager.WithAfter(RecommendationBodies.Trending(query), "products",
+            new Dictionary<string, Elastic.Clients.Elasticsearch.FieldValue> { ["product"] = "p3" })));
     }
 
     [Fact]
     public void Significant_terms_counts_are_n_a_b_and_n_b_per_bucket_and_n_a_and_n_overall()
     {
-        var counts = RecommendationReader.Pairs(System.Text.Encoding.UTF8.GetBytes(SignificantTerms));
+        var counts = RecommendationReader.Pairs(TestClients.SearchAnswer(SignificantTerms));
 
         Assert.Equal((8L, 4L), (counts.Orders, counts.OrdersWithProduct));
         Assert.Equal(["p3|2|3", "p2|2|4"], counts.Candidates.Select(c => $"{c.ProductId}|{c.Together}|{c.OrdersWithOther}"));
@@ -66,9 +67,9 @@ public sealed class RecommendationQueryTests
     [Fact]
     public async Task The_store_asks_for_pairs_then_for_their_names_and_pages_trending_until_the_last_page()
     {
-        var trendingPage = "{" + Shards + ",\"aggregations\":{\"products\":{\"after_key\":{\"product\":\"p3\"},\"buckets\":["
+        var trendingPage = "{" + Shards + ",\"aggregations\":{\"composite#products\":{\"after_key\":{\"product\":\"p3\"},\"buckets\":["
             + TrendingBucket("p1", "Lasagne", "ready_meals", 5, 3) + "," + TrendingBucket("p3", "Vanilla ice cream", "ice_cream", 3, 6) + "]}}}";
-        var lastPage = "{" + Shards + ",\"aggregations\":{\"products\":{\"buckets\":[]}}}";
+        var lastPage = "{" + Shards + ",\"aggregations\":{\"composite#products\":{\"buckets\":[]}}}";
         using var node = new ScriptedNode(request => new ScriptedResponse(200,
             request.BodyText.Contains("significant_terms", StringComparison.Ordinal) ? SignificantTerms
             : request.BodyText.Contains("\"after\"", StringComparison.Ordinal) ? lastPage
@@ -88,7 +89,7 @@ public sealed class RecommendationQueryTests
     [Fact]
     public async Task No_candidates_means_no_second_request_and_an_empty_answer_reads_as_zero()
     {
-        var empty = "{" + Shards + ",\"aggregations\":{\"together\":{\"doc_count\":0,\"bg_count\":8,\"buckets\":[]}}}";
+        var empty = "{" + Shards + ",\"aggregations\":{\"sigsterms#together\":{\"doc_count\":0,\"bg_count\":8,\"buckets\":[]}}}";
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, empty));
         var source = TestQueries.Recommendations(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
 

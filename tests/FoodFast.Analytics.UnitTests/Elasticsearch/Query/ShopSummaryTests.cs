@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
@@ -15,7 +15,7 @@ public sealed class ShopSummaryTests
     [Fact]
     public void The_request_is_a_composite_over_shops_with_first_and_last_order_and_currencies()
     {
-        Golden.AssertJson("query-shops.json", ShopSummaries.Body(new ShopQuery(["shop-a", "shop-b"])));
+        Golden.AssertJson("query-shops.json", TestClients.Json(ShopSummaries.Request(new ShopQuery(["shop-a", "shop-b"]))));
     }
 
     [Fact]
@@ -23,13 +23,13 @@ public sealed class ShopSummaryTests
     {
         const string answer = """
             {"took":3,"timed_out":false,"_shards":{"total":2,"successful":2,"skipped":0,"failed":0},"hits":{"total":{"value":6,"relation":"eq"},"max_score":null,"hits":[]},
-             "aggregations":{"shops":{"after_key":{"shop":"shop-b"},"buckets":[
-               {"key":{"shop":"shop-a"},"doc_count":4,"first":{"value":1.7928774E12,"value_as_string":"2026-10-24T21:30:00.000Z"},"last":{"value":1.792971E12,"value_as_string":"2026-10-25T23:30:00.000Z"},
-                "currencies":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"EUR","doc_count":3},{"key":"GBP","doc_count":1}]}},
-               {"key":{"shop":"shop-b"},"doc_count":2,"first":{"value":1.7929188E12,"value_as_string":"2026-10-25T09:00:00.000Z"},"last":{"value":1.7930052E12,"value_as_string":"2026-10-26T09:00:00.000Z"},
-                "currencies":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"EUR","doc_count":2}]}}]}}}
+             "aggregations":{"composite#shops":{"after_key":{"shop":"shop-b"},"buckets":[
+               {"key":{"shop":"shop-a"},"doc_count":4,"min#first":{"value":1.7928774E12,"value_as_string":"2026-10-24T21:30:00.000Z"},"max#last":{"value":1.792971E12,"value_as_string":"2026-10-25T23:30:00.000Z"},
+                "sterms#currencies":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"EUR","doc_count":3},{"key":"GBP","doc_count":1}]}},
+               {"key":{"shop":"shop-b"},"doc_count":2,"min#first":{"value":1.7929188E12,"value_as_string":"2026-10-25T09:00:00.000Z"},"max#last":{"value":1.7930052E12,"value_as_string":"2026-10-26T09:00:00.000Z"},
+                "sterms#currencies":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"EUR","doc_count":2}]}}]}}}
             """;
-        const string empty = """{"took":1,"timed_out":false,"_shards":{"total":2,"successful":2,"skipped":0,"failed":0},"hits":{"total":{"value":6,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"shops":{"buckets":[]}}}""";
+        const string empty = """{"took":1,"timed_out":false,"_shards":{"total":2,"successful":2,"skipped":0,"failed":0},"hits":{"total":{"value":6,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"composite#shops":{"buckets":[]}}}""";
         using var node = new ScriptedNode(request => new ScriptedResponse(200, request.BodyText.Contains("\"after\"", StringComparison.Ordinal) ? empty : answer));
         var families = TestQueries.Families(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
-using FoodFast.Analytics.Elasticsearch.Query;
+using FoodFast.Analytics.Elasticsearch.Queries;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
@@ -17,8 +17,9 @@ public sealed class StockLevelTests
     [Fact]
     public void The_request_is_a_composite_over_shop_and_product_keeping_the_newest_event()
     {
-        Golden.AssertJson("query-stock-levels.json", StockLevels.Body(new StockQuery("shop-a", AsOf)));
-        Golden.AssertJson("query-stock-levels-page-2.json", CompositePager.WithAfter(StockLevels.Body(new StockQuery(null, AsOf)), "products", JsonNode.Parse("""{"shop":"shop-a","product":"p4"}""")!));
+        Golden.AssertJson("query-stock-levels.json", TestClients.Json(StockLevels.Request(new StockQuery("shop-a", AsOf))));
+        Golden.AssertJson("query-stock-levels-page-2.json", TestClients.Json(CompositePager.WithAfter(StockLevels.Request(new StockQuery(null, AsOf)), "products",
+            new Dictionary<string, Elastic.Clients.Elasticsearch.FieldValue> { ["shop"] = "shop-a", ["product"] = "p4" })));
     }
 
     [Fact]
@@ -44,8 +45,8 @@ public sealed class StockLevelTests
             new StockLevel("shop-b", "p5", "Apfel", 0, new(2026, 10, 21, 7, 0, 0, TimeSpan.Zero)),
         ], levels);
         Assert.Equal(3, node.Requests.Count);
-        Assert.All(node.Requests, r => Assert.Equal("POST /ff-events/_search?ignore_unavailable=true&allow_no_indices=true", $"{r.Method} {r.PathAndQuery}"));
-        Assert.Equal("""{"shop":"shop-b","product":"p5"}""", JsonNode.Parse(node.Requests[2].Body)!["aggs"]!["products"]!["composite"]!["after"]!.ToJsonString());
+        Assert.All(node.Requests, r => Assert.Equal("POST /ff-events/_search?ignore_unavailable=true&allow_no_indices=true&typed_keys=true", $"{r.Method} {r.PathAndQuery}"));
+        Assert.Equal("""{"shop":"shop-b","product":"p5"}""", JsonNode.Parse(node.Requests[2].Body)!["aggregations"]!["products"]!["composite"]!["after"]!.ToJsonString());
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class StockLevelTests
     {
         var levels = new List<StockLevel>();
 
-        StockLevels.ReadPage(System.Text.Json.JsonDocument.Parse("""{"took":0,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"max_score":0.0,"hits":[]}}""").RootElement, levels);
+        StockLevels.ReadPage(TestClients.SearchAnswer("""{"took":0,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"max_score":0.0,"hits":[]}}"""), levels);
 
         Assert.Empty(levels);
     }
@@ -61,7 +62,7 @@ public sealed class StockLevelTests
     [Fact]
     public async Task A_page_with_failed_shards_is_an_error_not_a_short_list()
     {
-        const string partial = """{"took":3,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":0,"index":".ds-ff-events-2026.10.01-000001","reason":{"type":"illegal_argument_exception","reason":"x"}}]},"hits":{"hits":[]},"aggregations":{"products":{"buckets":[]}}}""";
+        const string partial = """{"took":3,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1,"failures":[{"shard":0,"index":".ds-ff-events-2026.10.01-000001","reason":{"type":"illegal_argument_exception","reason":"x"}}]},"hits":{"hits":[]},"aggregations":{"composite#products":{"buckets":[]}}}""";
 
         using var node = ScriptedNode.Playing(new ScriptedResponse(200, partial));
         var families = TestQueries.Families(TestClients.Create(TestClients.Options(node.Url)), new IndexNames("ff"));
@@ -73,8 +74,8 @@ public sealed class StockLevelTests
 
     private static string Answer(string? afterKey, params string[] buckets) =>
         "{\"took\":2,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":7,\"relation\":\"eq\"},\"max_score\":null,\"hits\":[]},"
-        + "\"aggregations\":{\"products\":{" + (afterKey is null ? "" : $"\"after_key\":{afterKey},") + "\"buckets\":[" + string.Join(',', buckets) + "]}}}";
+        + "\"aggregations\":{\"composite#products\":{" + (afterKey is null ? "" : $"\"after_key\":{afterKey},") + "\"buckets\":[" + string.Join(',', buckets) + "]}}}";
 
     private static string Bucket(string shop, string product, string source, string sort) =>
-        $$$"""{"key":{"shop":"{{{shop}}}","product":"{{{product}}}"},"doc_count":2,"latest":{"hits":{"total":{"value":2,"relation":"eq"},"max_score":null,"hits":[{"_index":".ds-ff-events-2026.10.01-000001","_id":"x","_score":null,"_source":{{{source}}},"sort":{{{sort}}}}]""" + "}}}";
+        $$$"""{"key":{"shop":"{{{shop}}}","product":"{{{product}}}"},"doc_count":2,"top_hits#latest":{"hits":{"total":{"value":2,"relation":"eq"},"max_score":null,"hits":[{"_index":".ds-ff-events-2026.10.01-000001","_id":"x","_score":null,"_source":{{{source}}},"sort":{{{sort}}}}]""" + "}}}";
 }

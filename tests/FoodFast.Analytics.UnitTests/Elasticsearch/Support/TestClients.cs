@@ -16,4 +16,17 @@ public static class TestClients
         var typed = new Elastic.Clients.Elasticsearch.ElasticsearchClient(ClientSettingsFactory.Create(options, logger));
         return new ClusterClient(typed, options.MaxRetries, backoff ?? Fast, TimeProvider.System, logger);
     }
+
+    private static readonly Elastic.Clients.Elasticsearch.ElasticsearchClient Serializing = InMemoryCluster.Offline();
+
+    /// <summary>A search answer read by the client's own serializer, as if the node had sent it (with typed_keys names).</summary>
+    public static Elastic.Clients.Elasticsearch.SearchResponse<System.Text.Json.JsonElement> SearchAnswer(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Serializing.RequestResponseSerializer.Deserialize<Elastic.Clients.Elasticsearch.SearchResponse<System.Text.Json.JsonElement>>(stream)!;
+    }
+
+    /// <summary>A typed request's body as the client's own serializer writes it on the wire.</summary>
+    public static System.Text.Json.Nodes.JsonNode Json<T>(T request) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Serializing.Serialize(request))!;
 }

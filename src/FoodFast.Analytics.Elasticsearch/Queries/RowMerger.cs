@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Queries;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Stacks the partial rows of several searches (time bases, passes) into one row per (bucket, keys).</summary>
 public sealed class RowMerger(ValidatedQuery query)

@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Queries.Catalogue;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// One aggregation search of a validated query: the rows of one time basis, grouped by the bucket (when

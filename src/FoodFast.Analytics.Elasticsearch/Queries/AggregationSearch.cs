@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Runs a <see cref="SearchPlan"/>: one search, or as many composite pages as there are groups (1,000 a page).</summary>
 public sealed class AggregationSearch(CompositePager pager, IndexNames names)
@@ -10,10 +10,9 @@ public sealed class AggregationSearch(CompositePager pager, IndexNames names)
     {
         var rows = new List<PartialRow>();
         var approximate = false;
-        var body = AggregationCompiler.Compile(query, plan);
-        await foreach (var root in pager.PagesAsync(SearchTargets.Index(names, query.Dataset), "search_aggregate", AggregationCompiler.Groups, body, cancellationToken))
+        await foreach (var response in pager.PagesAsync(SearchTargets.Index(names, query.Dataset), "search_aggregate", AggregationCompiler.Groups, AggregationCompiler.Compile(query, plan), cancellationToken))
         {
-            var page = AggregationReader.Read(query, plan, root);
+            var page = AggregationReader.Read(query, plan, response);
             rows.AddRange(page.Rows);
             approximate |= page.Approximate;
         }

@@ -1,6 +1,6 @@
 using FoodFast.Analytics.Core.Queries.Families;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Funnels, retention cohorts, RFM segments, stock, search and shops on Elasticsearch; each family's cost is described on its class.</summary>
 public sealed class ElasticsearchQueryFamilies(

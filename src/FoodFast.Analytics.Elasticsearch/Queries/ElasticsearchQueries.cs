@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Aggregate queries on Elasticsearch, mirroring the Postgres compiler: one search per time basis (created, refunded,

@@ -2,7 +2,7 @@ using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Catalogue;
 using FoodFast.Analytics.Elasticsearch.Indices;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>Where each dataset lives (read alias or data stream) and which date field places a row at each time basis.</summary>
 public static class SearchTargets
@@ -20,7 +20,4 @@ public static class SearchTargets
         TimeBasis.Cancelled => "cancelled_at",
         _ => dataset == Datasets.Events ? "@timestamp" : "created_at",
     };
-
-    /// <summary>A missing alias (nothing written yet) answers an empty result instead of 404.</summary>
-    public static string SearchPath(string index) => $"{index}/_search?ignore_unavailable=true&allow_no_indices=true";
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Exports;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Funnels need each unit's events in time order, which no aggregation keeps. So the step events of the range are
@@ -42,15 +42,12 @@ public sealed class FunnelScan(ClusterClient client, IndexNames names, ILogger<F
 
     public PointInTimeQuery Request(FunnelQuery query, string unit, IReadOnlyList<string> steps)
     {
-        var filter = SearchFilters.ShopScope(query.ShopId);
-        filter.Add(SearchFilters.DateRange("@timestamp", query.From, query.To));
-        filter.Add(SearchFilters.Terms("type", steps));
-        filter.Add(new JsonObject { ["exists"] = new JsonObject { ["field"] = unit } });
-        var sort = new JsonArray(Asc("shop_id"), Asc(unit), Asc("@timestamp"), Asc("event_id"));
-        return new PointInTimeQuery(names.Events.ReadAlias, new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } }, sort);
+        var filter = SearchFilters.Scope(query.ShopId);
+        filter.Add(SearchFilters.Range("@timestamp", query.From, query.To));
+        filter.Add(SearchFilters.AnyOf("type", steps));
+        filter.Add(new Es.ExistsQuery(unit));
+        return new PointInTimeQuery(names.Events.ReadAlias, new Es.BoolQuery { Filter = filter }, ["shop_id", unit, "@timestamp", "event_id"]);
     }
-
-    private static JsonObject Asc(string field) => new() { [field] = "asc" };
 
     /// <summary>
     /// As the Postgres funnel: step 1 is the unit's first event of that type (t0); each next step is its earliest event of

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Elasticsearch.Indices;
+using Es = Elastic.Clients.Elasticsearch.QueryDsl;
 
-namespace FoodFast.Analytics.Elasticsearch.Query;
+namespace FoodFast.Analytics.Elasticsearch.Queries;
 
 /// <summary>
 /// Retention cohorts: the customers whose first order falls in the range (<see cref="NewCustomers"/>), then, 1,000 of
@@ -16,6 +18,8 @@ namespace FoodFast.Analytics.Elasticsearch.Query;
 /// </summary>
 public sealed class RetentionCohorts(CompositePager pager, IndexNames names, NewCustomers newCustomers)
 {
+    private const string Customers = "customers";
+
     public async Task<IReadOnlyList<(string Cohort, long Size, IReadOnlyList<long> Active)>> ComputeAsync(RetentionQuery query, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(query.TimeZone);
@@ -24,9 +28,9 @@ public sealed class RetentionCohorts(CompositePager pager, IndexNames names, New
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in firsts.Keys.Order(StringComparer.Ordinal).Chunk(1000))
         {
-            await foreach (var root in pager.PagesAsync(names.Orders.ReadAlias, "search_retention", "customers", Body(query, chunk), cancellationToken))
+            await foreach (var response in pager.PagesAsync(names.Orders.ReadAlias, "search_retention", Customers, Request(query, chunk), cancellationToken))
             {
-                foreach (var (customer, active) in Read(root))
+                foreach (var (customer, active) in Read(response))
                 {
                     var cohort = Buckets.Key(Buckets.Truncate(TimeZoneInfo.ConvertTime(firsts[customer], zone).DateTime, query.Period), query.Period);
                     var row = cohorts.TryGetValue(cohort, out var seen) ? seen : cohorts[cohort] = new long[query.Periods];
@@ -41,60 +45,40 @@ public sealed class RetentionCohorts(CompositePager pager, IndexNames names, New
         return cohorts.Select(c => (c.Key, sizes[c.Key], (IReadOnlyList<long>)c.Value)).ToList();
     }
 
-    public static JsonObject Body(RetentionQuery query, IReadOnlyList<string> customers)
+    public static SearchRequest Request(RetentionQuery query, IReadOnlyList<string> customers)
     {
-        var filter = SearchFilters.ShopScope(query.ShopId);
-        filter.Add(SearchFilters.Terms("customer_id", customers));
         var window = RetentionWindow.Of(query);
-        filter.Add(SearchFilters.DateRange("created_at", window.Start, window.End));
-        return new JsonObject
+        var filter = SearchFilters.Scope(query.ShopId);
+        filter.Add(SearchFilters.AnyOf("customer_id", customers));
+        filter.Add(SearchFilters.Range("created_at", window.Start, window.End));
+        var periods = new DateHistogramAggregation
         {
-            ["size"] = 0,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
-            ["aggs"] = new JsonObject
+            Field = "created_at",
+            CalendarInterval = query.Period == TimeBucket.Week ? CalendarInterval.Week : CalendarInterval.Month,
+            TimeZone = query.TimeZone,
+            Format = "yyyy-MM-dd",
+            MinDocCount = 1,
+            HardBounds = new ExtendedBounds<FieldDateMath> { Min = window.Start.ToUnixTimeMilliseconds(), Max = window.End.ToUnixTimeMilliseconds() - 1 },
+        };
+        return new SearchRequest
+        {
+            Size = 0,
+            Query = new Es.BoolQuery { Filter = filter },
+            Aggregations = new Dictionary<string, Aggregation>
             {
-                ["customers"] = new JsonObject
+                [Customers] = new Aggregation
                 {
-                    ["composite"] = new JsonObject
-                    {
-                        ["size"] = window.PageSize,
-                        ["sources"] = new JsonArray(new JsonObject { ["customer"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "customer_id" } } }),
-                    },
-                    ["aggs"] = new JsonObject
-                    {
-                        ["periods"] = new JsonObject
-                        {
-                            ["date_histogram"] = new JsonObject
-                            {
-                                ["field"] = "created_at", ["calendar_interval"] = query.Period == TimeBucket.Week ? "week" : "month",
-                                ["time_zone"] = query.TimeZone, ["format"] = "yyyy-MM-dd", ["min_doc_count"] = 1,
-                                ["hard_bounds"] = new JsonObject
-                                {
-                                    ["min"] = window.Start.ToUnixTimeMilliseconds(), ["max"] = window.End.ToUnixTimeMilliseconds() - 1,
-                                },
-                            },
-                        },
-                    },
+                    Composite = CompositePager.Over(window.PageSize, ("customer", "customer_id")),
+                    Aggregations = new Dictionary<string, Aggregation> { ["periods"] = periods },
                 },
             },
         };
     }
 
-    public static List<(string Customer, List<string> Periods)> Read(JsonElement root)
-    {
-        var list = new List<(string, List<string>)>();
-        if (!root.TryGetProperty("aggregations", out var aggs))
-        {
-            return list;
-        }
-        foreach (var bucket in aggs.GetProperty("customers").GetProperty("buckets").EnumerateArray())
-        {
-            var periods = bucket.GetProperty("periods").GetProperty("buckets").EnumerateArray()
-                .Where(p => p.GetProperty("doc_count").GetInt64() > 0).Select(p => p.GetProperty("key_as_string").GetString()!).ToList();
-            list.Add((bucket.GetProperty("key").GetProperty("customer").GetString()!, periods));
-        }
-        return list;
-    }
+    public static List<(string Customer, List<string> Periods)> Read(SearchResponse<JsonElement> response) =>
+        CompositePager.Buckets(response, Customers).Select(bucket => (
+            (string)bucket.Key["customer"].Value!,
+            bucket.Aggregations!.GetDateHistogram("periods")!.Buckets.Where(p => p.DocCount > 0).Select(p => p.KeyAsString!).ToList())).ToList();
 
     private static int Offset(string cohort, string period, TimeBucket unit)
     {
