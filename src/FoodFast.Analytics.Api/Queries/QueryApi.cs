@@ -1,4 +1,6 @@
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Catalogue;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -15,7 +17,11 @@ internal static class QueryApi
                 are a 400 naming them and listing the valid ones. Money is grouped by currency unless filtered to one.
                 """)
             .Accepts<AnalyticsQuery>("application/json").Produces<QueryResult>().ProducesValidationProblem();
+        app.MapGet("/api/v1/analytics/query/catalogue", Catalogue).WithName("GetQueryCatalogue").WithTags("Analytics")
+            .WithSummary("What a query may name: each dataset's metrics (with their definitions), dimensions and range fields; buckets, comparisons, limits.");
     }
+
+    public static Ok<QueryCatalogue> Catalogue() => TypedResults.Ok(QueryCatalogue.Current);
 
     public static Task<IResult> Query(AnalyticsQuery query, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
         QueryResponses.RunAsync(http, engine, query, cancellationToken);
