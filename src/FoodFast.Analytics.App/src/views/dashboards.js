@@ -11,8 +11,7 @@ export function dashboardsView(view, id) {
   if (id === "new") return dashboardEditor(view, null);
   if (id) return view.edit ? editExisting(view, id) : dashboardView(view, id);
   const p = panel("Saved dashboards", { wide: true, id: "dashboard-list" });
-  get("/dashboards", { shopId: view.shop }).then((list) => {
-    const items = list.dashboards || list;
+  get("/dashboards", { shopId: view.shop }).then((items) => {
     p.show(
       h("p", {}, h("button", { type: "button", onclick: () => go(["dashboards", "new"]) }, "New dashboard")),
       items.length ? h("ul", { class: "cards" }, items.map((d) => h("li", {},

@@ -34,6 +34,6 @@ export function shell(view, route, onSignOut) {
       control("Time zone", select("tz", view.window.timeZone, zones().map((z) => [z, z]), "tz")),
       control("Compare", select("compare", view.compare, [["", "off"], ["previous_period", "previous period"], ["previous_year", "previous year"]], "compare")),
       ...chips,
-      exportButton(view, route),
+      route === "dashboards" ? null : exportButton(view, route),
       h("button", { type: "button", class: "quiet", onclick: onSignOut }, "Sign out")));
 }
