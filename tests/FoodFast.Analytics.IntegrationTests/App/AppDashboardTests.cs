@@ -19,8 +19,8 @@ public sealed class AppDashboardTests(AppFixture fixture) : IClassFixture<AppFix
         await page.CheckAsync("input[name=w0-metric][value=order_count]");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "#/dashboards/[0-9a-f-]{36}"));
-        await page.ReloadAsync();
+        await WaitForUrlAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, "#/dashboards/[0-9a-f-]{36}"));
+        await page.ReloadAsync(new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded });
         var panel = page.Locator("section[data-widget='0']");
         await panel.Locator("h2:text-is('Revenue this week')").WaitForAsync();
         Assert.Equal("74.14 EUR", await panel.Locator(".tile[data-metric=revenue] .value").TextContentAsync());

@@ -98,6 +98,9 @@ public sealed class AppFixture : LiveApiFactory
     public async Task<AppPage> OpenAsync(string hash, string? key = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, AcceptDownloads = true });
+        // Generous: a whole-suite run on two cores can keep chromium waiting for a core for seconds.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var app = new AppPage(context, page);
         page.PageError += (_, error) => app.ScriptErrors.Add(error);
@@ -109,6 +112,9 @@ public sealed class AppFixture : LiveApiFactory
         await page.EvaluateAsync("h => { location.hash = h; }", hash);
         return app;
     }
+
+    /// <summary>Waits for the app's own (same-document) navigation: it commits at once, there is no load event to wait for.</summary>
+    public static Task WaitForUrlAsync(IPage page, Func<string, bool> matches) => page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.Commit });
 
     /// <summary>The app's money format: two decimals, thousands by comma, then the currency.</summary>
     public static string Money(JsonElement value, string currency) => $"{value.GetDecimal().ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";

@@ -42,7 +42,7 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
         var page = app.Page;
         await page.ClickAsync("#by-country tbody a:text-is('DE')");
 
-        await page.WaitForURLAsync(url => url.Contains("country=DE", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => url.Contains("country=DE", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('49.26 EUR')");  // a-1, a-2, a-5
         Assert.Equal("3", await page.TextContentAsync("#kpis .tile[data-metric=order_count] .value"));
 
@@ -59,7 +59,7 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
         var page = app.Page;
         await page.ClickAsync("#top-products tbody a[data-product='p-cheese']");
 
-        await page.WaitForURLAsync(url => url.Contains("#/product/p-cheese", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => url.Contains("#/product/p-cheese", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("h1:text-is('Bergkäse 250 g')");
         Assert.Equal("27.80 EUR", await page.TextContentAsync("#product-performance .tile[data-metric=revenue] .value"));
         Assert.Equal("4", await page.TextContentAsync("#product-performance .tile[data-metric=units] .value"));
@@ -72,7 +72,7 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
         await using var app = await fixture.OpenAsync(fixture.ViewHash().Replace($"shop={ShopA}", $"shop={ShopB}", StringComparison.Ordinal));
         var page = app.Page;
 
-        await page.WaitForURLAsync(url => url.Contains($"shop={ShopA}", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => url.Contains($"shop={ShopA}", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('74.14 EUR')");
         Assert.Equal(0, await page.Locator("select#shop").CountAsync());
         await page.WaitForSelectorAsync("#top-products tbody tr");
