@@ -113,8 +113,8 @@ public sealed class AppFixture : LiveApiFactory
         return app;
     }
 
-    /// <summary>Waits for the app's own (same-document) navigation: it commits at once, there is no load event to wait for.</summary>
-    public static Task WaitForUrlAsync(IPage page, Func<string, bool> matches) => page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.Commit });
+    /// <summary>Waits for the app's own (same-document) navigation; the document itself loaded long before (its load event may wait on charts).</summary>
+    public static Task WaitForUrlAsync(IPage page, Func<string, bool> matches) => page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     /// <summary>The app's money format: two decimals, thousands by comma, then the currency.</summary>
     public static string Money(JsonElement value, string currency) => $"{value.GetDecimal().ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
