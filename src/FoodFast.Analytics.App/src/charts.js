@@ -33,7 +33,7 @@ const tooltip = { trigger: "axis", confine: true };
 /** Lines over time: `series` [{ name, values, axis }] against the `categories` (bucket keys); axis 1 is the right one. */
 export function lines(categories, series, options = {}) {
   return mount({
-    tooltip, legend: { top: 0 },
+    tooltip, legend: { top: 0, type: "scroll" },
     grid: { left: 64, right: 56, top: 32, bottom: 28 },
     xAxis: { type: "category", data: categories, boundaryGap: false },
     yAxis: [{ type: "value" }, { type: "value", splitLine: { show: false } }],
@@ -57,7 +57,7 @@ export function bars(labels, values, options = {}) {
 /** Vertical bars over time or categories, stacked when `stacked`. */
 export function columns(categories, series, { stacked = false, ...options } = {}) {
   return mount({
-    tooltip: { ...tooltip, axisPointer: { type: "shadow" } }, legend: { top: 0 },
+    tooltip: { ...tooltip, axisPointer: { type: "shadow" } }, legend: { top: 0, type: "scroll" },
     grid: { left: 64, right: 24, top: 32, bottom: 28 },
     xAxis: { type: "category", data: categories },
     yAxis: { type: "value" },
@@ -67,7 +67,7 @@ export function columns(categories, series, { stacked = false, ...options } = {}
 
 export function pie(labels, values, options = {}) {
   return mount({
-    tooltip: { trigger: "item" }, legend: { bottom: 0 },
+    tooltip: { trigger: "item" }, legend: { bottom: 0, type: "scroll" },
     series: [{ type: "pie", radius: ["40%", "68%"], data: labels.map((name, i) => ({ name, value: values[i] })), label: { formatter: "{b}: {d}%" } }],
   }, options);
 }

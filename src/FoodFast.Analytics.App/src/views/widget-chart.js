@@ -9,10 +9,13 @@ export function widgetChart(result, chartType, title) {
   const names = result.columns.map((c) => c.name);
   const typeOf = Object.fromEntries(result.columns.map((c) => [c.name, c.type]));
   const metrics = names.filter((n) => METRIC_TYPES.includes(typeOf[n]));
-  const groups = names.filter((n) => typeOf[n] === "dimension" || typeOf[n] === "label");
   const hasBucket = names.includes("bucket");
   const rows = result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
-  const groupOf = (r) => groups.map((g) => r[g]).filter((v) => v !== null && v !== undefined).join(" · ");
+  // The currency names a group only when the answer has several; money values carry theirs anyway.
+  const currencies = new Set(rows.map((r) => r.currency).filter(Boolean));
+  const groups = names.filter((n) => (typeOf[n] === "dimension" || typeOf[n] === "label") && (n !== "currency" || currencies.size > 1));
+  const labelled = new Set(names.filter((n) => typeOf[n] === "label").map((n) => n.replace(/_name$/, "")));
+  const groupOf = (r) => groups.filter((g) => !labelled.has(g)).map((g) => r[g]).filter((v) => v !== null && v !== undefined).map(words).join(" · ");
   if (!rows.length) return h("p", { class: "empty" }, "No rows for this query.");
 
   if (chartType === "table" || !metrics.length) {
