@@ -21,7 +21,7 @@ function mount(options, { height = 260, onClick, label } = {}) {
   requestAnimationFrame(() => {
     if (!element.isConnected) return;
     const chart = echarts.init(element, null, { renderer: "svg" });
-    chart.setOption({ animation: false, textStyle: { fontFamily: "inherit" }, ...options });
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' }, ...options });
     if (onClick) chart.on("click", (event) => onClick(event));
     live.add(chart);
   });
