@@ -34,14 +34,34 @@ export function table(headings, rows, { numeric = [], caption } = {}) {
     h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, i) => h("td", { class: numeric.includes(i) ? "n" : null }, cell))))));
 }
 
+let loading = 0;
+
+/**
+ * When the last loading panel has its content and the browser has drawn it, marks `ff-drawn` in the performance
+ * timeline and on <html data-drawn> (milliseconds since the page's navigation): bench/app.sh reads it.
+ */
+function settled() {
+  loading -= 1;
+  if (loading === 0) {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      performance.mark("ff-drawn");
+      document.documentElement.dataset.drawn = performance.now().toFixed(1);
+    }));
+  }
+}
+
 /** A section with a heading, whose body shows progress until its content (or its problem) arrives. */
 export function panel(title, { wide = false, id } = {}) {
   const body = h("div", { class: "panel-body", "aria-busy": "true" }, h("p", { class: "progress" }, "Loading…"));
   const element = h("section", { class: wide ? "panel wide" : "panel", id, "aria-label": title }, h("h2", {}, title), body);
+  let done = false;
+  loading += 1;
+  document.documentElement.removeAttribute("data-drawn");
+  const finish = () => { if (!done) { done = true; body.removeAttribute("aria-busy"); settled(); } };
   return {
     element,
-    show(...children) { body.removeAttribute("aria-busy"); replace(body, ...children); },
-    fail(error) { body.removeAttribute("aria-busy"); replace(body, problemBox(error)); },
+    show(...children) { finish(); replace(body, ...children); },
+    fail(error) { finish(); replace(body, problemBox(error)); },
     body,
   };
 }
