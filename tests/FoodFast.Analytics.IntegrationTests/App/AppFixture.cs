@@ -17,8 +17,6 @@ namespace FoodFast.Analytics.IntegrationTests.App;
 public sealed class AppFixture : LiveApiFactory
 {
     public const string ShopA = "app-shop-a", ShopB = "app-shop-b", Zone = "Europe/Berlin";
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private IPlaywright? _playwright;
 
@@ -46,7 +44,7 @@ public sealed class AppFixture : LiveApiFactory
         await SendAsync(ingestA, OrdersOfA());
         await SendAsync(ingestB, [Line(ShopB, "b-1", 2, "p-secret", "Secret B product", "frozen", 99.99m, "FR")]);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     private static Order[] OrdersOfA() =>
