@@ -7,10 +7,19 @@
 # reports need a real headless Chromium, so the official runtime files are copied from aspnet:10.0 onto
 # Debian bookworm, whose `chromium` package is the one our build machines and tests use.
 
+# The app at /app: static files built with the pinned packages of its package-lock.json (scripts/build-app.sh does the same).
+FROM node:20-bookworm-slim AS app
+WORKDIR /app-src
+COPY src/FoodFast.Analytics.App/package.json src/FoodFast.Analytics.App/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/FoodFast.Analytics.App/ ./
+RUN npx --no-install vite build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
+COPY --from=app /app-src/dist src/FoodFast.Analytics.App/dist
 RUN dotnet restore src/FoodFast.Analytics.Api/FoodFast.Analytics.Api.csproj
 RUN dotnet publish src/FoodFast.Analytics.Api/FoodFast.Analytics.Api.csproj -c Release --no-restore -o /app /p:UseAppHost=false
 

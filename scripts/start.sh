@@ -39,6 +39,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # A person reads this terminal: readable log lines (the service logs JSON by default outside Development).
 export Logging__Format="${Logging__Format:-simple}"
 
+scripts/build-app.sh
 echo "[start] building"
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly
 api_dir="$repo/src/FoodFast.Analytics.Api/bin/Release/net10.0"

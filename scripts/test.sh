@@ -24,6 +24,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$repo/.local/test-results"
 rm -rf "$results"
+scripts/build-app.sh
 echo "[test] building"
 dotnet build FoodFast.Analytics.sln -c Release -nologo -clp:ErrorsOnly
 echo "[test] running tests"

@@ -13,6 +13,7 @@ return args switch
         new Uri(url), key, Int(rate), Int(seconds), Int(shops), Int(warmup), measureFile),
     ["export-read", var connectionString, var shop, var from, var to] => await ExportRead.RunAsync(connectionString, shop,
         DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, System.Globalization.CultureInfo.InvariantCulture)),
+    ["app-drawn", var url, var key, var shop, var mode, var runs] when mode is "cold" or "warm" => await AppDrawn.RunAsync(new Uri(url), key, shop, mode, Int(runs)),
     ["paths", .. var rest] => Paths(rest),
     _ => Usage(),
 };
@@ -33,6 +34,7 @@ static int Usage()
                FoodFast.Analytics.Bench post-events <n> <url> <batch> <concurrency>   n events through POST /api/v1/events/batch
                FoodFast.Analytics.Bench live-listen <url> <key> <clients> <shops> <seconds> <ready file> <measure file>   WebSocket clients, delivery latency
                FoodFast.Analytics.Bench export-read <connection string> <shop> <from> <to>   the store's export read alone against COPY
+               FoodFast.Analytics.Bench app-drawn <url> <key> <shop> cold|warm <runs>   time to a fully drawn /app overview in chromium
                FoodFast.Analytics.Bench paths [BenchmarkDotNet args, e.g. --filter '*Batch*' --job short]   code-path benchmarks
                FoodFast.Analytics.Bench live-produce <url> <key> <orders/s> <seconds> <shops> [<warm-up seconds> <measure file>]   orders in batches of 10 at a fixed rate
         """);

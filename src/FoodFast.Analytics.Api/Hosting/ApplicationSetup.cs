@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.App;
 using FoodFast.Analytics.Api.Dashboards;
 using FoodFast.Analytics.Api.Erasure;
 using FoodFast.Analytics.Api.Errors;
@@ -102,6 +103,7 @@ internal static class ApplicationSetup
         app.MapGroup("").RequireAnyRole().MapStreamApi();
         app.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
         app.MapLivePage();
+        app.MapAppPage();
 
         var admin = app.MapGroup("").RequireRole(Role.Admin);
         admin.MapIngestionAdminApi();

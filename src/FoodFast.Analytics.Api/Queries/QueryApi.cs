@@ -1,4 +1,7 @@
+using System.ComponentModel;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Catalogue;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -15,6 +18,21 @@ internal static class QueryApi
                 are a 400 naming them and listing the valid ones. Money is grouped by currency unless filtered to one.
                 """)
             .Accepts<AnalyticsQuery>("application/json").Produces<QueryResult>().ProducesValidationProblem();
+        app.MapGet("/api/v1/analytics/query/catalogue", Catalogue).WithName("GetQueryCatalogue").WithTags("Analytics")
+            .WithSummary("What a query may name: each dataset's metrics (with their definitions), dimensions and range fields; buckets, comparisons, limits.")
+            .Produces<QueryCatalogue>().ProducesValidationProblem();
+    }
+
+    public static IResult Catalogue([Description("Only this dataset (orders, order_items or events); all three when left out.")] string? dataset)
+    {
+        var all = QueryCatalogue.Current;
+        if (dataset is null)
+        {
+            return TypedResults.Ok(all);
+        }
+        return Datasets.All.Contains(dataset)
+            ? TypedResults.Ok(all with { Datasets = all.Datasets.Where(d => d.Name == dataset).ToList() })
+            : QueryResponses.Invalid([new FieldProblem("dataset", $"must be one of {string.Join(", ", Datasets.All)}")]);
     }
 
     public static Task<IResult> Query(AnalyticsQuery query, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>

@@ -146,7 +146,9 @@ public static class ResultBuilder
         if (query.Query.Sort is { } sort)
         {
             var index = query.GroupBy.ToList().FindIndex(d => d.Name == sort.By);
-            Func<Row, object?> key = sort.By == "bucket" ? r => r.Bucket : index >= 0 ? r => r.Keys[index] : r => r.Values[sort.By];
+            Func<Row, object?> key = sort.By == "bucket" ? r => r.Bucket
+                : index >= 0 && query.GroupBy[index].TimePart is not null ? r => TimePartOrder(r.Keys[index])
+                : index >= 0 ? r => r.Keys[index] : r => r.Values[sort.By];
             var ordered = sort.Descending ? rows.OrderBy(isOther).ThenByDescending(key) : rows.OrderBy(isOther).ThenBy(key);
             // Ties (two products with equal revenue) are ordered by bucket and group keys, so every endpoint and every run agree.
             return ordered.ThenBy(r => r.Bucket, StringComparer.Ordinal).ThenBy(r => string.Join('\u001f', r.Keys), StringComparer.Ordinal).ToList();
@@ -155,6 +157,10 @@ public static class ResultBuilder
         return rows.OrderBy(r => r.Bucket, StringComparer.Ordinal).ThenBy(isOther).ThenByDescending(r => r.Values[first] ?? decimal.MinValue)
             .ThenBy(r => string.Join('\u001f', r.Keys), StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Hours and weekdays sort as numbers (2 before 10); an <c>other</c> row last.</summary>
+    private static int TimePartOrder(string? key) =>
+        int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 
     /// <summary>Buckets are matched by position (the 3rd day of this week with the 3rd of the last), groups by their keys.</summary>
     private static Dictionary<string, int>? BucketIndex(ValidatedQuery query) => query.Bucket is { } bucket

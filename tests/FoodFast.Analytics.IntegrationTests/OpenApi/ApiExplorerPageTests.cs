@@ -1,5 +1,6 @@
 using System.Net;
 using FoodFast.Analytics.IntegrationTests.Realtime;
+using FoodFast.Analytics.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace FoodFast.Analytics.IntegrationTests.OpenApi;
@@ -7,8 +8,6 @@ namespace FoodFast.Analytics.IntegrationTests.OpenApi;
 /// <summary>Swagger UI and ReDoc in Debian's chromium: each loads the one OpenAPI document, lists its operations, and loads nothing from elsewhere.</summary>
 public sealed class ApiExplorerPageTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     [Theory]
     [InlineData("/swagger", ".opblock-summary-path[data-path='/api/v1/analytics/dashboard']")]
@@ -16,7 +15,7 @@ public sealed class ApiExplorerPageTests(LiveApiFactory api) : IClassFixture<Liv
     public async Task The_page_shows_the_dashboard_operation_from_the_built_in_document(string path, string operation)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         // What the page really loaded (a request the page's policy blocks never finishes).
         var loaded = new List<string>();

@@ -13,8 +13,6 @@ namespace FoodFast.Analytics.IntegrationTests.Realtime;
 public sealed class LivePageTests(LiveApiFactory api) : IClassFixture<LiveApiFactory>
 {
     private const string Shop = "page-shop";
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -24,7 +22,7 @@ public sealed class LivePageTests(LiveApiFactory api) : IClassFixture<LiveApiFac
         var key = (await api.CreateKeyAsync(Role.Analyst, Shop)).Key;
         using var ingest = await api.CreateClientAsync(Role.Ingest, Shop);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);

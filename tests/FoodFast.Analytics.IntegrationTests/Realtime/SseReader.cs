@@ -18,7 +18,7 @@ public sealed class SseReader : IDisposable
     public static Task<SseReader> OpenAsync(HttpClient client, string path, string apiKey, string? lastEventId, CancellationToken cancellationToken) =>
         OpenAsync(client, path, new AuthenticationHeaderValue("ApiKey", apiKey), lastEventId, cancellationToken);
 
-    public static async Task<SseReader> OpenAsync(HttpClient client, string path, AuthenticationHeaderValue credential, string? lastEventId, CancellationToken cancellationToken)
+    public static async Task<SseReader> OpenAsync(HttpClient client, string path, AuthenticationHeaderValue? credential, string? lastEventId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = credential;

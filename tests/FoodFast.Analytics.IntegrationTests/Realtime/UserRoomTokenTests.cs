@@ -50,6 +50,22 @@ public sealed class UserRoomTokenTests(UserRoomTokenTests.WithJwt api) : IClassF
         Assert.Equal("o-7", (await analystOfOther.NextAsync(TimeSpan.FromSeconds(10), Ct)).Data.GetProperty("data").GetProperty("orderId").GetString());
     }
 
+    [Fact]
+    public async Task A_browser_without_headers_opens_the_stream_with_its_token_in_access_token()
+    {
+        var token = JwtTokens.Hs256(JwtTokens.Claims(DateTimeOffset.UtcNow, ["analyst"], "shop-a"));
+        using var admin = await api.CreateAdminClientAsync();
+        using var stream = await SseReader.OpenAsync(api.CreateClient(), $"/api/v1/stream/sse?room=user:user-9&access_token={token}", (System.Net.Http.Headers.AuthenticationHeaderValue?)null, null, Ct);
+        using var refused = await api.CreateClient().GetAsync("/api/v1/stream/sse?access_token=not-a-token", Ct);
+        using var events = await admin.PostAsync("/api/v1/events/batch", Sample.Json(new[]
+        {
+            Sample.Event("shop-a", type: ActivityType.PaymentCompleted) with { UserId = "user-9", OrderId = "o-token" },
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("o-token", (await stream.NextAsync(TimeSpan.FromSeconds(10), Ct)).Data.GetProperty("data").GetProperty("orderId").GetString());
+    }
+
     private static AuthenticationHeaderValue Bearer(string[] roles) =>
         new("Bearer", JwtTokens.Hs256(JwtTokens.Claims(DateTimeOffset.UtcNow, roles, "shop-a")));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Writers.Html;
+using FoodFast.Analytics.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace FoodFast.Analytics.IntegrationTests.Reports;
@@ -11,8 +12,6 @@ namespace FoodFast.Analytics.IntegrationTests.Reports;
 /// </summary>
 public sealed class ChartLabelLayoutTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private static readonly string[] Products =
     [
@@ -41,7 +40,7 @@ public sealed class ChartLabelLayoutTests
         await new HtmlReportWriter().WriteAsync(document, output, null, TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         // A4 at 96 dpi, the width the PDF is printed at.
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 } });
         await page.SetContentAsync(Encoding.UTF8.GetString(output.ToArray()));

@@ -23,4 +23,21 @@ public sealed class ResultOrderTests
 
         Assert.Equal(["p-d", "p-a", "p-b", "p-c"], rows.Select(r => (string)r[0]!));
     }
+
+    [Fact]
+    public void Hours_of_the_day_sort_as_numbers()
+    {
+        var problems = new List<FieldProblem>();
+        var query = QueryValidator.Validate(new AnalyticsQuery
+        {
+            Metrics = ["order_count"], GroupBy = ["hour_of_day"], Sort = new QuerySort("hour_of_day", Descending: false),
+            From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 11, 8, 0, 0, 0, TimeSpan.Zero),
+        }, problems)!;
+        Assert.Empty(problems);
+        var backend = new[] { "10", "2", "0", "23", "9" }.Select(h => new AggregateRow(null, [h], [h], [1m])).ToList();
+
+        var (_, rows) = ResultBuilder.Build(query, new AggregateTable(backend, Approximate: false), previous: null);
+
+        Assert.Equal(["0", "2", "9", "10", "23"], rows.Select(r => (string)r[0]!));
+    }
 }

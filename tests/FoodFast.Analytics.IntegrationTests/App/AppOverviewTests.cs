@@ -1,0 +1,106 @@
+using FoodFast.Analytics.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static FoodFast.Analytics.IntegrationTests.App.AppFixture;
+
+namespace FoodFast.Analytics.IntegrationTests.App;
+
+/// <summary>The app's overview in chromium: its figures equal the API's answers to the same questions, and drill-downs keep the state in the URL.</summary>
+public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Tiles_a_trend_point_and_the_top_product_equal_the_api_to_the_cent()
+    {
+        await using var app = await fixture.OpenAsync(fixture.ViewHash());
+        var page = app.Page;
+        var revenue = await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value");
+
+        var kpis = (await fixture.QueryAsync(new { dataset = "orders", metrics = new[] { "revenue", "order_count", "aov" }, shopId = ShopA, from = fixture.From, to = fixture.To, timeZone = Zone })).Single();
+        Assert.Equal("74.14 EUR", Money(kpis["revenue"], "EUR"));  // 16.46 + 23.35 + 9.48 + 15.40 + 9.45: the API itself is right
+        Assert.Equal("74.14 EUR", await revenue!.TextContentAsync());
+        Assert.Equal("5", await page.TextContentAsync("#kpis .tile[data-metric=order_count] .value"));
+        Assert.Equal(Money(kpis["aov"], "EUR"), await page.TextContentAsync("#kpis .tile[data-metric=aov] .value"));
+
+        var trend = await fixture.QueryAsync(new { dataset = "orders", metrics = new[] { "revenue", "order_count" }, bucket = "day", shopId = ShopA, from = fixture.From, to = fixture.To, timeZone = Zone });
+        var busiest = trend.OrderByDescending(r => r["order_count"].GetInt32()).First();
+        await page.ClickAsync("#trend summary");
+        var point = page.Locator("#trend tbody tr", new() { HasText = busiest["bucket"].GetString()! });
+        Assert.Equal(Money(busiest["revenue"], "EUR"), await point.Locator("td").Nth(2).TextContentAsync());
+        Assert.Equal("32.83 EUR", Money(busiest["revenue"], "EUR"));  // two orders two days ago
+
+        var top = page.Locator("#top-products tbody tr").First;
+        await top.WaitForAsync();
+        Assert.Equal("Bergkäse 250 g", await top.Locator("td").Nth(0).TextContentAsync());
+        Assert.Equal("27.80 EUR", await top.Locator("td").Nth(1).TextContentAsync());
+        Assert.Empty(app.ScriptErrors);
+        Assert.All(app.Loaded, url => Assert.StartsWith(fixture.BaseAddress.ToString(), url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_country_filters_the_whole_view_and_the_url_holds_it()
+    {
+        await using var app = await fixture.OpenAsync(fixture.ViewHash());
+        var page = app.Page;
+        await page.ClickAsync("#by-country tbody a:text-is('DE')");
+
+        await WaitForUrlAsync(page, url => url.Contains("country=DE", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('49.26 EUR')");  // a-1, a-2, a-5
+        Assert.Equal("3", await page.TextContentAsync("#kpis .tile[data-metric=order_count] .value"));
+
+        // The bookmarked URL opens the same filtered view.
+        await using var again = await fixture.OpenAsync(new Uri(page.Url).Fragment);
+        await again.Page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('49.26 EUR')");
+        Assert.Contains("country: DE", await again.Page.TextContentAsync("header.bar"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_product_opens_its_page_with_its_own_figures()
+    {
+        await using var app = await fixture.OpenAsync(fixture.ViewHash());
+        var page = app.Page;
+        await page.ClickAsync("#top-products tbody a[data-product='p-cheese']");
+
+        await WaitForUrlAsync(page, url => url.Contains("#/product/p-cheese", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("h1:text-is('Bergkäse 250 g')");
+        Assert.Equal("27.80 EUR", await page.TextContentAsync("#product-performance .tile[data-metric=revenue] .value"));
+        Assert.Equal("4", await page.TextContentAsync("#product-performance .tile[data-metric=units] .value"));
+        Assert.Empty(app.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_key_for_shop_a_never_sees_shop_b()
+    {
+        await using var app = await fixture.OpenAsync(fixture.ViewHash().Replace($"shop={ShopA}", $"shop={ShopB}", StringComparison.Ordinal));
+        var page = app.Page;
+
+        await WaitForUrlAsync(page, url => url.Contains($"shop={ShopA}", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('74.14 EUR')");
+        Assert.Equal(0, await page.Locator("select#shop").CountAsync());
+        await page.WaitForSelectorAsync("#top-products tbody tr");
+        Assert.DoesNotContain("Secret B product", await page.TextContentAsync("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_range_says_why_and_where_the_data_is()
+    {
+        await using var app = await fixture.OpenAsync($"#/overview?shop={ShopA}&range=custom&from=2020-01-01&to=2020-01-31&tz=UTC");
+        var empty = await app.Page.WaitForSelectorAsync("#kpis .empty");
+        var text = await empty!.TextContentAsync();
+        Assert.StartsWith("No orders in this range; the shop's orders span ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_is_served_under_a_strict_policy_and_a_missing_asset_is_a_problem()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        using var page = await http.GetAsync("/app/", TestContext.Current.CancellationToken);
+        Assert.Equal("no-cache", page.Headers.CacheControl!.ToString());
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal("script-src 'self'", policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal)));
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var script = System.Text.RegularExpressions.Regex.Match(html, "/app/assets/[^\"]+\\.js").Value;
+        using var asset = await http.GetAsync(script, TestContext.Current.CancellationToken);
+        Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl!.ToString());
+        using var missing = await http.GetAsync("/app/assets/none.js", TestContext.Current.CancellationToken);
+        await missing.AssertProblemAsync(System.Net.HttpStatusCode.NotFound);
+    }
+}
