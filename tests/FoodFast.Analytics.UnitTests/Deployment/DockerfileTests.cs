@@ -22,10 +22,13 @@ public sealed class DockerfileTests
     public void It_builds_with_the_dotnet_10_sdk_and_runs_the_dotnet_10_aspnet_runtime()
     {
         Assert.Equal(
-            ["mcr.microsoft.com/dotnet/sdk:10.0 AS build", "mcr.microsoft.com/dotnet/aspnet:10.0 AS aspnet", "debian:bookworm-slim AS runtime"],
+            ["node:20-bookworm-slim AS app", "mcr.microsoft.com/dotnet/sdk:10.0 AS build", "mcr.microsoft.com/dotnet/aspnet:10.0 AS aspnet", "debian:bookworm-slim AS runtime"],
             Args("FROM"));
         Assert.Contains("--from=aspnet /usr/share/dotnet /usr/share/dotnet", Args("COPY"));
         Assert.Contains("--from=build /app ./", Args("COPY"));
+        // The app at /app is built from its lock file and copied where the service's build picks it up.
+        Assert.Contains("npm ci --no-audit --no-fund", Args("RUN"));
+        Assert.Contains("--from=app /app-src/dist src/FoodFast.Analytics.App/dist", Args("COPY"));
         Assert.Contains(Args("RUN"), run => run.Contains("dotnet publish src/FoodFast.Analytics.Api/FoodFast.Analytics.Api.csproj -c Release", StringComparison.Ordinal));
         Assert.Equal("""["dotnet", "FoodFast.Analytics.Api.dll"]""", Assert.Single(Args("ENTRYPOINT")));
     }
