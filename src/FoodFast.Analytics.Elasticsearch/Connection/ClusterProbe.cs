@@ -2,6 +2,7 @@ using System.Globalization;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using FoodFast.Analytics.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace FoodFast.Analytics.Elasticsearch.Connection;
 
@@ -10,10 +11,15 @@ namespace FoodFast.Analytics.Elasticsearch.Connection;
 /// <c>compatible-with=9</c>, which 8.x refuses, and it refuses a server that does not say it is Elasticsearch
 /// (OpenSearch). Each refusal is a <see cref="StoreRefusedException"/>: one line naming what was found and what is
 /// needed, which stops start-up. A probe that got no answer is not cached, and is retried by the caller.
+/// A 9.x server older than the client's minor is served, with one warning: Elastic supports a client with servers
+/// of its own minor or newer.
 /// </summary>
-public sealed class ClusterProbe(ClusterClient client)
+public sealed class ClusterProbe(ClusterClient client, ILogger<ClusterProbe>? logger = null)
 {
     public const string Supported = "Elasticsearch 9.x";
+
+    /// <summary>The minor of Elastic.Clients.Elasticsearch this service is built with (9.5).</summary>
+    public const int ClientMinor = 5;
     private volatile ClusterIdentity? _identity;
 
     /// <summary>Two callers racing on the first probe both ask; the answers are the same, so no lock is needed.</summary>
@@ -38,7 +44,12 @@ public sealed class ClusterProbe(ClusterClient client)
                 ? $"Elasticsearch {version}"
                 : $"Elasticsearch 8.x or older (it refused the client's compatible-with=9 header: {ex.Reason})");
         }
-        return _identity = Identify(info.Version.Number, info.ClusterName);
+        var identity = Identify(info.Version.Number, info.ClusterName);
+        if (identity.Caveat is { } caveat)
+        {
+            logger?.LogWarning("{Caveat}", caveat);
+        }
+        return _identity = identity;
     }
 
     /// <summary>
@@ -52,17 +63,22 @@ public sealed class ClusterProbe(ClusterClient client)
         return info.IsValidResponse ? info.Version.Number : null;
     }
 
-    public static ClusterIdentity Identify(string version, string clusterName) =>
-        MajorOf(version) == 9 ? new ClusterIdentity(version, clusterName) : throw Unsupported($"Elasticsearch {version}");
+    public static ClusterIdentity Identify(string version, string clusterName) => PartOf(version, 0) == 9
+        ? new ClusterIdentity(version, clusterName, PartOf(version, 1) < ClientMinor
+            ? $"the cluster runs Elasticsearch {version}, older than the client (9.{ClientMinor}): Elastic supports a client with servers of its own minor or newer; upgrade the cluster to 9.{ClientMinor} or later"
+            : null)
+        : throw Unsupported($"Elasticsearch {version}");
 
     private static StoreRefusedException Unsupported(string found) =>
         new($"the cluster runs {found}; this service needs {Supported}");
 
-    private static int MajorOf(string number)
+    /// <summary>The major (0) or minor (1) of a version number such as <c>9.5.5</c> or <c>9.6.0-SNAPSHOT</c>; -1 when absent.</summary>
+    private static int PartOf(string number, int index)
     {
-        var dot = number.IndexOf('.', StringComparison.Ordinal);
-        return int.TryParse(dot < 0 ? number : number[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : -1;
+        var parts = number.Split('.', '-');
+        return parts.Length > index && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 }
 
-public sealed record ClusterIdentity(string Version, string ClusterName);
+/// <param name="Caveat">Why this server is served but not supported (a 9.x older than the client), or null.</param>
+public sealed record ClusterIdentity(string Version, string ClusterName, string? Caveat = null);

@@ -63,6 +63,14 @@ public sealed class StoreHealthTests
         Assert.Equal(refusal, ((StoreRefusedException?)ex)?.Message);
     }
 
+    [Theory]
+    [InlineData("9.0.0", "the cluster runs Elasticsearch 9.0.0, older than the client (9.5): Elastic supports a client with servers of its own minor or newer; upgrade the cluster to 9.5 or later")]
+    [InlineData("9.4.3", "the cluster runs Elasticsearch 9.4.3, older than the client (9.5): Elastic supports a client with servers of its own minor or newer; upgrade the cluster to 9.5 or later")]
+    [InlineData("9.5.5", null)]
+    [InlineData("9.12.0", null)]
+    public void A_9x_server_older_than_the_client_is_served_with_a_caveat(string version, string? caveat) =>
+        Assert.Equal(caveat, ClusterProbe.Identify(version, "c").Caveat);
+
     [Fact]
     public async Task Elasticsearch_8_refusing_the_compatibility_header_stops_start_up_naming_found_and_needed()
     {
