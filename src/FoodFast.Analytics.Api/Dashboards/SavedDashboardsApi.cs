@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.Dashboards;
+using FoodFast.Analytics.ServiceData.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Dashboards;
@@ -49,7 +50,7 @@ internal static class SavedDashboardsApi
         }
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems, "Invalid dashboard");
+            return FieldProblems.Invalid(problems, "Invalid dashboard");
         }
         var now = time.GetUtcNow().ToMicroseconds();
         var dashboard = new DashboardRecord
@@ -84,7 +85,7 @@ internal static class SavedDashboardsApi
         var problems = DashboardValidation.Check(request);
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems, "Invalid dashboard");
+            return FieldProblems.Invalid(problems, "Invalid dashboard");
         }
         found!.Name = request.Name!;
         found.IsPublic = request.Public ?? false;

@@ -1,10 +1,12 @@
 using System.ComponentModel;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Erasure;
-using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
-using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Erasure;
 
 namespace FoodFast.Analytics.Api.Erasure;
@@ -30,8 +32,8 @@ internal static class ErasureApi
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
         {
-            return QueryResponses.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
-                shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")]);
+            return FieldProblems.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
+                shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")], FieldProblems.InvalidQuery);
         }
         while (await indexer.RunOnceAsync(cancellationToken) > 0)
         {

@@ -4,21 +4,21 @@ using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
 using FoodFast.Analytics.Api.Observability;
+using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Realtime;
 using FoodFast.Analytics.Api.Recommendations;
-using FoodFast.Analytics.Promotions;
-using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Api.OpenApi;
-using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Api.Reports;
+using FoodFast.Analytics.Api.Retention;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Api.Security.RateLimiting;
-using FoodFast.Analytics.Postgres;
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Promotions;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
-using FoodFast.Analytics.Api.Reports;
-using FoodFast.Analytics.Api.Retention;
+using FoodFast.Analytics.ServiceData;
 
 namespace FoodFast.Analytics.Api.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using FoodFast.Analytics.Core.Ingestion;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Api.Ingestion;

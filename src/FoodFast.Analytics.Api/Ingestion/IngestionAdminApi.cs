@@ -1,5 +1,6 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Core.Ingestion;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -55,11 +56,11 @@ internal static class IngestionAdminApi
     {
         if (shopId is not null && !Patterns.IsShopId(shopId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+            return FieldProblems.Invalid("shopId", $"must be {Patterns.ShopIdExpected}");
         }
         if (limit is < 1 or > 1000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 1000"] });
+            return FieldProblems.Invalid("limit", "must be between 1 and 1000");
         }
         return TypedResults.Ok(await log.DeadLettersAsync(shopId, afterId, limit ?? 100, cancellationToken));
     }
@@ -68,11 +69,11 @@ internal static class IngestionAdminApi
     {
         if (request?.ShopId is { } shop && !Patterns.IsShopId(shop))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+            return FieldProblems.Invalid("shopId", $"must be {Patterns.ShopIdExpected}");
         }
         if (request?.Ids is { Count: > 10_000 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = ["must hold at most 10000 ids"] });
+            return FieldProblems.Invalid("ids", "must hold at most 10000 ids");
         }
         var replayed = await log.ReplayAsync(request?.ShopId, request?.Ids, cancellationToken);
         signal.Kick();

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 

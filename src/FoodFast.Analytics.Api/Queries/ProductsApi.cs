@@ -1,8 +1,7 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using FoodFast.Analytics.Core.Events;
-using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 
 namespace FoodFast.Analytics.Api.Queries;
@@ -50,23 +49,11 @@ internal static class ProductsApi
         return TypedResults.Ok(new ProductPerformance(rows, results[1].Meta));
     }
 
-    public static async Task<IResult> Inventory(
+    public static Task<IResult> Inventory(
         [AsParameters] Window window,
         [Description("Stock level at or below which a product is listed as low (0-1000000). Default 10.")] int? threshold,
-        IAnalyticsStore store, CancellationToken ct)
-    {
-        if (threshold is < 0 or > 1_000_000)
-        {
-            return QueryResponses.Invalid([new("threshold", "must be between 0 and 1000000")]);
-        }
-        var range = window.Query(Datasets.Events);
-        var clock = Stopwatch.StartNew();
-        var levels = await store.Families.StockAsync(new StockQuery(range.ShopId, window.To ?? DateTimeOffset.UtcNow), ct);
-        var limit = threshold ?? 10;
-        var now = DateTimeOffset.UtcNow;
-        return TypedResults.Ok(new InventoryResult(limit, levels, levels.Where(l => l.Level <= limit).OrderBy(l => l.Level).ThenBy(l => l.ProductId, StringComparer.Ordinal).ToList(),
-            new ResultMeta(store.Backend, Math.Round(clock.Elapsed.TotalMilliseconds, 1), false, false, now, now, Datasets.Events, range.TimeZone, range.From, range.To)));
-    }
+        HttpContext http, FamilyEngine engine, CancellationToken ct) =>
+        QueryResponses.SendAsync(http, engine.StockAsync(window.Query(Datasets.Events), window.To, threshold, ct));
 
     public static async Task<IResult> Reviews([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct)
     {

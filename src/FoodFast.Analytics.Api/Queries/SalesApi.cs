@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Wire;
 
@@ -61,7 +62,7 @@ internal static class SalesApi
     {
         if (by is not (null or "revenue" or "units"))
         {
-            return Task.FromResult(QueryResponses.Invalid([new("by", $"'{by}' is not a ranking; valid: revenue, units")]));
+            return Task.FromResult<IResult>(FieldProblems.Invalid([new("by", $"'{by}' is not a ranking; valid: revenue, units")], FieldProblems.InvalidQuery));
         }
         var rank = by ?? "revenue";
         return QueryResponses.RunAsync(http, engine, window.Query(Datasets.OrderItems, "revenue", "units") with
@@ -74,7 +75,7 @@ internal static class SalesApi
     {
         if (!WireNames.TryParse<TimeBucket>(interval ?? "day", out var bucket))
         {
-            return Task.FromResult(QueryResponses.Invalid([new("interval", $"'{interval}' is not an interval; valid: {string.Join(", ", WireNames.All<TimeBucket>())}")]));
+            return Task.FromResult<IResult>(FieldProblems.Invalid([new("interval", $"'{interval}' is not an interval; valid: {string.Join(", ", WireNames.All<TimeBucket>())}")], FieldProblems.InvalidQuery));
         }
         return QueryResponses.RunAsync(http, engine, window.Query(Datasets.Orders, metrics) with { Bucket = bucket, Compare = compare }, ct);
     }

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Core.Queries.Compositions;
+using FoodFast.Analytics.Core.Queries;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FoodFast.Analytics.Api.Queries;
@@ -51,9 +52,9 @@ internal static class SalesReportsApi
     {
         if (year is < 2000 or > 2100 || month is < 1 or > 12)
         {
-            return Task.FromResult(QueryResponses.Invalid([new(month is < 1 or > 12 ? "month" : "year", month is < 1 or > 12 ? "must be 1 to 12" : "must be 2000 to 2100")]));
+            return Task.FromResult<IResult>(FieldProblems.Invalid([new(month is < 1 or > 12 ? "month" : "year", month is < 1 or > 12 ? "must be 1 to 12" : "must be 2000 to 2100")], FieldProblems.InvalidQuery));
         }
-        var date = year is null && month is null ? null : $"{year ?? DateTime.UtcNow.Year:D4}-{month ?? 1:D2}-01";
+        var date = year is null && month is null ? null : $"{year ?? window.Clock.GetUtcNow().Year:D4}-{month ?? 1:D2}-01";
         return Report(window, date, d => new DateTime(d.Year, d.Month, 1), d => d.AddMonths(1), TimeBucket.Week, "month", http, engine, ct);
     }
 
@@ -65,7 +66,7 @@ internal static class SalesReportsApi
     {
         if (!TryDate(startDate, out var start) || !TryDate(endDate, out var end) || end < start)
         {
-            return Task.FromResult(QueryResponses.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")]));
+            return Task.FromResult<IResult>(FieldProblems.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")], FieldProblems.InvalidQuery));
         }
         var days = end!.Value.DayNumber - start!.Value.DayNumber + 1;
         return Report(window, startDate, d => d, d => d.AddDays(days), TimeBucket.Day, "range", http, engine, ct);
@@ -88,7 +89,7 @@ internal static class SalesReportsApi
         {
             if (!TryDate(startDate, out var start) || !TryDate(endDate, out var end) || end < start)
             {
-                return QueryResponses.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")]);
+                return FieldProblems.Invalid([new(!TryDate(startDate, out _) ? "start_date" : "end_date", "must be a date YYYY-MM-DD, end_date not before start_date")], FieldProblems.InvalidQuery);
             }
             var zone = Zone(window);
             scoped = window with { From = At(start!.Value.ToDateTime(TimeOnly.MinValue), zone), To = At(end!.Value.ToDateTime(TimeOnly.MinValue).AddDays(1), zone) };
@@ -108,7 +109,7 @@ internal static class SalesReportsApi
         DateTime day;
         if (date is null)
         {
-            day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
+            day = TimeZoneInfo.ConvertTime(window.Clock.GetUtcNow(), zone).Date;
         }
         else if (TryDate(date, out var parsed))
         {
@@ -116,7 +117,7 @@ internal static class SalesReportsApi
         }
         else
         {
-            return QueryResponses.Invalid([new(period == "week" ? "startDate" : "date", $"'{date}' is not a date YYYY-MM-DD")]);
+            return FieldProblems.Invalid([new(period == "week" ? "startDate" : "date", $"'{date}' is not a date YYYY-MM-DD")], FieldProblems.InvalidQuery);
         }
         var (from, to) = (start(day), end(start(day)));
         var scoped = window with { From = At(from, zone), To = At(to, zone) };

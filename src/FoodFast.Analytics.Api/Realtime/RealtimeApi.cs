@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Redis.Live;
@@ -48,7 +49,7 @@ internal static class RealtimeApi
         if (minutes is < 1 or > LiveCounters.WindowMinutes)
         {
             return Task.FromResult<Results<Ok<CounterRebuilder.Rebuilt>, ValidationProblem, ProblemHttpResult>>(
-                RealtimeProblems.Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
+                FieldProblems.Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
         }
         return WithShopAsync(new ShopSelection(shopId), async id =>
             TypedResults.Ok(await rebuilder.RebuildAsync(id, minutes ?? LiveCounters.WindowMinutes, cancellationToken)));
@@ -59,7 +60,7 @@ internal static class RealtimeApi
     {
         if (shop.ShopId is not { } id)
         {
-            return RealtimeProblems.Invalid("shopId", "live counters are per shop: name one with ?shopId=");
+            return FieldProblems.Invalid("shopId", "live counters are per shop: name one with ?shopId=");
         }
         try
         {

@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Live;
@@ -39,7 +40,7 @@ internal static class StreamApi
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return RealtimeProblems.Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
+            return FieldProblems.Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
         }
         var (client, problem) = await JoinAsync(request, http, hub, presence);
         if (client is null)
@@ -90,7 +91,7 @@ internal static class StreamApi
         var (topics, problem) = request.ParseTopics();
         if (problem is not null)
         {
-            return (null, RealtimeProblems.Invalid("topics", problem));
+            return (null, FieldProblems.Invalid("topics", problem));
         }
         var (room, denied) = StreamRoomAccess.Decide(request, http.GetCaller());
         if (room is null)

@@ -1,8 +1,9 @@
 using System.ComponentModel;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Recommendations;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Promotions;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,7 @@ internal static class RecommendationsApi
     {
         var problems = new List<FieldProblem>();
         var result = await RecommendationRequests.BoughtTogetherAsync(productId, window, limit, minSupport, options.Value.MinSupport, store, problems, ct);
-        return result is null ? QueryResponses.Invalid(problems) : TypedResults.Ok(result);
+        return result is null ? FieldProblems.Invalid(problems, FieldProblems.InvalidQuery) : TypedResults.Ok(result);
     }
 
     public static async Task<IResult> TrendingAsync(
@@ -54,7 +55,7 @@ internal static class RecommendationsApi
     {
         var problems = new List<FieldProblem>();
         var result = await RecommendationRequests.TrendingAsync(shop.ShopId, window, limit, to, store, time, problems, ct);
-        return result is null ? QueryResponses.Invalid(problems) : TypedResults.Ok(result);
+        return result is null ? FieldProblems.Invalid(problems, FieldProblems.InvalidQuery) : TypedResults.Ok(result);
     }
 
     public static async Task<IResult> PromotionsAsync(
@@ -71,7 +72,7 @@ internal static class RecommendationsApi
         var weather = RecommendationRequests.Weather(temperature, condition, wind, problems);
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems);
+            return FieldProblems.Invalid(problems, FieldProblems.InvalidQuery);
         }
         return TypedResults.Ok(await promotions.SuggestAsync(new PromotionRequest(shop.ShopId, city, weather, to), ct));
     }
@@ -91,10 +92,10 @@ internal static class RecommendationsApi
         var weather = RecommendationRequests.Weather(temperature, condition, wind, problems);
         var trending = await RecommendationRequests.TrendingAsync(shop.ShopId, "7d", limit, null, store, time, problems, ct);
         var together = productId is null ? null
-            : await RecommendationRequests.BoughtTogetherAsync(productId, new Window(shop.ShopId, null, null, null, null, null), limit, null, options.Value.MinSupport, store, problems, ct);
+            : await RecommendationRequests.BoughtTogetherAsync(productId, new Window(shop.ShopId, null, null, null, null, null, time), limit, null, options.Value.MinSupport, store, problems, ct);
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems);
+            return FieldProblems.Invalid(problems, FieldProblems.InvalidQuery);
         }
         var suggested = await promotions.SuggestAsync(new PromotionRequest(shop.ShopId, city, weather, null), ct);
         return TypedResults.Ok(new StorefrontRecommendations(shop.ShopId, trending!, suggested, together));

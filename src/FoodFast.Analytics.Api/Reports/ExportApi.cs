@@ -1,16 +1,17 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Jobs;
-using FoodFast.Analytics.Reports.Writers;
 using FoodFast.Analytics.Reports.Writers.Csv;
+using FoodFast.Analytics.Reports.Writers;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -48,7 +49,7 @@ internal static class ExportApi
         var shop = caller.ResolveShop(shopId);
         if (!Kinds.TryGetValue(what, out var kind))
         {
-            return ReportValidation.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")]);
+            return FieldProblems.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")], "Invalid report request");
         }
         if (stream)
         {
@@ -57,7 +58,7 @@ internal static class ExportApi
         var problems = ReportValidation.Check(kind, chosen, parameters, writers);
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(AsQuery(problems));
+            return FieldProblems.Invalid(AsQuery(problems), "Invalid report request");
         }
         var job = await requests.CreateAsync(new NewReport(shop, kind, chosen, parameters, caller.Id), cancellationToken);
         http.SetAuditTarget($"reports/{job.Id}", shop);
@@ -82,9 +83,9 @@ internal static class ExportApi
         }
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
-        var (start, end) = parameters.Period(DateTimeOffset.UtcNow, 30);
+        var (start, end) = parameters.Period(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), 30);
         var fileName = $"{what}_{shop ?? "all-shops"}_{start.UtcDateTime:yyyyMMdd}-{end.UtcDateTime:yyyyMMdd}.{format}";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         var csv = writers.OfType<CsvReportWriter>().Single();

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Net.Http.Headers;
 
 namespace FoodFast.Analytics.Api.Reports;

@@ -1,15 +1,16 @@
-using FoodFast.Analytics.Api.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Jobs;
-using Microsoft.Extensions.Options;
 using FoodFast.Analytics.Reports.Schedules;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -44,7 +45,7 @@ internal static class ReportSchedulesApi
         var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         await store.AddAsync(schedule, cancellationToken);
         var next = await scheduler.ScheduleAsync(schedule, cancellationToken);
@@ -85,7 +86,7 @@ internal static class ReportSchedulesApi
         var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         await store.UpdateAsync(schedule, cancellationToken);
         return TypedResults.Ok(ScheduleResponse.From(schedule, await scheduler.ScheduleAsync(schedule, cancellationToken)));

@@ -1,4 +1,4 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Writers;
 
@@ -27,10 +27,4 @@ internal static class ReportValidation
         }
         return problems;
     }
-
-    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) =>
-        TypedResults.ValidationProblem(
-            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
-            title: "Invalid report request");
 }

@@ -1,14 +1,16 @@
-using FoodFast.Analytics.Api.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Reports;
@@ -45,7 +47,7 @@ internal static class ReportsApi
         problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null, delivery.Value.AllowPrivateNetworkWebhooks));
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         var shop = caller.ResolveShop(request.ShopId);
         var job = await requests.CreateAsync(new NewReport(shop, request.Kind!, request.Format!, parameters, caller.Id, Delivery: request.Delivery), cancellationToken);
@@ -63,26 +65,26 @@ internal static class ReportsApi
         [Description("1-based page number.")] int page = 1,
         [Description("Jobs per page, 1-100.")] int pageSize = 20)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldProblem>();
         if (status is not null && !ReportStatus.All.Contains(status))
         {
-            errors["status"] = [$"'{status}' is not a status; valid: {string.Join(", ", ReportStatus.All)}"];
+            errors.Add(new("status", $"'{status}' is not a status; valid: {string.Join(", ", ReportStatus.All)}"));
         }
         if (kind is not null && ReportCatalogue.Find(kind) is null)
         {
-            errors["kind"] = [$"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"];
+            errors.Add(new("kind", $"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"));
         }
         if (page < 1)
         {
-            errors["page"] = ["must be 1 or more"];
+            errors.Add(new("page", "must be 1 or more"));
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"must be 1 to {MaxPageSize}"];
+            errors.Add(new("pageSize", $"must be 1 to {MaxPageSize}"));
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid report filter");
+            return FieldProblems.Invalid(errors, "Invalid report filter");
         }
         var (items, total) = await jobs.ListAsync(new ReportJobFilter(caller.ResolveShop(shop.ShopId), status, kind, scheduleId, page, pageSize), cancellationToken);
         return TypedResults.Ok(new ReportPage(page, pageSize, total, items.Select(ReportJobResponse.From).ToList()));

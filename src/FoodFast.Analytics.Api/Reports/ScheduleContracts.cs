@@ -1,11 +1,11 @@
 using System.Text.Json;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 
 namespace FoodFast.Analytics.Api.Reports;
 

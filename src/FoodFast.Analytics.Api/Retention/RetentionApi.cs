@@ -1,9 +1,9 @@
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres.Retention;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Retention;
+using FoodFast.Analytics.ServiceData.Retention;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Retention;
@@ -24,14 +24,14 @@ internal static class RetentionApi
             .Produces<RetentionRunResult>().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<RetentionStatus> GetDataRetention(IOptions<RetentionOptions> options, PostgresRetention tables, RetentionRuns runs,
+    public static async Task<RetentionStatus> GetDataRetention(IOptions<RetentionOptions> options, RetentionRunner runner, RetentionRuns runs,
         ReportScheduler scheduler, IAnalyticsStore store, CancellationToken cancellationToken)
     {
         var last = await runs.LastPerDatasetAsync(cancellationToken);
         var datasets = RetentionDatasets.All.Select(dataset =>
         {
             var days = options.Value.DaysOf(dataset);
-            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, tables.OwnsAnalyticsData);
+            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, runner.AnalyticsInTables);
             return new DatasetRetention(dataset, days, RetentionDateFields.Of(dataset), enforcedBy,
                 last.TryGetValue(dataset, out var run) ? DatasetRun.From(run) : null);
         }).ToList();

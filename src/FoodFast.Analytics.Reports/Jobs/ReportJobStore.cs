@@ -1,4 +1,5 @@
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FoodFast.Analytics.Reports.Jobs;

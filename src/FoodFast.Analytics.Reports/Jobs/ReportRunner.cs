@@ -1,15 +1,15 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Diagnostics;
 using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
