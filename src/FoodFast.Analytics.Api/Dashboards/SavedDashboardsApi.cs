@@ -21,7 +21,7 @@ internal static class SavedDashboardsApi
 
     public static void MapSavedDashboardsApi(this IEndpointRouteBuilder app)
     {
-        var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Saved dashboards");
+        var dashboards = app.MapGroup("/dashboards").WithTags("Saved dashboards");
         dashboards.MapGet("", ListDashboards).WithName("ListSavedDashboards").WithSummary("The dashboards the caller may see, most recently changed first.")
             .Produces<List<DashboardResponse>>().ProducesProblem(400);
         dashboards.MapPost("", CreateDashboard).WithName("CreateSavedDashboard").Produces<DashboardResponse>(201).ProducesValidationProblem()

@@ -21,7 +21,7 @@ internal static class ErasureApi
 {
     public static void MapErasureApi(this IEndpointRouteBuilder app)
     {
-        app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
+        app.MapDelete("/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
             .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged; lists the report files that may hold them, deleted with deleteReports=true.")
             .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }

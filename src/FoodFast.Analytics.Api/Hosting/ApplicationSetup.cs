@@ -25,6 +25,8 @@ namespace FoodFast.Analytics.Api.Hosting;
 /// <summary>Wires the service: what Program.cs calls, in the order it calls it.</summary>
 internal static class ApplicationSetup
 {
+    public const string V1 = "/api/v1";
+
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         EnvironmentAliases.AddTo(builder.Configuration);
@@ -74,11 +76,14 @@ internal static class ApplicationSetup
         app.MapHealthApi();
         app.MapObservabilityApi();
 
-        var ingest = app.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
+        // Every route but health, metrics, the live page and a few old aliases lives under /api/v1.
+        var v1 = app.MapGroup(V1);
+        var ingest = v1.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
         ingest.MapIngestionApi();
         ingest.MapCompatibilityApi();
 
-        var analytics = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries).ScopedToCallerShop();
+        RouteGroupBuilder Analysts(IEndpointRouteBuilder under) => under.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
+        var analytics = Analysts(v1).ScopedToCallerShop();
         analytics.MapQueryApi();
         analytics.MapDashboardApi();
         analytics.MapSalesApi();
@@ -88,27 +93,28 @@ internal static class ApplicationSetup
         analytics.MapShopsApi();
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
-        analytics.MapRealtimeApi();
-        analytics.MapRecommendationsApi();
+        analytics.MapRealtimeApi(aliases: Analysts(app).ScopedToCallerShop());
+        analytics.MapRecommendationsApi(aliases: Analysts(app).ScopedToCallerShop());
         analytics.MapSavedDashboardsApi();
 
-        var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
-        reports.MapReportsApi();
+        var reports = Analysts(v1);
+        reports.MapReportsApi(aliases: Analysts(app));
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
-        app.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries).MapReportDownloadsApi();
+        RouteGroupBuilder Downloaders(IEndpointRouteBuilder under) => under.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries);
+        Downloaders(v1).MapReportDownloadsApi(aliases: Downloaders(app));
 
         // Any role: the room decides (an ingest token may follow only its own user room, see StreamRoomAccess).
-        app.MapGroup("").RequireAnyRole().MapStreamApi();
-        app.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
+        v1.MapGroup("").RequireAnyRole().MapStreamApi();
+        v1.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
         app.MapLivePage();
 
-        var admin = app.MapGroup("").RequireRole(Role.Admin);
+        var admin = v1.MapGroup("").RequireRole(Role.Admin);
         admin.MapIngestionAdminApi();
         admin.MapRealtimeAdminApi();
         admin.MapElasticsearchHealthApi();
         admin.MapRetentionApi();
-        app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
-        app.MapSecurityApis();
+        v1.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
+        v1.MapSecurityApis();
     }
 }

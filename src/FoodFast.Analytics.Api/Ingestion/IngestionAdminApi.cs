@@ -9,7 +9,7 @@ internal static class IngestionAdminApi
 {
     public static void MapIngestionAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/v1/admin/ingestion").WithTags("Ingestion admin");
+        var admin = app.MapGroup("/admin/ingestion").WithTags("Ingestion admin");
         admin.MapGet("/", GetStatus).WithName("GetIngestionStatus")
             .WithSummary("Ingest log depth, oldest pending age, dead letters, and this instance's throughput.");
         admin.MapPost("/flush", Flush).WithName("FlushIngestion").Produces<FlushResult>().ProducesProblem(StatusCodes.Status503ServiceUnavailable)

@@ -22,7 +22,7 @@ internal static class IngestionApi
 
     public static void MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingestion");
+        var api = app.MapGroup("").WithTags("Ingestion");
         api.MapPost("/orders", IngestOrder).WithName("IngestOrder").WithDescription(Limits)
             .WithSummary("Ingest one order (upserted by shopId + orderId; the newest updatedAt wins).")
             .Accepts<Order>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();

@@ -7,10 +7,10 @@ internal static class DashboardApi
 {
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/analytics/dashboard", Dashboard).WithName("GetDashboard").WithTags("Analytics")
+        app.MapGet("/analytics/dashboard", Dashboard).WithName("GetDashboard").WithTags("Analytics")
             .WithSummary("KPIs (revenue, orders, AOV, customers, conversion rate) vs the previous period; daily revenue; top 5 products; orders by status.")
             .Produces<DashboardResult>().ProducesValidationProblem();
-        app.MapGet("/api/v1/core/metrics/overview", Dashboard).WithName("GetMetricsOverview").WithTags("Analytics")
+        app.MapGet("/core/metrics/overview", Dashboard).WithName("GetMetricsOverview").WithTags("Analytics")
             .WithSummary("Alias of the dashboard (FoodFast core service path).").Produces<DashboardResult>().ProducesValidationProblem();
     }
 

@@ -9,7 +9,7 @@ internal static class FamiliesApi
 {
     public static void MapFamiliesApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/v1/analytics/users").WithTags("Users");
+        var users = app.MapGroup("/analytics/users").WithTags("Users");
         users.MapGet("/conversion", Conversion).WithName("GetConversionFunnel")
             .WithSummary("Funnel: sessions (unit=session) or users (unit=user) reaching each step in order within windowMinutes of the first (steps default product_view,add_to_cart,checkout_start,purchase).")
             .Produces<FunnelResult>().ProducesValidationProblem();
@@ -19,7 +19,7 @@ internal static class FamiliesApi
         users.MapGet("/segments", Segments).WithName("GetSegments")
             .WithSummary("RFM segments (champions, loyal, new, at_risk, lost) as of the end of the window, from orders in lookbackDays (default 365).")
             .Produces<SegmentResult>().ProducesValidationProblem();
-        app.MapGet("/api/v1/analytics/search", Search).WithName("Search").WithTags("Search")
+        app.MapGet("/analytics/search", Search).WithName("Search").WithTags("Search")
             .WithSummary("Full-text search over orders (ids, customer, product names) and events (queries, products, ids): type=all|orders|events, page, size.")
             .Produces<SearchPage>().ProducesValidationProblem();
     }

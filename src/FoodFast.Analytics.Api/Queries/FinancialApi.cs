@@ -7,7 +7,7 @@ internal static class FinancialApi
 {
     public static void MapFinancialApi(this IEndpointRouteBuilder app)
     {
-        var financial = app.MapGroup("/api/v1/analytics/financial").WithTags("Financial");
+        var financial = app.MapGroup("/analytics/financial").WithTags("Financial");
         financial.MapGet("/revenue", Revenue).WithName("GetFinancialRevenue")
             .WithSummary("gross sales, discounts, refunds, cancellations, tax, shipping, total sales (revenue) and net revenue.").Produces<QueryResult>().ProducesValidationProblem();
         financial.MapGet("/profit", Profit).WithName("GetFinancialProfit")

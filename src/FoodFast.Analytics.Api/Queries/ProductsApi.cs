@@ -11,7 +11,7 @@ internal static class ProductsApi
 {
     public static void MapProductsApi(this IEndpointRouteBuilder app)
     {
-        var products = app.MapGroup("/api/v1/analytics/products").WithTags("Products");
+        var products = app.MapGroup("/analytics/products").WithTags("Products");
         products.MapGet("/performance", Performance).WithName("GetProductPerformance")
             .WithSummary("Per product: views, add-to-carts, add-to-cart rate, orders, units, revenue and gross margin (per currency), limit default 50.")
             .Produces<ProductPerformance>().ProducesValidationProblem();

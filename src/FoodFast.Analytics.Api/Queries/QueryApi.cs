@@ -7,7 +7,7 @@ internal static class QueryApi
 {
     public static void MapQueryApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/analytics/query", Query).WithName("RunQuery").WithTags("Analytics")
+        app.MapPost("/analytics/query", Query).WithName("RunQuery").WithTags("Analytics")
             .WithSummary("Runs an AnalyticsQuery: dataset, metrics, [from, to) in a time zone, bucket, groupBy, top, filters, sort, limit, compare.")
             .WithDescription("""
                 Example: {"dataset":"orders","metrics":["revenue","order_count","aov"],"from":"2026-11-01T00:00:00Z","to":"2026-11-21T00:00:00Z",

@@ -10,7 +10,7 @@ internal static class SalesApi
 {
     public static void MapSalesApi(this IEndpointRouteBuilder app)
     {
-        var sales = app.MapGroup("/api/v1/analytics").WithTags("Sales");
+        var sales = app.MapGroup("/analytics").WithTags("Sales");
         sales.MapGet("/sales/revenue", Revenue).WithName("GetSalesRevenue")
             .WithSummary("revenue, order_count and aov per interval (hour, day, week, month, quarter, year; default day).").Produces<QueryResult>().ProducesValidationProblem();
         sales.MapGet("/revenue/trends", Trends).WithName("GetRevenueTrends")

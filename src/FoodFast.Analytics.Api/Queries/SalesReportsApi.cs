@@ -15,7 +15,7 @@ internal static class SalesReportsApi
 {
     public static void MapSalesReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports (JSON)");
+        var reports = app.MapGroup("/reports").WithTags("Reports (JSON)");
         reports.MapGet("/daily-sales", Daily).WithName("GetDailySalesReport")
             .WithSummary("date=YYYY-MM-DD (default today): totals, top 10 products, hourly breakdown.").Produces<SalesReport>().ProducesValidationProblem();
         reports.MapGet("/weekly-sales", Weekly).WithName("GetWeeklySalesReport")

@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.Api.Queries;
 internal static class ShopsApi
 {
     public static void MapShopsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/shops", List).WithName("GetShops").WithTags("Analytics")
+        app.MapGet("/shops", List).WithName("GetShops").WithTags("Analytics")
             .WithSummary("The shops the caller may read (admins: every shop with an order, or the one named; others: their own shop), each with its first and last order time, order count and currencies.")
             .Produces<ShopList>().ProducesValidationProblem();
 

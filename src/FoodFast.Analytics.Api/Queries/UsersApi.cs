@@ -8,7 +8,7 @@ internal static class UsersApi
 {
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/v1/analytics/users").WithTags("Users");
+        var users = app.MapGroup("/analytics/users").WithTags("Users");
         users.MapGet("/activity", Activity).WithName("GetUserActivity")
             .WithSummary("events, unique users and sessions per day.").Produces<QueryResult>().ProducesValidationProblem();
         users.MapGet("/behavior", Behavior).WithName("GetUserBehavior")

@@ -14,12 +14,15 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// </summary>
 internal static class StreamApi
 {
-    public const string Path = "/api/v1/stream";
+    private const string Route = "/stream";
+
+    /// <summary>The stream's absolute path, for the WebSocket upgrade that runs before routing.</summary>
+    public const string Path = Hosting.ApplicationSetup.V1 + Route;
     private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(5);
 
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
-        var stream = app.MapGroup(Path).WithTags("Real-time");
+        var stream = app.MapGroup(Route).WithTags("Real-time");
         stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("WebSocket: JSON messages {type, shopId, at, userId?, data} of a shop room or a user:{id} room; see docs/realtime.md.");
         stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -28,7 +31,7 @@ internal static class StreamApi
 
     public static void MapStreamStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/stream/stats", GetStreamStats).WithName("GetStreamStats").WithTags("Real-time")
+        app.MapGet("/stream/stats", GetStreamStats).WithName("GetStreamStats").WithTags("Real-time")
             .WithSummary("Connected live-feed clients per shop, across every instance reporting to Redis (scope cluster) or of this instance (scope instance).");
     }
 

@@ -17,9 +17,10 @@ internal static class RecommendationsApi
     private const string ConditionText = "With temperature: clear, clouds, rain, drizzle, thunderstorm, snow or fog.";
     private const string WindText = "m/s (0-120), optional beside temperature and condition.";
 
-    public static void MapRecommendationsApi(this IEndpointRouteBuilder app)
+    /// <summary>The lists under <paramref name="app"/> (the API's version group); the storefront's combined answer under <paramref name="aliases"/>.</summary>
+    public static void MapRecommendationsApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder aliases)
     {
-        var group = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
+        var group = app.MapGroup("/recommendations").WithTags("Recommendations");
         group.MapGet("/products/{productId}/bought-together", BoughtTogetherAsync).WithName("GetBoughtTogether")
             .WithSummary("Products most often in the same orders as productId (from/to or days, default 90), by lift, with support and confidence; pairs in fewer than minSupport orders are left out.")
             .Produces<BoughtTogetherResult>().ProducesValidationProblem();
@@ -29,7 +30,7 @@ internal static class RecommendationsApi
         group.MapGet("/promotions", PromotionsAsync).WithName("GetPromotions")
             .WithSummary("Promotion suggestions from the rules file over the weather (city via the weather provider, or temperature and condition in the query) and category trends; each says which rule fired and why.")
             .Produces<PromotionsResult>().ProducesValidationProblem();
-        app.MapGet("/recommendations", StorefrontAsync).WithName("GetStorefrontRecommendations").WithTags("Recommendations")
+        aliases.MapGet("/recommendations", StorefrontAsync).WithName("GetStorefrontRecommendations").WithTags("Recommendations")
             .WithSummary("Storefront alias: trending products, promotion suggestions and, with productId, what is bought with it, in one answer.")
             .Produces<StorefrontRecommendations>().ProducesValidationProblem();
     }

@@ -22,7 +22,7 @@ internal static class ReportSchedulesApi
 {
     public static void MapReportSchedulesApi(this IEndpointRouteBuilder app)
     {
-        var schedules = app.MapGroup("/api/v1/report-schedules").WithTags("Report schedules");
+        var schedules = app.MapGroup("/report-schedules").WithTags("Report schedules");
         schedules.MapPost("", Create).WithName("CreateReportSchedule").Audited("report_schedule.create")
             .WithSummary("Creates a schedule (name, kind, format, parameters, cron, timeZone); 201 with its next firing.").Produces<ScheduleResponse>(201).ProducesValidationProblem();
         schedules.MapGet("", List).WithName("ListReportSchedules").WithSummary("The schedules, newest first, with their next firing.").Produces<List<ScheduleResponse>>();
@@ -33,7 +33,7 @@ internal static class ReportSchedulesApi
     }
 
     public static async Task<IResult> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var schedule = new ReportScheduleRecord
@@ -68,7 +68,7 @@ internal static class ReportSchedulesApi
             : NotFound(id);
 
     public static async Task<IResult> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, caller.ShopId, cancellationToken) is not { } schedule)
         {

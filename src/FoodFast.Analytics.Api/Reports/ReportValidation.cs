@@ -7,10 +7,10 @@ namespace FoodFast.Analytics.Api.Reports;
 /// <summary>Checks what a report request names against the catalogue and the writers; every problem names its field.</summary>
 internal static class ReportValidation
 {
-    public static List<FieldProblem> Check(string? kind, string? format, ReportParameters parameters, IEnumerable<IReportWriter> writers)
+    public static List<FieldProblem> Check(string? kind, string? format, ReportParameters parameters, ReportWriters writers)
     {
         var problems = new List<FieldProblem>();
-        var formats = writers.Select(w => w.Format).ToList();
+        var formats = writers.Formats;
         var definition = ReportCatalogue.Find(kind);
         if (definition is null)
         {

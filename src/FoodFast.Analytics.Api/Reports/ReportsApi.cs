@@ -23,24 +23,26 @@ internal static class ReportsApi
 {
     public const int MaxPageSize = 100;
 
-    public static void MapReportsApi(this IEndpointRouteBuilder app)
+    /// <summary>The jobs under <paramref name="app"/> (the API's version group), their old paths under <paramref name="aliases"/>.</summary>
+    public static void MapReportsApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder aliases)
     {
-        var reports = app.MapGroup("").WithTags("Reports");
-        reports.MapPost("/api/v1/reports", Create).WithName("CreateReport").Audited("report.create")
+        var reports = app.MapGroup("/reports").WithTags("Reports");
+        reports.MapPost("", Create).WithName("CreateReport").Audited("report.create")
             .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        reports.MapGet("/api/v1/reports/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
-        reports.MapGet("/api/v1/reports", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
+        reports.MapGet("/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
+        reports.MapGet("", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
             .Produces<ReportPage>().ProducesValidationProblem();
-        reports.MapDelete("/api/v1/reports/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
+        reports.MapDelete("/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
             .WithSummary("Cancels a queued or running report (200 with the job), or deletes a finished one and its file (204).").ProducesProblem(404);
 
-        reports.MapPost("/reports/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
-        reports.MapGet("/reports/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
-        reports.MapGet("/reports/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
+        var old = aliases.MapGroup("/reports").WithTags("Reports");
+        old.MapPost("/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
+        old.MapGet("/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
+        old.MapGet("/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
     }
 
     public static async Task<IResult> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
     {
         var parameters = request.Parameters ?? new ReportParameters();
         var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);

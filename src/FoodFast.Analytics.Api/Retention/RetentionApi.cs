@@ -16,7 +16,7 @@ internal static class RetentionApi
 {
     public static void MapRetentionApi(this IEndpointRouteBuilder app)
     {
-        var retention = app.MapGroup("/api/v1/admin/retention").WithTags("Retention");
+        var retention = app.MapGroup("/admin/retention").WithTags("Retention");
         retention.MapGet("", GetDataRetention).WithName("GetDataRetention")
             .WithSummary("The retention of each dataset (days, date field, how it is enforced), the next scheduled run and each dataset's last run.");
         retention.MapPost("/run", RunDataRetention).WithName("RunDataRetention").Audited("retention.run")

@@ -1,15 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FoodFast.Analytics.ServiceData.ApiKeys;
 
-/// <summary>The EF mapping of <c>api_keys</c> (Migrations/service/0002).</summary>
-internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeyRecord>
+/// <summary><c>api_keys</c> (Migrations/service/0002).</summary>
+internal sealed class ApiKeyConfiguration() : ServiceTable<ApiKeyRecord>("api_keys")
 {
-    public void Configure(EntityTypeBuilder<ApiKeyRecord> key)
-    {
-        key.ToTable("api_keys");
-        key.Property(k => k.Id).ValueGeneratedNever();
-        SnakeCaseColumns.Apply(key.Metadata);
-    }
+    protected override void Map(EntityTypeBuilder<ApiKeyRecord> key) => key.Property(k => k.Id).ValueGeneratedNever();
 }

@@ -3,13 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FoodFast.Analytics.ServiceData.Auditing;
 
-/// <summary>The EF mapping of <c>audit_log</c> (Migrations/service/0003).</summary>
-internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
+/// <summary><c>audit_log</c> (Migrations/service/0003).</summary>
+internal sealed class AuditConfiguration() : ServiceTable<AuditRecord>("audit_log")
 {
-    public void Configure(EntityTypeBuilder<AuditRecord> audit)
-    {
-        audit.ToTable("audit_log");
-        audit.Property(a => a.Id).UseIdentityAlwaysColumn();
-        SnakeCaseColumns.Apply(audit.Metadata);
-    }
+    protected override void Map(EntityTypeBuilder<AuditRecord> audit) => audit.Property(a => a.Id).UseIdentityAlwaysColumn();
 }

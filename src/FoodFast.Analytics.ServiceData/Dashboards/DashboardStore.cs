@@ -8,12 +8,7 @@ namespace FoodFast.Analytics.ServiceData.Dashboards;
 /// </summary>
 public sealed class DashboardStore(IDbContextFactory<ServiceDbContext> contexts)
 {
-    public async Task AddAsync(DashboardRecord dashboard, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Dashboards.Add(dashboard);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(DashboardRecord dashboard, CancellationToken cancellationToken) => contexts.AddAsync(dashboard, cancellationToken);
 
     public async Task<DashboardRecord?> FindAsync(Guid id, DashboardViewer viewer, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace FoodFast.Analytics.ServiceData.ReportJobs;
 
 /// <summary>A row of <c>report_jobs</c>. The API maps it to its own shape; the file key never leaves the service.</summary>
-public sealed class ReportJobRecord
+public sealed class ReportJobRecord : IShopRow
 {
     public Guid Id { get; set; }
 

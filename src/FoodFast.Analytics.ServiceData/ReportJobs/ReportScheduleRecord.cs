@@ -1,7 +1,7 @@
 namespace FoodFast.Analytics.ServiceData.ReportJobs;
 
 /// <summary>A row of <c>report_schedules</c>: which report to produce, and when (a Quartz cron expression in an IANA zone).</summary>
-public sealed class ReportScheduleRecord
+public sealed class ReportScheduleRecord : IShopRow
 {
     public Guid Id { get; set; }
 

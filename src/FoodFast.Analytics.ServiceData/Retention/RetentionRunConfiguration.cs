@@ -3,13 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FoodFast.Analytics.ServiceData.Retention;
 
-/// <summary>The EF mapping of <c>retention_runs</c> (Migrations/service/0007).</summary>
-internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<RetentionRunRecord>
+/// <summary><c>retention_runs</c> (Migrations/service/0007).</summary>
+internal sealed class RetentionRunConfiguration() : ServiceTable<RetentionRunRecord>("retention_runs")
 {
-    public void Configure(EntityTypeBuilder<RetentionRunRecord> run)
-    {
-        run.ToTable("retention_runs");
-        run.Property(r => r.Id).UseIdentityAlwaysColumn();
-        SnakeCaseColumns.Apply(run.Metadata);
-    }
+    protected override void Map(EntityTypeBuilder<RetentionRunRecord> run) => run.Property(r => r.Id).UseIdentityAlwaysColumn();
 }

@@ -13,7 +13,7 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/v1/admin/api-keys").WithTags("API keys")
+        var keys = app.MapGroup("/admin/api-keys").WithTags("API keys")
             .RequireRole(Role.Admin)
             .RequireRateLimiting(RateLimitPolicies.Queries);
 

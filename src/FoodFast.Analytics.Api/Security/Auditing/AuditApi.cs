@@ -14,7 +14,7 @@ public static class AuditApi
 
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
+        var audit = app.MapGroup("/admin/audit").WithTags("Audit")
             .RequireRole(Role.Admin)
             .RequireRateLimiting(RateLimitPolicies.Queries);
         audit.MapGet("", GetAuditLog).WithName("GetAuditLog").Audited("audit.read")
