@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -14,9 +15,9 @@ internal static class QueryApi
                 "timeZone":"Europe/Berlin","bucket":"day","groupBy":["channel"],"compare":"previous_period"}. Unknown metrics or dimensions
                 are a 400 naming them and listing the valid ones. Money is grouped by currency unless filtered to one.
                 """)
-            .Accepts<AnalyticsQuery>("application/json").Produces<QueryResult>().ProducesValidationProblem();
+            .Accepts<AnalyticsQuery>("application/json");
     }
 
-    public static Task<IResult> Query(AnalyticsQuery query, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
+    public static Task<Results<CachedJson<QueryResult>, ValidationProblem>> Query(AnalyticsQuery query, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
         QueryResponses.RunAsync(http, engine, query, cancellationToken);
 }
