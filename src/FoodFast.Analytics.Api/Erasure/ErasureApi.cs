@@ -8,6 +8,7 @@ using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Erasure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Erasure;
 
@@ -23,10 +24,10 @@ internal static class ErasureApi
     {
         app.MapDelete("/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
             .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged; lists the report files that may hold them, deleted with deleteReports=true.")
-            .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
+    public static async Task<Results<Ok<ErasureResult>, ValidationProblem, ProblemHttpResult>> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
         ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken,
         [Description("true: also delete the listed report files (downloads answer 410) and stop runs still writing. Default false: only list them.")] bool deleteReports = false)
     {

@@ -4,6 +4,7 @@ using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Retention;
 using FoodFast.Analytics.ServiceData.Retention;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Retention;
@@ -21,7 +22,7 @@ internal static class RetentionApi
             .WithSummary("The retention of each dataset (days, date field, how it is enforced), the next scheduled run and each dataset's last run.");
         retention.MapPost("/run", RunDataRetention).WithName("RunDataRetention").Audited("retention.run")
             .WithSummary("Runs retention now over every dataset and answers each dataset's outcome; 409 while another run is in progress.")
-            .Produces<RetentionRunResult>().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<RetentionStatus> GetDataRetention(IOptions<RetentionOptions> options, RetentionRunner runner, RetentionRuns runs,
@@ -39,7 +40,7 @@ internal static class RetentionApi
         return new RetentionStatus(store.Backend, options.Value.Cron, options.Value.BatchSize, next, datasets);
     }
 
-    public static async Task<IResult> RunDataRetention(RetentionRunner runner, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RetentionRunResult>, ProblemHttpResult>> RunDataRetention(RetentionRunner runner, CancellationToken cancellationToken)
     {
         if (await runner.RunAsync(RetentionRunner.ManualTrigger, cancellationToken) is not { } run)
         {
