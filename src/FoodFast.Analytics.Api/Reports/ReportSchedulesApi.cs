@@ -24,15 +24,15 @@ internal static class ReportSchedulesApi
     {
         var schedules = app.MapGroup("/report-schedules").WithTags("Report schedules");
         schedules.MapPost("", Create).WithName("CreateReportSchedule").Audited("report_schedule.create")
-            .WithSummary("Creates a schedule (name, kind, format, parameters, cron, timeZone); 201 with its next firing.").Produces<ScheduleResponse>(201).ProducesValidationProblem();
-        schedules.MapGet("", List).WithName("ListReportSchedules").WithSummary("The schedules, newest first, with their next firing.").Produces<List<ScheduleResponse>>();
-        schedules.MapGet("/{id:guid}", Get).WithName("GetReportSchedule").Produces<ScheduleResponse>().ProducesProblem(404);
+            .WithSummary("Creates a schedule (name, kind, format, parameters, cron, timeZone); 201 with its next firing.");
+        schedules.MapGet("", List).WithName("ListReportSchedules").WithSummary("The schedules, newest first, with their next firing.");
+        schedules.MapGet("/{id:guid}", Get).WithName("GetReportSchedule").ProducesProblem(404);
         schedules.MapMethods("/{id:guid}", ["PATCH"], Update).WithName("UpdateReportSchedule").Audited("report_schedule.update")
-            .WithSummary("Changes the given fields; enabled=false stops the firings.").Produces<ScheduleResponse>().ProducesValidationProblem().ProducesProblem(404);
+            .WithSummary("Changes the given fields; enabled=false stops the firings.").ProducesProblem(404);
         schedules.MapDelete("/{id:guid}", Delete).WithName("DeleteReportSchedule").Audited("report_schedule.delete").ProducesProblem(404);
     }
 
-    public static async Task<IResult> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
+    public static async Task<Results<Created<ScheduleResponse>, ValidationProblem>> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
         ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -52,7 +52,7 @@ internal static class ReportSchedulesApi
         return TypedResults.Created($"/api/v1/report-schedules/{schedule.Id}", ScheduleResponse.From(schedule, next));
     }
 
-    public static async Task<IResult> List(Caller caller, [AsParameters] ShopSelection shop, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ScheduleResponse>>> List(Caller caller, [AsParameters] ShopSelection shop, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
     {
         var responses = new List<ScheduleResponse>();
         foreach (var schedule in await store.ListAsync(caller.ResolveShop(shop.ShopId), cancellationToken))
@@ -62,12 +62,12 @@ internal static class ReportSchedulesApi
         return TypedResults.Ok(responses);
     }
 
-    public static async Task<IResult> Get(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken) =>
         await store.FindAsync(id, caller.ShopId, cancellationToken) is { } schedule
             ? TypedResults.Ok(ScheduleResponse.From(schedule, await scheduler.NextFireAsync(id, cancellationToken)))
             : NotFound(id);
 
-    public static async Task<IResult> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
+    public static async Task<Results<Ok<ScheduleResponse>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
         ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, caller.ShopId, cancellationToken) is not { } schedule)
