@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.Dashboards;
+using FoodFast.Analytics.ServiceData.Dashboards;
 
 namespace FoodFast.Analytics.Api.Dashboards;
 

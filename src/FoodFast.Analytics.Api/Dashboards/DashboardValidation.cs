@@ -1,5 +1,5 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Dashboards;
 

@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.Dashboards;
+using FoodFast.Analytics.ServiceData.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Dashboards;
@@ -20,25 +21,25 @@ internal static class SavedDashboardsApi
 
     public static void MapSavedDashboardsApi(this IEndpointRouteBuilder app)
     {
-        var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Saved dashboards");
+        var dashboards = app.MapGroup("/dashboards").WithTags("Saved dashboards");
         dashboards.MapGet("", ListDashboards).WithName("ListSavedDashboards").WithSummary("The dashboards the caller may see, most recently changed first.")
-            .Produces<List<DashboardResponse>>().ProducesProblem(400);
-        dashboards.MapPost("", CreateDashboard).WithName("CreateSavedDashboard").Produces<DashboardResponse>(201).ProducesValidationProblem()
+            .ProducesProblem(400);
+        dashboards.MapPost("", CreateDashboard).WithName("CreateSavedDashboard")
             .WithSummary("Saves a dashboard: name, public flag, widgets (title, chartType, query). Every query is validated like POST /api/v1/analytics/query.");
-        dashboards.MapGet("/{id:guid}", GetDashboard).WithName("GetSavedDashboard").Produces<DashboardResponse>().ProducesProblem(404)
+        dashboards.MapGet("/{id:guid}", GetDashboard).WithName("GetSavedDashboard").ProducesProblem(404)
             .WithSummary("The dashboard: name, public flag and widgets with their queries; its version is the ETag.");
-        dashboards.MapPut("/{id:guid}", UpdateDashboard).WithName("UpdateSavedDashboard").Produces<DashboardResponse>().ProducesValidationProblem()
+        dashboards.MapPut("/{id:guid}", UpdateDashboard).WithName("UpdateSavedDashboard")
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).WithSummary("Replaces the dashboard; with If-Match, only if it is still that version.");
-        dashboards.MapDelete("/{id:guid}", DeleteDashboard).WithName("DeleteSavedDashboard").Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412)
+        dashboards.MapDelete("/{id:guid}", DeleteDashboard).WithName("DeleteSavedDashboard").ProducesProblem(403).ProducesProblem(404).ProducesProblem(412)
             .WithSummary("Deletes the dashboard (its owner or an admin); with If-Match, only if it is still that version.");
-        dashboards.MapGet("/{id:guid}/data", GetDashboardData).WithName("GetSavedDashboardData").Produces<DashboardData>().ProducesProblem(404)
+        dashboards.MapGet("/{id:guid}/data", GetDashboardData).WithName("GetSavedDashboardData").ProducesProblem(404)
             .WithSummary("Runs every widget's query (through the cache) and answers all results in widget order; a failing widget carries its own problem.");
     }
 
-    public static async Task<IResult> ListDashboards([AsParameters] ShopSelection shop, Caller caller, DashboardStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<List<DashboardResponse>>> ListDashboards([AsParameters] ShopSelection shop, Caller caller, DashboardStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListAsync(Viewer(caller), shop.ShopId, cancellationToken)).Select(DashboardResponse.From).ToList());
 
-    public static async Task<IResult> CreateDashboard(SaveDashboardRequest request, Caller caller, DashboardStore store, TimeProvider time, HttpContext http,
+    public static async Task<Results<Created<DashboardResponse>, ValidationProblem>> CreateDashboard(SaveDashboardRequest request, Caller caller, DashboardStore store, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
         var shopId = caller.ResolveShop(request.ShopId);
@@ -49,7 +50,7 @@ internal static class SavedDashboardsApi
         }
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems, "Invalid dashboard");
+            return FieldProblems.Invalid(problems, "Invalid dashboard");
         }
         var now = time.GetUtcNow().ToMicroseconds();
         var dashboard = new DashboardRecord
@@ -62,7 +63,7 @@ internal static class SavedDashboardsApi
         return TypedResults.Created($"/api/v1/dashboards/{dashboard.Id}", DashboardResponse.From(dashboard));
     }
 
-    public static async Task<IResult> GetDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
+    public static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> GetDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, Viewer(caller), cancellationToken) is not { } dashboard)
@@ -73,7 +74,7 @@ internal static class SavedDashboardsApi
         return TypedResults.Ok(DashboardResponse.From(dashboard));
     }
 
-    public static async Task<IResult> UpdateDashboard([Description(IdText)] Guid id, SaveDashboardRequest request, Caller caller, DashboardStore store,
+    public static async Task<Results<Ok<DashboardResponse>, ValidationProblem, ProblemHttpResult>> UpdateDashboard([Description(IdText)] Guid id, SaveDashboardRequest request, Caller caller, DashboardStore store,
         TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var (found, refusal) = await FindToChangeAsync(id, caller, store, http, cancellationToken);
@@ -84,7 +85,7 @@ internal static class SavedDashboardsApi
         var problems = DashboardValidation.Check(request);
         if (problems.Count > 0)
         {
-            return QueryResponses.Invalid(problems, "Invalid dashboard");
+            return FieldProblems.Invalid(problems, "Invalid dashboard");
         }
         found!.Name = request.Name!;
         found.IsPublic = request.Public ?? false;
@@ -99,7 +100,7 @@ internal static class SavedDashboardsApi
         return TypedResults.Ok(DashboardResponse.From(found));
     }
 
-    public static async Task<IResult> DeleteDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDashboard([Description(IdText)] Guid id, Caller caller, DashboardStore store, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (found, refusal) = await FindToChangeAsync(id, caller, store, http, cancellationToken);
@@ -110,7 +111,7 @@ internal static class SavedDashboardsApi
         return await store.DeleteAsync(id, found!.Version, cancellationToken) ? TypedResults.NoContent() : Stale(id);
     }
 
-    public static async Task<IResult> GetDashboardData([Description(IdText)] Guid id, Caller caller, DashboardStore store, DashboardRunner runner,
+    public static async Task<Results<Ok<DashboardData>, ProblemHttpResult>> GetDashboardData([Description(IdText)] Guid id, Caller caller, DashboardStore store, DashboardRunner runner,
         CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, Viewer(caller), cancellationToken) is not { } dashboard)
@@ -122,7 +123,7 @@ internal static class SavedDashboardsApi
     }
 
     /// <summary>The dashboard when the caller may change it and its If-Match (if any) matches; otherwise the refusal.</summary>
-    private static async Task<(DashboardRecord? Found, IResult? Refusal)> FindToChangeAsync(Guid id, Caller caller, DashboardStore store, HttpContext http,
+    private static async Task<(DashboardRecord? Found, ProblemHttpResult? Refusal)> FindToChangeAsync(Guid id, Caller caller, DashboardStore store, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, Viewer(caller), cancellationToken) is not { } dashboard)

@@ -1,11 +1,14 @@
 using System.ComponentModel;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
+using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Erasure;
-using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
-using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Erasure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Erasure;
 
@@ -19,19 +22,19 @@ internal static class ErasureApi
 {
     public static void MapErasureApi(this IEndpointRouteBuilder app)
     {
-        app.MapDelete("/api/v1/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
+        app.MapDelete("/admin/customers/{customerId}", Erase).WithName("EraseCustomer").WithTags("Privacy")
             .WithSummary("Erases a customer of a shop: events deleted, orders pseudonymised (amounts kept), dead letters deleted, cache purged; lists the report files that may hold them, deleted with deleteReports=true.")
-            .Produces<ErasureResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    public static async Task<IResult> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
+    public static async Task<Results<Ok<ErasureResult>, ValidationProblem, ProblemHttpResult>> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
         ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken,
         [Description("true: also delete the listed report files (downloads answer 410) and stop runs still writing. Default false: only list them.")] bool deleteReports = false)
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
         {
-            return QueryResponses.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
-                shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")]);
+            return FieldProblems.Invalid([new(shop.ShopId is null ? "shopId" : "customerId",
+                shop.ShopId is null ? "is required: erasure is per shop" : $"must be at most {ValidationRules.IdLength} characters of valid text")], FieldProblems.InvalidQuery);
         }
         while (await indexer.RunOnceAsync(cancellationToken) > 0)
         {

@@ -8,7 +8,7 @@ internal static class ElasticsearchHealthApi
 {
     public static void MapElasticsearchHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/analytics/health").WithTags("Health")
+        app.MapGroup("/analytics/health").WithTags("Health")
             .MapGet("/elasticsearch", GetElasticsearchHealth).WithName("GetElasticsearchHealth")
             .WithSummary("Cluster name, version and status; installed against expected template versions; aliases and the events data stream.")
             .WithDescription("Answers 404 when the service runs on the Postgres backend.");

@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Api.Hosting;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres;
 using FoodFast.Analytics.Redis;
+using FoodFast.Analytics.ServiceData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

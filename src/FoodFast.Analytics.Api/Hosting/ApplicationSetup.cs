@@ -5,27 +5,29 @@ using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Health;
 using FoodFast.Analytics.Api.Ingestion;
 using FoodFast.Analytics.Api.Observability;
+using FoodFast.Analytics.Api.OpenApi;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Realtime;
 using FoodFast.Analytics.Api.Recommendations;
-using FoodFast.Analytics.Promotions;
-using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Api.OpenApi;
-using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Api.Reports;
+using FoodFast.Analytics.Api.Retention;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Api.Security.RateLimiting;
-using FoodFast.Analytics.Postgres;
+using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Wire;
+using FoodFast.Analytics.Promotions;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Reports;
-using FoodFast.Analytics.Api.Reports;
-using FoodFast.Analytics.Api.Retention;
+using FoodFast.Analytics.ServiceData;
 
 namespace FoodFast.Analytics.Api.Hosting;
 
 /// <summary>Wires the service: what Program.cs calls, in the order it calls it.</summary>
 internal static class ApplicationSetup
 {
+    public const string V1 = "/api/v1";
+
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         EnvironmentAliases.AddTo(builder.Configuration);
@@ -75,11 +77,14 @@ internal static class ApplicationSetup
         app.MapHealthApi();
         app.MapObservabilityApi();
 
-        var ingest = app.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
+        // Every route but health, metrics, the live page and a few old aliases lives under /api/v1.
+        var v1 = app.MapGroup(V1);
+        var ingest = v1.MapGroup("").RequireRole(Role.Ingest).RequireRateLimiting(RateLimitPolicies.Ingestion);
         ingest.MapIngestionApi();
         ingest.MapCompatibilityApi();
 
-        var analytics = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries).ScopedToCallerShop();
+        RouteGroupBuilder Analysts(IEndpointRouteBuilder under) => under.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
+        var analytics = Analysts(v1).ScopedToCallerShop();
         analytics.MapQueryApi();
         analytics.MapDashboardApi();
         analytics.MapSalesApi();
@@ -89,28 +94,29 @@ internal static class ApplicationSetup
         analytics.MapShopsApi();
         analytics.MapProductsApi();
         analytics.MapSalesReportsApi();
-        analytics.MapRealtimeApi();
-        analytics.MapRecommendationsApi();
+        analytics.MapRealtimeApi(aliases: Analysts(app).ScopedToCallerShop());
+        analytics.MapRecommendationsApi(aliases: Analysts(app).ScopedToCallerShop());
         analytics.MapSavedDashboardsApi();
 
-        var reports = app.MapGroup("").RequireRole(Role.Analyst).RequireRateLimiting(RateLimitPolicies.Queries);
-        reports.MapReportsApi();
+        var reports = Analysts(v1);
+        reports.MapReportsApi(aliases: Analysts(app));
         reports.MapExportApi();
         reports.MapReportSchedulesApi();
-        app.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries).MapReportDownloadsApi();
+        RouteGroupBuilder Downloaders(IEndpointRouteBuilder under) => under.MapGroup("").RequireAnalystOrSignedLink().RequireRateLimiting(RateLimitPolicies.Queries);
+        Downloaders(v1).MapReportDownloadsApi(aliases: Downloaders(app));
 
         // Any role: the room decides (an ingest token may follow only its own user room, see StreamRoomAccess).
-        app.MapGroup("").RequireAnyRole().MapStreamApi();
-        app.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
+        v1.MapGroup("").RequireAnyRole().MapStreamApi();
+        v1.MapGroup("").RequireRole(Role.Analyst).ScopedToCallerShop().MapStreamStatsApi();
         app.MapLivePage();
         app.MapAppPage();
 
-        var admin = app.MapGroup("").RequireRole(Role.Admin);
+        var admin = v1.MapGroup("").RequireRole(Role.Admin);
         admin.MapIngestionAdminApi();
         admin.MapRealtimeAdminApi();
         admin.MapElasticsearchHealthApi();
         admin.MapRetentionApi();
-        app.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
-        app.MapSecurityApis();
+        v1.MapGroup("").RequireRole(Role.Admin).ScopedToCallerShop().Audited("customer.erase").MapErasureApi();
+        v1.MapSecurityApis();
     }
 }

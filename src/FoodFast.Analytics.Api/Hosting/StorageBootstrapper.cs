@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Core.Hosting;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres;
-using FoodFast.Analytics.Postgres.Schema;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FoodFast.Analytics.Api.Hosting;
@@ -27,7 +27,7 @@ public sealed class StorageBootstrapper(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Retry.UntilDoneAsync(async token =>
         {
-            await new SchemaMigrator(serviceDatabase.DataSource, SchemaMigrator.ServiceSet, logger).MigrateAsync(token);
+            await SchemaMigrator.ForServiceDatabase(serviceDatabase.DataSource, logger).MigrateAsync(token);
             try
             {
                 await store.EnsureReadyAsync(token);

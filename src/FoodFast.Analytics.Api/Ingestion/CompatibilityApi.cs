@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using FoodFast.Analytics.Core.Ingestion;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Api.Ingestion;
@@ -15,7 +15,7 @@ internal static class CompatibilityApi
 {
     public static void MapCompatibilityApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingestion (compatibility)");
+        var api = app.MapGroup("").WithTags("Ingestion (compatibility)");
         api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents").WithDescription(IngestionApi.Limits)
             .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
         api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity").WithDescription(IngestionApi.Limits)

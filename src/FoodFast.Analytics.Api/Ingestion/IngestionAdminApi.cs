@@ -1,5 +1,7 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Core.Ingestion;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -8,14 +10,14 @@ internal static class IngestionAdminApi
 {
     public static void MapIngestionAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/v1/admin/ingestion").WithTags("Ingestion admin");
+        var admin = app.MapGroup("/admin/ingestion").WithTags("Ingestion admin");
         admin.MapGet("/", GetStatus).WithName("GetIngestionStatus")
             .WithSummary("Ingest log depth, oldest pending age, dead letters, and this instance's throughput.");
-        admin.MapPost("/flush", Flush).WithName("FlushIngestion").Produces<FlushResult>().ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        admin.MapPost("/flush", Flush).WithName("FlushIngestion").ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Moves every due item into the store now, then reports what is left.");
         admin.MapGet("/dead-letters", GetDeadLetters).WithName("GetDeadLetters")
             .WithSummary("Items the store refused for good, with the reason, oldest first (page with afterId).");
-        admin.MapPost("/dead-letters/replay", Replay).WithName("ReplayDeadLetters").Produces<ReplayResult>().ProducesValidationProblem()
+        admin.MapPost("/dead-letters/replay", Replay).WithName("ReplayDeadLetters")
             .WithSummary("Puts dead letters back into the ingest log (by ids, by shop, or all).");
     }
 
@@ -27,7 +29,7 @@ internal static class IngestionAdminApi
     }
 
     /// <summary>Runs the indexer here until nothing due is left, including entries another indexer holds, up to the wait timeout.</summary>
-    public static async Task<IResult> Flush(Indexer indexer, IIngestLog log, Ingestor ingestor, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<FlushResult>, ProblemHttpResult>> Flush(Indexer indexer, IIngestLog log, Ingestor ingestor, TimeProvider time, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow().AddSeconds(ingestor.Options.WaitTimeoutSeconds);
         var moved = 0;
@@ -55,24 +57,24 @@ internal static class IngestionAdminApi
     {
         if (shopId is not null && !Patterns.IsShopId(shopId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+            return FieldProblems.Invalid("shopId", $"must be {Patterns.ShopIdExpected}");
         }
         if (limit is < 1 or > 1000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 1000"] });
+            return FieldProblems.Invalid("limit", "must be between 1 and 1000");
         }
         return TypedResults.Ok(await log.DeadLettersAsync(shopId, afterId, limit ?? 100, cancellationToken));
     }
 
-    public static async Task<IResult> Replay(IIngestLog log, IndexerSignal signal, ReplayRequest? request, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReplayResult>, ValidationProblem>> Replay(IIngestLog log, IndexerSignal signal, ReplayRequest? request, CancellationToken cancellationToken)
     {
         if (request?.ShopId is { } shop && !Patterns.IsShopId(shop))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shopId"] = [$"must be {Patterns.ShopIdExpected}"] });
+            return FieldProblems.Invalid("shopId", $"must be {Patterns.ShopIdExpected}");
         }
         if (request?.Ids is { Count: > 10_000 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = ["must hold at most 10000 ids"] });
+            return FieldProblems.Invalid("ids", "must hold at most 10000 ids");
         }
         var replayed = await log.ReplayAsync(request?.ShopId, request?.Ids, cancellationToken);
         signal.Kick();

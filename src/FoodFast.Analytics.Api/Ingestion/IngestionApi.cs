@@ -1,7 +1,8 @@
 using System.Text.Json;
-using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -21,7 +22,7 @@ internal static class IngestionApi
 
     public static void MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingestion");
+        var api = app.MapGroup("").WithTags("Ingestion");
         api.MapPost("/orders", IngestOrder).WithName("IngestOrder").WithDescription(Limits)
             .WithSummary("Ingest one order (upserted by shopId + orderId; the newest updatedAt wins).")
             .Accepts<Order>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace FoodFast.Analytics.Api.Ingestion;

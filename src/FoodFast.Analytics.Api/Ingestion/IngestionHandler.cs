@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security;
-using FoodFast.Analytics.Core.Ingestion;
 using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -53,7 +55,7 @@ internal static class IngestionHandler
         if (entry is null)
         {
             ingestor.CountRejected(kind, 1);
-            return Problems.Invalid(what, problems);
+            return FieldProblems.Invalid(problems, $"Invalid {what}", $"The {what} is invalid: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Message}"))}.");
         }
         return await AppendAsync(ingestor, [entry], [], wait, cancellationToken);
     }

@@ -1,4 +1,5 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
+
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -15,12 +16,6 @@ internal static class Problems
     public static IResult UnsupportedMediaType(string mediaType) =>
         TypedResults.Problem($"Content-Type '{mediaType}' is not supported; send application/json or application/x-ndjson.",
             statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
-
-    public static IResult Invalid(string what, IReadOnlyList<FieldProblem> problems) =>
-        TypedResults.ValidationProblem(
-            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            detail: $"The {what} is invalid: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Message}"))}.",
-            title: $"Invalid {what}");
 
     public static IResult LogUnavailable(string detail) =>
         Errors.DependencyOutageHandler.Result(Core.Observability.Dependencies.Postgres,

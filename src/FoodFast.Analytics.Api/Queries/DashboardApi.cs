@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -7,16 +8,15 @@ internal static class DashboardApi
 {
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/analytics/dashboard", Dashboard).WithName("GetDashboard").WithTags("Analytics")
-            .WithSummary("KPIs (revenue, orders, AOV, customers, conversion rate) vs the previous period; daily revenue; top 5 products; orders by status.")
-            .Produces<DashboardResult>().ProducesValidationProblem();
-        app.MapGet("/api/v1/core/metrics/overview", Dashboard).WithName("GetMetricsOverview").WithTags("Analytics")
-            .WithSummary("Alias of the dashboard (FoodFast core service path).").Produces<DashboardResult>().ProducesValidationProblem();
+        app.MapGet("/analytics/dashboard", Dashboard).WithName("GetDashboard").WithTags("Analytics")
+            .WithSummary("KPIs (revenue, orders, AOV, customers, conversion rate) vs the previous period; daily revenue; top 5 products; orders by status.");
+        app.MapGet("/core/metrics/overview", Dashboard).WithName("GetMetricsOverview").WithTags("Analytics")
+            .WithSummary("Alias of the dashboard (FoodFast core service path).");
     }
 
     /// <summary>Five queries, answered as a <see cref="DashboardResult"/> written from their cached JSON (one cache round trip).</summary>
-    public static Task<IResult> Dashboard([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
-        QueryResponses.RunObjectAsync(http, engine,
+    public static Task<Results<CachedJson<DashboardResult>, ValidationProblem>> Dashboard([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken cancellationToken) =>
+        QueryResponses.RunObjectAsync<DashboardResult>(http, engine,
         [
             (nameof(DashboardResult.Kpis), window.Query(Datasets.Orders, "revenue", "order_count", "aov", "distinct_customers") with { Compare = ComparisonPeriod.PreviousPeriod }),
             (nameof(DashboardResult.Conversion), window.Query(Datasets.Events, "conversion_rate", "unique_sessions") with { Compare = ComparisonPeriod.PreviousPeriod }),

@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using FoodFast.Analytics.Core.Events;
-using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Queries.Families;
+using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -12,21 +12,18 @@ internal static class ProductsApi
 {
     public static void MapProductsApi(this IEndpointRouteBuilder app)
     {
-        var products = app.MapGroup("/api/v1/analytics/products").WithTags("Products");
+        var products = app.MapGroup("/analytics/products").WithTags("Products");
         products.MapGet("/performance", Performance).WithName("GetProductPerformance")
-            .WithSummary("Per product: views, add-to-carts, add-to-cart rate, orders, units, revenue and gross margin (per currency), limit default 50.")
-            .Produces<ProductPerformance>().ProducesValidationProblem();
+            .WithSummary("Per product: views, add-to-carts, add-to-cart rate, orders, units, revenue and gross margin (per currency), limit default 50.");
         products.MapGet("/inventory", Inventory).WithName("GetInventory")
-            .WithSummary("Each product's latest stock level from inventory events, and the low-stock list (threshold, default 10).")
-            .Produces<InventoryResult>().ProducesValidationProblem();
+            .WithSummary("Each product's latest stock level from inventory events, and the low-stock list (threshold, default 10).");
         products.MapGet("/reviews", Reviews).WithName("GetReviews")
-            .WithSummary("Rating distribution (1-5), review count and average rating.").Produces<ReviewsResult>().ProducesValidationProblem();
+            .WithSummary("Rating distribution (1-5), review count and average rating.");
         products.MapGet("/search", SearchTerms).WithName("GetSearchTerms")
-            .WithSummary("Top search queries, zero-result queries, and the share of searching sessions that went on to purchase.")
-            .Produces<SearchTermsResult>().ProducesValidationProblem();
+            .WithSummary("Top search queries, zero-result queries, and the share of searching sessions that went on to purchase.");
     }
 
-    public static async Task<IResult> Performance(
+    public static async Task<Results<Ok<ProductPerformance>, ValidationProblem>> Performance(
         [AsParameters] Window window,
         [Description("Products to list, by revenue. Default 50.")] int? limit,
         HttpContext http, QueryEngine engine, CancellationToken ct)
@@ -50,25 +47,13 @@ internal static class ProductsApi
         return TypedResults.Ok(new ProductPerformance(rows, results[1].Meta));
     }
 
-    public static async Task<IResult> Inventory(
+    public static Task<Results<CachedJson<InventoryResult>, ValidationProblem>> Inventory(
         [AsParameters] Window window,
         [Description("Stock level at or below which a product is listed as low (0-1000000). Default 10.")] int? threshold,
-        IAnalyticsStore store, CancellationToken ct)
-    {
-        if (threshold is < 0 or > 1_000_000)
-        {
-            return QueryResponses.Invalid([new("threshold", "must be between 0 and 1000000")]);
-        }
-        var range = window.Query(Datasets.Events);
-        var clock = Stopwatch.StartNew();
-        var levels = await store.Families.StockAsync(new StockQuery(range.ShopId, window.To ?? DateTimeOffset.UtcNow), ct);
-        var limit = threshold ?? 10;
-        var now = DateTimeOffset.UtcNow;
-        return TypedResults.Ok(new InventoryResult(limit, levels, levels.Where(l => l.Level <= limit).OrderBy(l => l.Level).ThenBy(l => l.ProductId, StringComparer.Ordinal).ToList(),
-            new ResultMeta(store.Backend, Math.Round(clock.Elapsed.TotalMilliseconds, 1), false, false, now, now, Datasets.Events, range.TimeZone, range.From, range.To)));
-    }
+        HttpContext http, FamilyEngine engine, CancellationToken ct) =>
+        QueryResponses.SendAsync<InventoryResult>(http, engine.StockAsync(window.Query(Datasets.Events), window.To, threshold, ct));
 
-    public static async Task<IResult> Reviews([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct)
+    public static async Task<Results<Ok<ReviewsResult>, ValidationProblem>> Reviews([AsParameters] Window window, HttpContext http, QueryEngine engine, CancellationToken ct)
     {
         var reviews = Datasets.Events;
         var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
@@ -76,10 +61,10 @@ internal static class ProductsApi
             window.Query(reviews, "review_count", "average_rating") with { Filters = [new("event_type", ["review"])] },
             window.Query(reviews, "review_count") with { GroupBy = ["rating"], Filters = [new("event_type", ["review"])], Sort = new QuerySort("rating", Descending: false) },
         ], ct);
-        return problem ?? TypedResults.Ok(new ReviewsResult(results![0], results[1]));
+        return problem is null ? TypedResults.Ok(new ReviewsResult(results![0], results[1])) : problem;
     }
 
-    public static async Task<IResult> SearchTerms(
+    public static async Task<Results<Ok<SearchTermsResult>, ValidationProblem>> SearchTerms(
         [AsParameters] Window window,
         [Description("Queries to list in each table. Default 20.")] int? limit,
         HttpContext http, QueryEngine engine, IAnalyticsStore store, CancellationToken ct)

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -11,27 +12,31 @@ namespace FoodFast.Analytics.Api.Queries;
 internal static class QueryResponses
 {
     /// <summary>One query's result, sent as the cache holds it (a hit is never parsed).</summary>
-    public static async Task<IResult> RunAsync(HttpContext http, QueryEngine engine, AnalyticsQuery query, CancellationToken cancellationToken)
+    public static Task<Results<CachedJson<QueryResult>, ValidationProblem>> RunAsync(HttpContext http, QueryEngine engine, AnalyticsQuery query, CancellationToken cancellationToken) =>
+        SendAsync<QueryResult>(http, engine.RunJsonAsync([query], cancellationToken));
+
+    /// <summary>The first answer's JSON as it is (cached or fresh), with <c>X-Cache</c> and <c>Age</c>; or the 400 of its problems.</summary>
+    public static async Task<Results<CachedJson<T>, ValidationProblem>> SendAsync<T>(HttpContext http, Task<JsonAnswers> pending)
     {
-        var answers = await engine.RunJsonAsync([query], cancellationToken);
+        var answers = await pending;
         if (answers.Results is not { } results)
         {
-            return Invalid(answers.Problems);
+            return FieldProblems.Invalid(answers.Problems, FieldProblems.InvalidQuery);
         }
         Describe(http, results.Select(r => (r.Cached, r.ComputedAt)));
-        return Json(results[0].Json);
+        return new CachedJson<T>(results[0].Json);
     }
 
     /// <summary>
     /// Several queries of one endpoint as one JSON object, each result under its name (camelCased), sent as the cache
     /// holds them; their cache entries are read in one round trip. The first invalid query answers for all.
     /// </summary>
-    public static async Task<IResult> RunObjectAsync(HttpContext http, QueryEngine engine, IReadOnlyList<(string Name, AnalyticsQuery Query)> parts, CancellationToken cancellationToken)
+    public static async Task<Results<CachedJson<T>, ValidationProblem>> RunObjectAsync<T>(HttpContext http, QueryEngine engine, IReadOnlyList<(string Name, AnalyticsQuery Query)> parts, CancellationToken cancellationToken)
     {
         var answers = await engine.RunJsonAsync(parts.Select(p => p.Query).ToList(), cancellationToken);
         if (answers.Results is not { } results)
         {
-            return Invalid(answers.Problems);
+            return FieldProblems.Invalid(answers.Problems, FieldProblems.InvalidQuery);
         }
         Describe(http, results.Select(r => (r.Cached, r.ComputedAt)));
         var body = new ArrayBufferWriter<byte>();
@@ -45,36 +50,28 @@ internal static class QueryResponses
             }
             writer.WriteEndObject();
         }
-        return Json(body.WrittenMemory);
+        return new CachedJson<T>(body.WrittenMemory);
     }
 
     /// <summary>Runs several queries of one endpoint; the first invalid one answers for all.</summary>
-    public static async Task<(IReadOnlyList<QueryResult>? Results, IResult? Problem)> RunAllAsync(HttpContext http, QueryEngine engine, IReadOnlyList<AnalyticsQuery> queries, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<QueryResult>? Results, ValidationProblem? Problem)> RunAllAsync(HttpContext http, QueryEngine engine, IReadOnlyList<AnalyticsQuery> queries, CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(queries.Select(q => engine.RunAsync(q, cancellationToken)));
         if (answers.FirstOrDefault(a => a.Result is null) is { } invalid)
         {
-            return (null, Invalid(invalid.Problems));
+            return (null, FieldProblems.Invalid(invalid.Problems, FieldProblems.InvalidQuery));
         }
         var results = answers.Select(a => a.Result!).ToList();
         Describe(http, results.Select(r => (r.Meta.Cached, r.Meta.ComputedAt)));
         return (results, null);
     }
 
-    public static IResult Invalid(IReadOnlyList<FieldProblem> problems, string title = "Invalid query") =>
-        TypedResults.ValidationProblem(
-            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
-            title: title);
-
-    private static FileContentHttpResult Json(ReadOnlyMemory<byte> json) => TypedResults.Bytes(json, "application/json; charset=utf-8");
-
     private static void Describe(HttpContext http, IEnumerable<(bool Cached, DateTimeOffset ComputedAt)> results)
     {
         var all = results.ToList();
         http.Response.Headers["X-Cache"] = all.All(r => r.Cached) ? "hit" : "miss";
         var oldest = all.Min(r => r.ComputedAt);
-        var age = Math.Max(0, (long)(DateTimeOffset.UtcNow - oldest).TotalSeconds);
+        var age = Math.Max(0, (long)(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - oldest).TotalSeconds);
         http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
     }
 }

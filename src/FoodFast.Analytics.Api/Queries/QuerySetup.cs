@@ -1,5 +1,6 @@
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Redis;
 using FoodFast.Analytics.Redis.Caching;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ internal static class QuerySetup
                 : sp.GetRequiredService<RedisQueryCache>());
         services.AddHostedService<NearCachePurgeListener>();
         services.AddSingleton<QueryEngine>();
+        services.AddSingleton<FamilyEngine>();
         return services;
     }
 }

@@ -8,9 +8,9 @@ namespace FoodFast.Analytics.Api.Queries;
 internal static class ShopsApi
 {
     public static void MapShopsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/shops", List).WithName("GetShops").WithTags("Analytics")
+        app.MapGet("/shops", List).WithName("GetShops").WithTags("Analytics")
             .WithSummary("The shops the caller may read (admins: every shop with an order, or the one named; others: their own shop), each with its first and last order time, order count and currencies.")
-            .Produces<ShopList>().ProducesValidationProblem();
+            .ProducesValidationProblem();
 
     /// <param name="selection">Already narrowed to the caller's shop by the group's filter: null only for an admin asking for all.</param>
     public static async Task<Ok<ShopList>> List([AsParameters] ShopSelection selection, IAnalyticsStore store, CancellationToken ct)

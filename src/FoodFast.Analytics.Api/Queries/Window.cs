@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FoodFast.Analytics.Api.Queries;
 
@@ -16,7 +16,8 @@ public sealed record Window(
     [property: FromQuery(Name = "to"), Description("End, exclusive (ISO-8601). Default: the end of today in tz.")] DateTimeOffset? To,
     [property: FromQuery(Name = "days"), Description("Days back from now, today included (1-1096). Default 30, unless the summary names another.")] int? Days,
     [property: FromQuery(Name = "tz"), Description("Alias of timeZone.")] string? Tz,
-    [property: FromQuery(Name = "timeZone"), Description("IANA time zone for days and buckets (alias: tz). Default UTC.")] string? TimeZone)
+    [property: FromQuery(Name = "timeZone"), Description("IANA time zone for days and buckets (alias: tz). Default UTC.")] string? TimeZone,
+    [property: FromServices] TimeProvider Clock)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 1096;
@@ -56,10 +57,17 @@ public sealed record Window(
         var zone = ZoneInfo;
         var zoneId = zone.Id;
         // Whole local days ending at the next midnight: the same window (and cache entry) all day long.
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
+        var today = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone).Date;
         var to = To ?? LocalMidnight(today.AddDays(1), zone);
         var from = From ?? LocalMidnight(today.AddDays(1 - Math.Clamp(Days ?? DefaultDays, 1, MaxDays)), zone);
         return new AnalyticsQuery { Dataset = dataset, Metrics = metrics, From = from, To = to, TimeZone = zoneId, ShopId = ShopId };
+    }
+
+    /// <summary>A query over this window whose start, unless sent, is <paramref name="months"/> before its end (not <c>days</c>).</summary>
+    public AnalyticsQuery QueryMonthsBack(string dataset, int months)
+    {
+        var query = Query(dataset);
+        return From is null ? query with { From = query.To.AddMonths(-months) } : query;
     }
 
     private static DateTimeOffset LocalMidnight(DateTime date, TimeZoneInfo zone) => new(date, zone.GetUtcOffset(date));

@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Redis.Live;
@@ -9,20 +10,21 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// <summary>The live counters over HTTP: a shop's rolling figures, one product's, and the rebuild from the store.</summary>
 internal static class RealtimeApi
 {
-    public static void MapRealtimeApi(this IEndpointRouteBuilder app)
+    /// <summary>The live figures under <paramref name="app"/> (the API's version group); the old last-minute path under <paramref name="aliases"/>.</summary>
+    public static void MapRealtimeApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder aliases)
     {
-        var realtime = app.MapGroup("/api/v1/analytics/realtime").WithTags("Real-time");
+        var realtime = app.MapGroup("/analytics/realtime").WithTags("Real-time");
         realtime.MapGet("/", GetRealtime).WithName("GetRealtime")
             .WithSummary("Orders and revenue (per currency) of the last 1, 5 and 60 minutes, top products of the hour, active sessions, per-minute series.");
         realtime.MapGet("/products/{productId}", GetRealtimeProduct).WithName("GetRealtimeProduct")
             .WithSummary("One product's units, orders and revenue over the last 5 and 60 minutes.");
-        app.MapGet("/analytics", GetLastMinute).WithName("GetLastMinute").WithTags("Real-time")
+        aliases.MapGet("/analytics", GetLastMinute).WithName("GetLastMinute").WithTags("Real-time")
             .WithSummary("Alias: the last-minute order count and revenue.");
     }
 
     public static void MapRealtimeAdminApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/admin/realtime/rebuild", Rebuild).WithName("RebuildRealtimeCounters").WithTags("Real-time")
+        app.MapPost("/admin/realtime/rebuild", Rebuild).WithName("RebuildRealtimeCounters").WithTags("Real-time")
             .WithSummary("Recomputes a shop's minute counters from the analytics store for the last `minutes` (1-60, default 60).");
     }
 
@@ -48,7 +50,7 @@ internal static class RealtimeApi
         if (minutes is < 1 or > LiveCounters.WindowMinutes)
         {
             return Task.FromResult<Results<Ok<CounterRebuilder.Rebuilt>, ValidationProblem, ProblemHttpResult>>(
-                RealtimeProblems.Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
+                FieldProblems.Invalid("minutes", $"must be 1 to {LiveCounters.WindowMinutes}: counters cover the last hour"));
         }
         return WithShopAsync(new ShopSelection(shopId), async id =>
             TypedResults.Ok(await rebuilder.RebuildAsync(id, minutes ?? LiveCounters.WindowMinutes, cancellationToken)));
@@ -59,7 +61,7 @@ internal static class RealtimeApi
     {
         if (shop.ShopId is not { } id)
         {
-            return RealtimeProblems.Invalid("shopId", "live counters are per shop: name one with ?shopId=");
+            return FieldProblems.Invalid("shopId", "live counters are per shop: name one with ?shopId=");
         }
         try
         {

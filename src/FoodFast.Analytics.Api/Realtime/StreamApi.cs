@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Live;
@@ -13,12 +14,15 @@ namespace FoodFast.Analytics.Api.Realtime;
 /// </summary>
 internal static class StreamApi
 {
-    public const string Path = "/api/v1/stream";
+    private const string Route = "/stream";
+
+    /// <summary>The stream's absolute path, for the WebSocket upgrade that runs before routing.</summary>
+    public const string Path = Hosting.ApplicationSetup.V1 + Route;
     private static readonly TimeSpan SubscribePatience = TimeSpan.FromSeconds(5);
 
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
-        var stream = app.MapGroup(Path).WithTags("Real-time");
+        var stream = app.MapGroup(Route).WithTags("Real-time");
         stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("WebSocket: JSON messages {type, shopId, at, userId?, data} of a shop room or a user:{id} room; see docs/realtime.md.");
         stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -27,7 +31,7 @@ internal static class StreamApi
 
     public static void MapStreamStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/stream/stats", GetStreamStats).WithName("GetStreamStats").WithTags("Real-time")
+        app.MapGet("/stream/stats", GetStreamStats).WithName("GetStreamStats").WithTags("Real-time")
             .WithSummary("Connected live-feed clients per shop, across every instance reporting to Redis (scope cluster) or of this instance (scope instance).");
     }
 
@@ -39,7 +43,7 @@ internal static class StreamApi
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return RealtimeProblems.Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
+            return FieldProblems.Invalid("upgrade", "this endpoint speaks WebSocket: send an upgrade request (or use /api/v1/stream/sse)");
         }
         var (client, problem) = await JoinAsync(request, http, hub, presence);
         if (client is null)
@@ -90,7 +94,7 @@ internal static class StreamApi
         var (topics, problem) = request.ParseTopics();
         if (problem is not null)
         {
-            return (null, RealtimeProblems.Invalid("topics", problem));
+            return (null, FieldProblems.Invalid("topics", problem));
         }
         var (room, denied) = StreamRoomAccess.Decide(request, http.GetCaller());
         if (room is null)

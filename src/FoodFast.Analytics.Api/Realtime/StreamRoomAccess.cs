@@ -1,3 +1,4 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,17 +21,17 @@ internal static class StreamRoomAccess
         var (userId, invalid) = request.ParseRoom();
         if (invalid is not null)
         {
-            return (null, RealtimeProblems.Invalid("room", invalid));
+            return (null, FieldProblems.Invalid("room", invalid));
         }
         if (caller.Has(Role.Analyst))
         {
             return userId is not null && shop is null
-                ? (null, RealtimeProblems.Invalid("shopId", "a user room belongs to one shop: name it with ?shopId="))
+                ? (null, FieldProblems.Invalid("shopId", "a user room belongs to one shop: name it with ?shopId="))
                 : (new Room(shop, userId), null);
         }
         if (caller.JwtSubject is not { } subject)
         {
-            return (null, RealtimeProblems.Invalid("room", "without the analyst role a caller follows only its own user room, room=user:{sub} of its JWT; API keys are not users"));
+            return (null, FieldProblems.Invalid("room", "without the analyst role a caller follows only its own user room, room=user:{sub} of its JWT; API keys are not users"));
         }
         return userId is null || userId == subject
             ? (new Room(shop, subject), null)

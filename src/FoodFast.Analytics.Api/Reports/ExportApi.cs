@@ -1,16 +1,14 @@
-using System.Buffers;
 using System.ComponentModel;
-using System.Text.Json;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Writers;
-using FoodFast.Analytics.Reports.Writers.Csv;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -28,11 +26,11 @@ internal static class ExportApi
     private static readonly Dictionary<string, string> StreamedDatasets = new() { ["orders"] = Datasets.Orders, ["events"] = Datasets.Events };
 
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/export/{what}", Export).WithName("Export").WithTags("Reports").Audited("report.export")
+        app.MapGet("/export/{what}", Export).WithName("Export").WithTags("Reports").Audited("report.export")
             .WithSummary("Queues a report of sales, orders, events, products or customers (202), or streams orders/events rows with stream=true.")
             .Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
 
-    public static async Task<IResult> Export(string what, Caller caller, HttpContext http, ReportRequests requests, IEnumerable<IReportWriter> writers,
+    public static async Task<IResult> Export(string what, Caller caller, HttpContext http, ReportRequests requests, ReportWriters writers,
         IAnalyticsStore store, CancellationToken cancellationToken,
         [Description("csv, xlsx, pdf, html, json; with stream=true: csv or ndjson. Default csv.")] string? format = null,
         [Description("Start, inclusive (ISO-8601); with to.")] DateTimeOffset? from = null,
@@ -48,7 +46,7 @@ internal static class ExportApi
         var shop = caller.ResolveShop(shopId);
         if (!Kinds.TryGetValue(what, out var kind))
         {
-            return ReportValidation.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")]);
+            return FieldProblems.Invalid([new("what", $"'{what}' cannot be exported; valid: {string.Join(", ", Kinds.Keys)}")], "Invalid report request");
         }
         if (stream)
         {
@@ -57,7 +55,7 @@ internal static class ExportApi
         var problems = ReportValidation.Check(kind, chosen, parameters, writers);
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(AsQuery(problems));
+            return FieldProblems.Invalid(AsQuery(problems), "Invalid report request");
         }
         var job = await requests.CreateAsync(new NewReport(shop, kind, chosen, parameters, caller.Id), cancellationToken);
         http.SetAuditTarget($"reports/{job.Id}", shop);
@@ -69,31 +67,30 @@ internal static class ExportApi
         [.. problems.Select(p => p with { Field = p.Field.StartsWith("parameters.", StringComparison.Ordinal) ? p.Field["parameters.".Length..] : p.Field })];
 
     private static IResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
-        IEnumerable<IReportWriter> writers)
+        ReportWriters writers)
     {
         var problems = AsQuery(parameters.Validate());
         if (!StreamedDatasets.TryGetValue(what, out var dataset))
         {
             problems.Add(new("stream", $"only {string.Join(" and ", StreamedDatasets.Keys)} stream; request '{what}' without stream=true"));
         }
-        if (format is not ("csv" or "ndjson"))
+        var writer = writers.FindStream(format);
+        if (writer is null)
         {
-            problems.Add(new("format", $"'{format}' does not stream; valid with stream=true: csv, ndjson"));
+            problems.Add(new("format", $"'{format}' does not stream; valid with stream=true: {string.Join(", ", writers.StreamFormats)}"));
         }
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
-        var (start, end) = parameters.Period(DateTimeOffset.UtcNow, 30);
+        var (start, end) = parameters.Period(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), 30);
         var fileName = $"{what}_{shop ?? "all-shops"}_{start.UtcDateTime:yyyyMMdd}-{end.UtcDateTime:yyyyMMdd}.{format}";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var csv = writers.OfType<CsvReportWriter>().Single();
-        return format == "csv"
-            ? TypedResults.Stream(body => StreamCsvAsync(csv, dataset!, new ExportRange(shop, start, end), parameters, store, body, http.RequestAborted), csv.ContentType)
-            : TypedResults.Stream(body => StreamNdjsonAsync(dataset!, new ExportRange(shop, start, end), store, body, http.RequestAborted), "application/x-ndjson");
+        return TypedResults.Stream(body => StreamAsync(writer!, dataset!, new ExportRange(shop, start, end), parameters, store, body, http.RequestAborted), writer!.ContentType);
     }
 
-    private static Task StreamCsvAsync(CsvReportWriter csv, string dataset, ExportRange range, ReportParameters parameters, IAnalyticsStore store,
+    /// <summary>The dataset's rows, read from the export source as the writer writes them.</summary>
+    private static Task StreamAsync(IRowStreamingWriter writer, string dataset, ExportRange range, ReportParameters parameters, IAnalyticsStore store,
         Stream body, CancellationToken cancellationToken)
     {
         var (columns, rows) = ExportTables.Read(dataset, store.Exports, range, null, cancellationToken);
@@ -102,46 +99,6 @@ internal static class ExportApi
             Title = dataset, ShopId = range.ShopId ?? "all shops", Period = new ReportPeriod(range.From, range.To, parameters.Zone),
             Tables = [new ReportTable(dataset, columns, rows)],
         };
-        return csv.WriteAsync(document, body, null, cancellationToken);
-    }
-
-    /// <summary>One JSON object per line, keyed by column name; values as in the CSV (numbers stay numbers).</summary>
-    private static async Task StreamNdjsonAsync(string dataset, ExportRange range, IAnalyticsStore store, Stream body, CancellationToken cancellationToken)
-    {
-        var (columns, rows) = ExportTables.Read(dataset, store.Exports, range, null, cancellationToken);
-        var buffer = new ArrayBufferWriter<byte>(1 << 17);
-        await using var json = new Utf8JsonWriter(buffer);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            json.WriteStartObject();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var text = CsvReportWriter.Field(columns[i].Type, row[i]);
-                json.WritePropertyName(columns[i].Name);
-                if (text is null)
-                {
-                    json.WriteNullValue();
-                }
-                else if (columns[i].Type is ColumnType.Integer or ColumnType.Decimal)
-                {
-                    json.WriteRawValue(text, skipInputValidation: true);
-                }
-                else
-                {
-                    json.WriteStringValue(text);
-                }
-            }
-            json.WriteEndObject();
-            json.Flush();
-            json.Reset(buffer);
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= 1 << 16)
-            {
-                await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
-                buffer.ResetWrittenCount();
-            }
-        }
-        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
-        await body.FlushAsync(cancellationToken);
+        return writer.WriteAsync(document, body, null, cancellationToken);
     }
 }

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Net.Http.Headers;
 
 namespace FoodFast.Analytics.Api.Reports;
@@ -16,13 +16,13 @@ namespace FoodFast.Analytics.Api.Reports;
 /// </summary>
 internal static class ReportDownloadsApi
 {
-    public static void MapReportDownloadsApi(this IEndpointRouteBuilder app)
+    /// <summary>The download under <paramref name="app"/> (the API's version group), its old path under <paramref name="aliases"/>.</summary>
+    public static void MapReportDownloadsApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder aliases)
     {
-        var downloads = app.MapGroup("").WithTags("Reports");
-        downloads.MapGet("/api/v1/reports/{id:guid}/download", Download).WithName("DownloadReport").Audited("report.download")
+        app.MapGet("/reports/{id:guid}/download", Download).WithTags("Reports").WithName("DownloadReport").Audited("report.download")
             .WithSummary("The report file (ETag = SHA-256); 409 while not ready, 410 once expired or erased. A signed link (expires, signature) needs no key.")
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
-        downloads.MapGet("/reports/{id:guid}/download", Download).WithName("DownloadReportAlias").Audited("report.download")
+        aliases.MapGet("/reports/{id:guid}/download", Download).WithTags("Reports").WithName("DownloadReportAlias").Audited("report.download")
             .WithSummary("Alias of GET /api/v1/reports/{id}/download.");
     }
 

@@ -1,15 +1,16 @@
-using FoodFast.Analytics.Api.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security.Auditing;
+using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Jobs;
-using Microsoft.Extensions.Options;
 using FoodFast.Analytics.Reports.Schedules;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -21,18 +22,18 @@ internal static class ReportSchedulesApi
 {
     public static void MapReportSchedulesApi(this IEndpointRouteBuilder app)
     {
-        var schedules = app.MapGroup("/api/v1/report-schedules").WithTags("Report schedules");
+        var schedules = app.MapGroup("/report-schedules").WithTags("Report schedules");
         schedules.MapPost("", Create).WithName("CreateReportSchedule").Audited("report_schedule.create")
-            .WithSummary("Creates a schedule (name, kind, format, parameters, cron, timeZone); 201 with its next firing.").Produces<ScheduleResponse>(201).ProducesValidationProblem();
-        schedules.MapGet("", List).WithName("ListReportSchedules").WithSummary("The schedules, newest first, with their next firing.").Produces<List<ScheduleResponse>>();
-        schedules.MapGet("/{id:guid}", Get).WithName("GetReportSchedule").Produces<ScheduleResponse>().ProducesProblem(404);
+            .WithSummary("Creates a schedule (name, kind, format, parameters, cron, timeZone); 201 with its next firing.");
+        schedules.MapGet("", List).WithName("ListReportSchedules").WithSummary("The schedules, newest first, with their next firing.");
+        schedules.MapGet("/{id:guid}", Get).WithName("GetReportSchedule").ProducesProblem(404);
         schedules.MapMethods("/{id:guid}", ["PATCH"], Update).WithName("UpdateReportSchedule").Audited("report_schedule.update")
-            .WithSummary("Changes the given fields; enabled=false stops the firings.").Produces<ScheduleResponse>().ProducesValidationProblem().ProducesProblem(404);
+            .WithSummary("Changes the given fields; enabled=false stops the firings.").ProducesProblem(404);
         schedules.MapDelete("/{id:guid}", Delete).WithName("DeleteReportSchedule").Audited("report_schedule.delete").ProducesProblem(404);
     }
 
-    public static async Task<IResult> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ScheduleResponse>, ValidationProblem>> Create(CreateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var schedule = new ReportScheduleRecord
@@ -44,14 +45,14 @@ internal static class ReportSchedulesApi
         var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         await store.AddAsync(schedule, cancellationToken);
         var next = await scheduler.ScheduleAsync(schedule, cancellationToken);
         return TypedResults.Created($"/api/v1/report-schedules/{schedule.Id}", ScheduleResponse.From(schedule, next));
     }
 
-    public static async Task<IResult> List(Caller caller, [AsParameters] ShopSelection shop, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ScheduleResponse>>> List(Caller caller, [AsParameters] ShopSelection shop, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
     {
         var responses = new List<ScheduleResponse>();
         foreach (var schedule in await store.ListAsync(caller.ResolveShop(shop.ShopId), cancellationToken))
@@ -61,13 +62,13 @@ internal static class ReportSchedulesApi
         return TypedResults.Ok(responses);
     }
 
-    public static async Task<IResult> Get(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken) =>
         await store.FindAsync(id, caller.ShopId, cancellationToken) is { } schedule
             ? TypedResults.Ok(ScheduleResponse.From(schedule, await scheduler.NextFireAsync(id, cancellationToken)))
             : NotFound(id);
 
-    public static async Task<IResult> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ScheduleResponse>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateScheduleRequest request, Caller caller, ReportScheduleStore store, ReportScheduler scheduler,
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, caller.ShopId, cancellationToken) is not { } schedule)
         {
@@ -85,7 +86,7 @@ internal static class ReportSchedulesApi
         var problems = ScheduleValidation.Check(schedule, writers, delivery.Value, time.GetUtcNow());
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         await store.UpdateAsync(schedule, cancellationToken);
         return TypedResults.Ok(ScheduleResponse.From(schedule, await scheduler.ScheduleAsync(schedule, cancellationToken)));

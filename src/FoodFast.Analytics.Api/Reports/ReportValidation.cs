@@ -1,4 +1,4 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Writers;
 
@@ -7,10 +7,10 @@ namespace FoodFast.Analytics.Api.Reports;
 /// <summary>Checks what a report request names against the catalogue and the writers; every problem names its field.</summary>
 internal static class ReportValidation
 {
-    public static List<FieldProblem> Check(string? kind, string? format, ReportParameters parameters, IEnumerable<IReportWriter> writers)
+    public static List<FieldProblem> Check(string? kind, string? format, ReportParameters parameters, ReportWriters writers)
     {
         var problems = new List<FieldProblem>();
-        var formats = writers.Select(w => w.Format).ToList();
+        var formats = writers.Formats;
         var definition = ReportCatalogue.Find(kind);
         if (definition is null)
         {
@@ -27,10 +27,4 @@ internal static class ReportValidation
         }
         return problems;
     }
-
-    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) =>
-        TypedResults.ValidationProblem(
-            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            detail: string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")),
-            title: "Invalid report request");
 }

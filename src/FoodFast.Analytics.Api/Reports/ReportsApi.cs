@@ -1,14 +1,16 @@
-using FoodFast.Analytics.Api.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
-using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Api.Errors;
+using FoodFast.Analytics.Api.Queries;
 using FoodFast.Analytics.Api.Security.Auditing;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Api.Security;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Reports;
@@ -21,31 +23,33 @@ internal static class ReportsApi
 {
     public const int MaxPageSize = 100;
 
-    public static void MapReportsApi(this IEndpointRouteBuilder app)
+    /// <summary>The jobs under <paramref name="app"/> (the API's version group), their old paths under <paramref name="aliases"/>.</summary>
+    public static void MapReportsApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder aliases)
     {
-        var reports = app.MapGroup("").WithTags("Reports");
-        reports.MapPost("/api/v1/reports", Create).WithName("CreateReport").Audited("report.create")
+        var reports = app.MapGroup("/reports").WithTags("Reports");
+        reports.MapPost("", Create).WithName("CreateReport").Audited("report.create")
             .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        reports.MapGet("/api/v1/reports/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
-        reports.MapGet("/api/v1/reports", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
+        reports.MapGet("/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
+        reports.MapGet("", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
             .Produces<ReportPage>().ProducesValidationProblem();
-        reports.MapDelete("/api/v1/reports/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
+        reports.MapDelete("/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
             .WithSummary("Cancels a queued or running report (200 with the job), or deletes a finished one and its file (204).").ProducesProblem(404);
 
-        reports.MapPost("/reports/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
-        reports.MapGet("/reports/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
-        reports.MapGet("/reports/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
+        var old = aliases.MapGroup("/reports").WithTags("Reports");
+        old.MapPost("/generate", Create).WithName("GenerateReport").Audited("report.create").WithSummary("Alias of POST /api/v1/reports.");
+        old.MapGet("/history", List).WithName("GetReportHistory").WithSummary("Alias of GET /api/v1/reports.");
+        old.MapGet("/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
     }
 
     public static async Task<IResult> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
-        IEnumerable<IReportWriter> writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
+        ReportWriters writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
     {
         var parameters = request.Parameters ?? new ReportParameters();
         var problems = ReportValidation.Check(request.Kind, request.Format, parameters, writers);
         problems.AddRange(DeliveryValidation.Check(request.Delivery, delivery.Value.WebhookSecret is not null, delivery.Value.AllowPrivateNetworkWebhooks));
         if (problems.Count > 0)
         {
-            return ReportValidation.Invalid(problems);
+            return FieldProblems.Invalid(problems, "Invalid report request");
         }
         var shop = caller.ResolveShop(request.ShopId);
         var job = await requests.CreateAsync(new NewReport(shop, request.Kind!, request.Format!, parameters, caller.Id, Delivery: request.Delivery), cancellationToken);
@@ -63,26 +67,26 @@ internal static class ReportsApi
         [Description("1-based page number.")] int page = 1,
         [Description("Jobs per page, 1-100.")] int pageSize = 20)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldProblem>();
         if (status is not null && !ReportStatus.All.Contains(status))
         {
-            errors["status"] = [$"'{status}' is not a status; valid: {string.Join(", ", ReportStatus.All)}"];
+            errors.Add(new("status", $"'{status}' is not a status; valid: {string.Join(", ", ReportStatus.All)}"));
         }
         if (kind is not null && ReportCatalogue.Find(kind) is null)
         {
-            errors["kind"] = [$"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"];
+            errors.Add(new("kind", $"'{kind}' is not a report kind; valid: {string.Join(", ", ReportCatalogue.Kinds)}"));
         }
         if (page < 1)
         {
-            errors["page"] = ["must be 1 or more"];
+            errors.Add(new("page", "must be 1 or more"));
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"must be 1 to {MaxPageSize}"];
+            errors.Add(new("pageSize", $"must be 1 to {MaxPageSize}"));
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid report filter");
+            return FieldProblems.Invalid(errors, "Invalid report filter");
         }
         var (items, total) = await jobs.ListAsync(new ReportJobFilter(caller.ResolveShop(shop.ShopId), status, kind, scheduleId, page, pageSize), cancellationToken);
         return TypedResults.Ok(new ReportPage(page, pageSize, total, items.Select(ReportJobResponse.From).ToList()));

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -41,7 +41,7 @@ public sealed record ScheduleResponse(Guid Id, string? ShopId, string Name, stri
 internal static class ScheduleValidation
 {
     /// <summary>The report fields as for a report request (delivery included), plus the cron expression, the zone and the name.</summary>
-    public static List<FieldProblem> Check(ReportScheduleRecord s, IEnumerable<IReportWriter> writers, DeliveryOptions delivery, DateTimeOffset now)
+    public static List<FieldProblem> Check(ReportScheduleRecord s, ReportWriters writers, DeliveryOptions delivery, DateTimeOffset now)
     {
         var problems = ReportValidation.Check(s.Kind, s.Format, ScheduleResponse.ParametersOf(s), writers);
         problems.AddRange(DeliveryValidation.Check(DeliveryJson.Targets(s.Delivery), delivery.WebhookSecret is not null, delivery.AllowPrivateNetworkWebhooks));

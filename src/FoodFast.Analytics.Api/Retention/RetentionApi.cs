@@ -1,9 +1,10 @@
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres.Retention;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Retention;
+using FoodFast.Analytics.ServiceData.Retention;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Api.Retention;
@@ -16,22 +17,22 @@ internal static class RetentionApi
 {
     public static void MapRetentionApi(this IEndpointRouteBuilder app)
     {
-        var retention = app.MapGroup("/api/v1/admin/retention").WithTags("Retention");
+        var retention = app.MapGroup("/admin/retention").WithTags("Retention");
         retention.MapGet("", GetDataRetention).WithName("GetDataRetention")
             .WithSummary("The retention of each dataset (days, date field, how it is enforced), the next scheduled run and each dataset's last run.");
         retention.MapPost("/run", RunDataRetention).WithName("RunDataRetention").Audited("retention.run")
             .WithSummary("Runs retention now over every dataset and answers each dataset's outcome; 409 while another run is in progress.")
-            .Produces<RetentionRunResult>().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<RetentionStatus> GetDataRetention(IOptions<RetentionOptions> options, PostgresRetention tables, RetentionRuns runs,
+    public static async Task<RetentionStatus> GetDataRetention(IOptions<RetentionOptions> options, RetentionRunner runner, RetentionRuns runs,
         ReportScheduler scheduler, IAnalyticsStore store, CancellationToken cancellationToken)
     {
         var last = await runs.LastPerDatasetAsync(cancellationToken);
         var datasets = RetentionDatasets.All.Select(dataset =>
         {
             var days = options.Value.DaysOf(dataset);
-            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, tables.OwnsAnalyticsData);
+            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, runner.AnalyticsInTables);
             return new DatasetRetention(dataset, days, RetentionDateFields.Of(dataset), enforcedBy,
                 last.TryGetValue(dataset, out var run) ? DatasetRun.From(run) : null);
         }).ToList();
@@ -39,7 +40,7 @@ internal static class RetentionApi
         return new RetentionStatus(store.Backend, options.Value.Cron, options.Value.BatchSize, next, datasets);
     }
 
-    public static async Task<IResult> RunDataRetention(RetentionRunner runner, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RetentionRunResult>, ProblemHttpResult>> RunDataRetention(RetentionRunner runner, CancellationToken cancellationToken)
     {
         if (await runner.RunAsync(RetentionRunner.ManualTrigger, cancellationToken) is not { } run)
         {

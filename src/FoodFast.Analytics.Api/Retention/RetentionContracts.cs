@@ -1,5 +1,5 @@
 using FoodFast.Analytics.Core.Retention;
-using FoodFast.Analytics.Postgres.Retention;
+using FoodFast.Analytics.ServiceData.Retention;
 
 namespace FoodFast.Analytics.Api.Retention;
 

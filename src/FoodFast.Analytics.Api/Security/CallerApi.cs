@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.Api.Security;
 public static class CallerApi
 {
     public static RouteHandlerBuilder MapCallerApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/me", GetMe).WithName("GetMe").WithTags("Security")
+        app.MapGet("/me", GetMe).WithName("GetMe").WithTags("Security")
             .RequireAnyRole()
             .RequireRateLimiting(RateLimitPolicies.Queries)
             .WithSummary("The caller behind the credential: roles, shop, and the shop scope a request with shopId gets.");

@@ -60,7 +60,7 @@ internal static class SecuritySetup
         app.UseRateLimiter();
     }
 
-    public static void MapSecurityApis(this WebApplication app)
+    public static void MapSecurityApis(this IEndpointRouteBuilder app)
     {
         app.MapCallerApi();
         app.MapApiKeysApi();

@@ -1,7 +1,7 @@
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Queries;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Security;
 
@@ -21,7 +21,7 @@ internal sealed class ShopScopeFilter : IEndpointFilter
             : throw new FieldRequestException("shopId", $"must be {Patterns.ShopIdExpected}", FieldProblems.Shown(shopId), Patterns.ShopIdExpected);
         if (context.Arguments.OfType<Window>().SelectMany(w => w.Problems()).ToList() is { Count: > 0 } problems)
         {
-            return ValueTask.FromResult<object?>(QueryResponses.Invalid(problems));
+            return ValueTask.FromResult<object?>(FieldProblems.Invalid(problems, FieldProblems.InvalidQuery));
         }
         for (var i = 0; i < context.Arguments.Count; i++)
         {

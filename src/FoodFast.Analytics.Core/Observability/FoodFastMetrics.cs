@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.Core.Observability;
 /// The service's instruments, on one meter per host (made by the host's <see cref="IMeterFactory"/>, so two hosts in
 /// one process never mix their figures). Every tag value is drawn from a short fixed list or a route template:
 /// nothing a client sends becomes a label. <c>GET /metrics</c> exposes them in the Prometheus text format
-/// (names in docs/operations.md).
+/// (names in the README, "Metrics").
 /// </summary>
 public sealed class FoodFastMetrics
 {

@@ -17,12 +17,16 @@ public static class CachedResult
 
     private const int Header = 2 * sizeof(long);
 
-    public static byte[] Encode(QueryResult result)
+    public static byte[] Encode(QueryResult result) =>
+        Encode(JsonSerializer.SerializeToUtf8Bytes(result with { Meta = result.Meta with { Cached = true } }, WireJson.Options),
+            result.Meta.ComputedAt, result.Meta.FreshUntil);
+
+    /// <summary>An entry of any answer's JSON as a hit sends it (<c>meta.cached</c> true), with its times.</summary>
+    public static byte[] Encode(byte[] json, DateTimeOffset computedAt, DateTimeOffset freshUntil)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(result with { Meta = result.Meta with { Cached = true } }, WireJson.Options);
         var entry = new byte[Header + json.Length];
-        BinaryPrimitives.WriteInt64BigEndian(entry, result.Meta.ComputedAt.ToUnixTimeMilliseconds());
-        BinaryPrimitives.WriteInt64BigEndian(entry.AsSpan(sizeof(long)), result.Meta.FreshUntil.ToUnixTimeMilliseconds());
+        BinaryPrimitives.WriteInt64BigEndian(entry, computedAt.ToUnixTimeMilliseconds());
+        BinaryPrimitives.WriteInt64BigEndian(entry.AsSpan(sizeof(long)), freshUntil.ToUnixTimeMilliseconds());
         json.CopyTo(entry, Header);
         return entry;
     }

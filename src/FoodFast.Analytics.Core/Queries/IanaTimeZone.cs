@@ -1,4 +1,5 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
+
 
 namespace FoodFast.Analytics.Core.Queries;
 

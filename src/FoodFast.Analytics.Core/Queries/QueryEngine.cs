@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Caching;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
 using Microsoft.Extensions.Options;
 

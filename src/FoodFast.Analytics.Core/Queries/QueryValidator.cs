@@ -1,5 +1,6 @@
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries.Catalogue;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Core.Queries;
 

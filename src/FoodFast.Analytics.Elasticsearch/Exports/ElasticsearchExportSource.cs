@@ -13,8 +13,8 @@ namespace FoodFast.Analytics.Elasticsearch.Exports;
 /// Raw exports on Elasticsearch: every document of <c>[from, to)</c> streamed through a point in time and
 /// <c>search_after</c> (<see cref="PointInTimeReader"/>: latest PIT id, raw sort values, PIT closed when the stream ends,
 /// fails, is abandoned or cancelled), in the order of the Postgres export: time, shop, then the id (and line number).
-/// That sort ends with the dataset's unique key, so paging is exact on OpenSearch too, which has no implicit
-/// <c>_shard_doc</c> tie-breaker before 3.3; on Elasticsearch the PIT appends <c>_shard_doc</c> after it (wire notes §5).
+/// That sort ends with the dataset's unique key, so paging is exact; the point in time also appends <c>_shard_doc</c>
+/// after it (the Elasticsearch reference, "Paginate search results": search_after with a point in time).
 /// Rows are mapped by <see cref="ExportRows"/> to the same records and values as <c>PostgresExportSource</c>.
 /// </summary>
 public sealed class ElasticsearchExportSource(ClusterClient client, IndexNames names, ILogger<ElasticsearchExportSource> logger)

@@ -12,8 +12,8 @@ namespace FoodFast.Analytics.Elasticsearch.Queries;
 /// The latest stock level of each product, as Postgres' <c>distinct on (shop_id, product_id) ... order by occurred_at desc,
 /// event_id</c>: a composite over (shop, product) of the inventory_updated events with a stock level up to AsOf, paged
 /// with <c>after_key</c>, each bucket holding its newest event through <c>top_hits</c> (size 1, newest first, the
-/// smallest event id on a tie). Exact; cost: one request per 1,000 products. Shapes: wire notes §4.2 (composite,
-/// top_hits) and the Elasticsearch reference, "Top hits aggregation".
+/// smallest event id on a tie). Exact; cost: one request per 1,000 products. Shapes: the Elasticsearch reference,
+/// "Composite aggregation" (after_key) and "Top hits aggregation".
 /// </summary>
 public sealed class StockLevels(CompositePager pager, IndexNames names)
 {

@@ -1,5 +1,6 @@
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres.Schema;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +9,9 @@ namespace FoodFast.Analytics.Postgres.Storage;
 /// <summary>The analytics store on PostgreSQL: tables <c>orders</c>, <c>order_items</c>, <c>events</c>.</summary>
 public sealed class PostgresAnalyticsStore(AnalyticsDatabase database, PostgresAnalyticsSink sink, Queries.PostgresQueries queries, Queries.PostgresQueryFamilies families, Exports.PostgresExportSource exports, Recommendations.PostgresRecommendations recommendations, ILogger<PostgresAnalyticsStore> logger) : IAnalyticsStore
 {
+    /// <summary>The scripts of the analytics tables (orders, order_items, events), under <c>Migrations/analytics/</c>.</summary>
+    public const string AnalyticsSet = "analytics";
+
     public string Backend => "postgres";
 
     public IAnalyticsSink Sink => sink;
@@ -21,7 +25,7 @@ public sealed class PostgresAnalyticsStore(AnalyticsDatabase database, PostgresA
     public Core.Recommendations.IRecommendationSource Recommendations => recommendations;
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken) =>
-        await new SchemaMigrator(database.DataSource, SchemaMigrator.AnalyticsSet, logger).MigrateAsync(cancellationToken);
+        await new SchemaMigrator(database.DataSource, typeof(PostgresAnalyticsStore).Assembly, AnalyticsSet, logger).MigrateAsync(cancellationToken);
 
     public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) =>
         PostgresHealth.PingAsync(database.DataSource, "analytics database", cancellationToken);

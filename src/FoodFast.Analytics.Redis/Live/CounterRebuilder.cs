@@ -1,8 +1,8 @@
 using System.Globalization;
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Live;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Redis.Live;
 

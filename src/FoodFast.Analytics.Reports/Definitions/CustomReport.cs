@@ -1,5 +1,5 @@
-using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Queries;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Definitions;

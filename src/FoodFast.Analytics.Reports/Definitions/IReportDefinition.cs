@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Documents;
 
 namespace FoodFast.Analytics.Reports.Definitions;
@@ -15,7 +16,7 @@ public interface IReportDefinition
     int DefaultDays { get; }
 
     /// <summary>Problems beyond the common parameters (the custom query), each naming its field.</summary>
-    IReadOnlyList<Core.Ingestion.Validation.FieldProblem> Validate(ReportParameters parameters) => [];
+    IReadOnlyList<FieldProblem> Validate(ReportParameters parameters) => [];
 
     Task<ReportDocument> BuildAsync(ReportContext context, CancellationToken cancellationToken);
 }

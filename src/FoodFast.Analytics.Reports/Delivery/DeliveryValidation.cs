@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using FoodFast.Analytics.Core.Ingestion.Validation;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Reports.Delivery;
 

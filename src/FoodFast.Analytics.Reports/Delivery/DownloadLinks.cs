@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ReportJobs;
+using FoodFast.Analytics.ServiceData.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

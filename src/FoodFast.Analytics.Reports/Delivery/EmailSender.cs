@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Files;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Options;
 
 namespace FoodFast.Analytics.Reports.Delivery;

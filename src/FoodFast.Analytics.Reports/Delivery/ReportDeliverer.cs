@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 
 namespace FoodFast.Analytics.Reports.Erasure;
 

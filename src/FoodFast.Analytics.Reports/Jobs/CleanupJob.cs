@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Reports.Files;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -16,7 +17,7 @@ public sealed class CleanupJob(ReportJobStore jobs, IFileStore files, IOptions<R
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var expired = 0;
-        IReadOnlyList<Postgres.ServiceData.ReportJobRecord> due;
+        IReadOnlyList<ReportJobRecord> due;
         do
         {
             due = await jobs.ExpiredAsync(Batch, cancellationToken);

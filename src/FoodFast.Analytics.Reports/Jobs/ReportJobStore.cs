@@ -1,4 +1,5 @@
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FoodFast.Analytics.Reports.Jobs;
@@ -6,20 +7,11 @@ namespace FoodFast.Analytics.Reports.Jobs;
 /// <summary>Reads and moves <c>report_jobs</c> rows. Each status change is one conditional UPDATE, so two instances never both win.</summary>
 public sealed class ReportJobStore(IDbContextFactory<ServiceDbContext> contexts, TimeProvider time)
 {
-    public async Task AddAsync(ReportJobRecord job, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ReportJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(ReportJobRecord job, CancellationToken cancellationToken) => contexts.AddAsync(job, cancellationToken);
 
     /// <summary>The job if it exists and <paramref name="shopScope"/> may see it (null scope: every shop).</summary>
-    public async Task<ReportJobRecord?> FindAsync(Guid id, string? shopScope, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ReportJobs.AsNoTracking()
-            .FirstOrDefaultAsync(j => j.Id == id && (shopScope == null || j.ShopId == shopScope), cancellationToken);
-    }
+    public Task<ReportJobRecord?> FindAsync(Guid id, string? shopScope, CancellationToken cancellationToken) =>
+        contexts.FindAsync<ReportJobRecord>(id, shopScope, cancellationToken);
 
     /// <summary>Newest first, filtered; the page and the total count.</summary>
     public async Task<(IReadOnlyList<ReportJobRecord> Items, int Total)> ListAsync(ReportJobFilter filter, CancellationToken cancellationToken)

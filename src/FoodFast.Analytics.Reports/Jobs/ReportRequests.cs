@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 
 namespace FoodFast.Analytics.Reports.Jobs;
 

@@ -1,15 +1,15 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Diagnostics;
 using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Writers;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +21,7 @@ namespace FoodFast.Analytics.Reports.Jobs;
 /// every second and stops the run when the job was cancelled. A failure is recorded as a readable error.
 /// </summary>
 public sealed class ReportRunner(
-    ReportJobStore jobs, QueryEngine engine, IAnalyticsStore store, IFileStore files, IEnumerable<IReportWriter> writers,
+    ReportJobStore jobs, QueryEngine engine, IAnalyticsStore store, IFileStore files, ReportWriters writers,
     IOptions<ReportJobsOptions> options, TimeProvider time, ILogger<ReportRunner> logger, FoodFastMetrics metrics)
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
@@ -43,7 +43,7 @@ public sealed class ReportRunner(
         try
         {
             var definition = ReportCatalogue.Find(job.Kind) ?? throw new ReportFailedException($"unknown report kind '{job.Kind}'");
-            var writer = writers.FirstOrDefault(w => w.Format == job.Format) ?? throw new ReportFailedException($"unknown format '{job.Format}'");
+            var writer = writers.Find(job.Format) ?? throw new ReportFailedException($"unknown format '{job.Format}'");
             var parameters = JsonSerializer.Deserialize<ReportParameters>(job.Parameters, WireJson.Options) ?? new ReportParameters();
             // The period is fixed at the request: a run recovered after a crash covers the same days.
             var (from, to) = parameters.Period(job.CreatedAt, definition.DefaultDays);

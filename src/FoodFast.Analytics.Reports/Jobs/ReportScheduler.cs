@@ -1,9 +1,9 @@
 using FoodFast.Analytics.Core.Hosting;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Retention;
 using FoodFast.Analytics.Reports.Schedules;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Files;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FoodFast.Analytics.Reports.Retention;

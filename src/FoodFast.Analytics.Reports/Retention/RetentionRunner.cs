@@ -2,8 +2,8 @@ using System.Data.Common;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Wire;
-using FoodFast.Analytics.Postgres;
-using FoodFast.Analytics.Postgres.Retention;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,14 +15,18 @@ namespace FoodFast.Analytics.Reports.Retention;
 /// dataset's outcome is recorded in <c>retention_runs</c> (a failing one does not stop the others), and the query
 /// cache of every shop that lost analytics rows is purged. A session advisory lock keeps runs from overlapping
 /// across instances: a run that finds one in progress answers null. On Elasticsearch events are left to the lifecycle
-/// policy and orders go a monthly index at a time (<see cref="IOrderIndexRetention"/>).
+/// policy and orders go a monthly index at a time (<see cref="IOrderIndexRetention"/>); on Postgres the analytics
+/// backend deletes rows (<see cref="IAnalyticsTableRetention"/>).
 /// </summary>
-public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetention reports, RetentionRuns runs, ServiceDatabase service,
+public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRetention reports, RetentionRuns runs, ServiceDatabase service,
     IQueryCache cache, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionRunner> logger,
-    IOrderIndexRetention? orderIndices = null)
+    IAnalyticsTableRetention? analyticsTables = null, IOrderIndexRetention? orderIndices = null)
 {
     public const string ScheduleTrigger = "schedule";
     public const string ManualTrigger = "manual";
+
+    /// <summary>Whether the analytics backend keeps events and orders in tables this job deletes from (Postgres).</summary>
+    public bool AnalyticsInTables => analyticsTables is not null;
 
     public async Task<RetentionRun?> RunAsync(string trigger, CancellationToken cancellationToken)
     {
@@ -62,7 +66,7 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
     {
         var record = new RetentionRunRecord { RunId = runId, Dataset = dataset, Trigger = trigger, StartedAt = Now() };
         var days = options.Value.DaysOf(dataset);
-        var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, tables.OwnsAnalyticsData);
+        var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, AnalyticsInTables);
         if (enforcedBy == RetentionEnforcement.None)
         {
             record.Outcome = RetentionOutcome.Kept;
@@ -80,7 +84,8 @@ public sealed class RetentionRunner(PostgresRetention tables, ReportFilesRetenti
                 var perShop = dataset switch
                 {
                     RetentionDatasets.ReportFiles => await reports.DeleteAsync(record.Cutoff.Value, batch, cancellationToken),
-                    RetentionDatasets.Orders when !tables.OwnsAnalyticsData => (await OrderIndices().DeleteBeforeAsync(record.Cutoff.Value, cancellationToken)).OrdersPerShop,
+                    RetentionDatasets.Orders when analyticsTables is null => (await OrderIndices().DeleteBeforeAsync(record.Cutoff.Value, cancellationToken)).OrdersPerShop,
+                    RetentionDatasets.Events or RetentionDatasets.Orders => await analyticsTables!.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
                     _ => await tables.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
                 };
                 record.RowsDeleted = perShop.Values.Sum();

@@ -1,4 +1,5 @@
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FoodFast.Analytics.Reports.Schedules;
@@ -6,19 +7,10 @@ namespace FoodFast.Analytics.Reports.Schedules;
 /// <summary>Reads and writes <c>report_schedules</c>; every read is narrowed to a shop scope (null: every shop).</summary>
 public sealed class ReportScheduleStore(IDbContextFactory<ServiceDbContext> contexts)
 {
-    public async Task AddAsync(ReportScheduleRecord schedule, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ReportSchedules.Add(schedule);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(ReportScheduleRecord schedule, CancellationToken cancellationToken) => contexts.AddAsync(schedule, cancellationToken);
 
-    public async Task<ReportScheduleRecord?> FindAsync(Guid id, string? shopScope, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ReportSchedules.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Id == id && (shopScope == null || s.ShopId == shopScope), cancellationToken);
-    }
+    public Task<ReportScheduleRecord?> FindAsync(Guid id, string? shopScope, CancellationToken cancellationToken) =>
+        contexts.FindAsync<ReportScheduleRecord>(id, shopScope, cancellationToken);
 
     public async Task<IReadOnlyList<ReportScheduleRecord>> ListAsync(string? shopScope, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using FoodFast.Analytics.Core.Validation;
+
 namespace FoodFast.Analytics.SampleData.Output;
 
 /// <summary>The service's answer to a batch: <c>202 { accepted, rejected, errors: [ { index, problems: [ { field, message } ] } ] }</c>.</summary>

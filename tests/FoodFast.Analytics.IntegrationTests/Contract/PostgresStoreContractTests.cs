@@ -1,7 +1,6 @@
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Infrastructure;
 using FoodFast.Analytics.Postgres.Queries;
-using FoodFast.Analytics.Postgres.Schema;
 using FoodFast.Analytics.Postgres.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

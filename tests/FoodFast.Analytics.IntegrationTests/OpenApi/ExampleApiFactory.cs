@@ -4,7 +4,7 @@ using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Contract;
 using FoodFast.Analytics.IntegrationTests.Queries;
-using FoodFast.Analytics.Postgres.Dashboards;
+using FoodFast.Analytics.ServiceData.Dashboards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FoodFast.Analytics.IntegrationTests.OpenApi;

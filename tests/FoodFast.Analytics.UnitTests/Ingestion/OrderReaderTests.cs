@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.UnitTests.Ingestion;
 

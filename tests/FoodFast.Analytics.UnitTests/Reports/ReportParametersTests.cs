@@ -1,9 +1,9 @@
 using FoodFast.Analytics.Core.Queries;
-using FoodFast.Analytics.Postgres.ServiceData;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Schedules;
+using FoodFast.Analytics.ServiceData.ReportJobs;
 
 namespace FoodFast.Analytics.UnitTests.Reports;
 

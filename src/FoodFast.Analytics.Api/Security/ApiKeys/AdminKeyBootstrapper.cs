@@ -1,5 +1,6 @@
 using FoodFast.Analytics.Api.Hosting;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData;
+using FoodFast.Analytics.ServiceData.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData.ApiKeys;
 
 namespace FoodFast.Analytics.Api.Security.ApiKeys;
 

@@ -1,6 +1,8 @@
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security.Auditing;
 using FoodFast.Analytics.Api.Security.RateLimiting;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.ServiceData.ApiKeys;
+using FoodFast.Analytics.ServiceData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/v1/admin/api-keys").WithTags("API keys")
+        var keys = app.MapGroup("/admin/api-keys").WithTags("API keys")
             .RequireRole(Role.Admin)
             .RequireRateLimiting(RateLimitPolicies.Queries);
 
@@ -32,7 +34,7 @@ public static class ApiKeysApi
         var errors = CreateApiKeyValidation.Errors(request, time.GetUtcNow());
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return FieldProblems.Invalid(errors);
         }
         var key = ApiKeyFormat.Generate();
         var record = new ApiKeyRecord

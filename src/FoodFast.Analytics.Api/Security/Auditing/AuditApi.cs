@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security.RateLimiting;
-using FoodFast.Analytics.Postgres.ServiceData;
+using FoodFast.Analytics.Core.Validation;
+using FoodFast.Analytics.ServiceData.Auditing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Security.Auditing;
@@ -12,7 +14,7 @@ public static class AuditApi
 
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
+        var audit = app.MapGroup("/admin/audit").WithTags("Audit")
             .RequireRole(Role.Admin)
             .RequireRateLimiting(RateLimitPolicies.Queries);
         audit.MapGet("", GetAuditLog).WithName("GetAuditLog").Audited("audit.read")
@@ -27,18 +29,18 @@ public static class AuditApi
         [Description("1-based page number.")] int page = 1,
         [Description($"Entries per page, 1-500.")] int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldProblem>();
         if (page < 1)
         {
-            errors["page"] = ["page must be 1 or more."];
+            errors.Add(new("page", "page must be 1 or more."));
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+            errors.Add(new("pageSize", $"pageSize must be between 1 and {MaxPageSize}."));
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return FieldProblems.Invalid(errors);
         }
         var (items, total) = await reader.ReadAsync(Blank(shopId), Blank(action), page, pageSize, cancellationToken);
         return TypedResults.Ok(new AuditPage(page, pageSize, total, items.Select(AuditItem.From).ToList()));

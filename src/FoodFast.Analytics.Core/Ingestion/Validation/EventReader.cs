@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Core.Ingestion.Validation;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Core.Wire;
 
 namespace FoodFast.Analytics.Core.Ingestion.Validation;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FoodFast.Analytics.Core.Orders;
+using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Core.Ingestion.Validation;
 

@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.Reports.Writers.Csv;
 /// a header row, invariant culture ('.' decimal point, no thousands separator), dates as <c>yyyy-MM-dd</c>,
 /// instants as ISO-8601 UTC with <c>Z</c>, percentages as fractions (0.125). KPIs and charts are not in CSV.
 /// </summary>
-public sealed class CsvReportWriter : IReportWriter
+public sealed class CsvReportWriter : IRowStreamingWriter
 {
     private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
 

@@ -11,7 +11,7 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch.Erasure;
 /// <summary>
 /// Erasure through a <c>_refresh</c>, then typed <c>_delete_by_query</c> and <c>_update_by_query</c>: the bodies against snapshots, and answers in the shape
 /// of the specification's <c>_global/update_by_query/UpdateByQueryResponse.ts</c> (counts, <c>version_conflicts</c>,
-/// <c>timed_out</c>, <c>failures</c> as <c>BulkIndexByScrollFailure</c> in <c>_types/Errors.ts</c>) and wire notes §6.
+/// <c>timed_out</c>, <c>failures</c> as <c>BulkIndexByScrollFailure</c> in <c>_types/Errors.ts</c>); see docs/elasticsearch.md, "Customer erasure".
 /// </summary>
 public sealed class ErasureTests
 {

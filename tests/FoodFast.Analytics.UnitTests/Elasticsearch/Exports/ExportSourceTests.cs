@@ -7,7 +7,7 @@ using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
 namespace FoodFast.Analytics.UnitTests.Elasticsearch.Exports;
 
 /// <summary>
-/// The export source against a listener that plays the documented PIT answers (wire notes §5; specification
+/// The export source against a listener that plays the documented PIT answers (docs/elasticsearch.md, "Exports (point in time)"; specification
 /// <c>_global/open_point_in_time</c>, <c>_global/search</c> with <c>pit</c> and <c>search_after</c>): each page's body
 /// against Golden/, the hits mapped to the records Postgres gives, and the PIT closed however the stream ends.
 /// </summary>

@@ -8,7 +8,7 @@ namespace FoodFast.Analytics.UnitTests.Elasticsearch.Query;
 
 /// <summary>
 /// Stock levels: a composite over (shop, product) with the newest inventory event per bucket through top_hits. Bodies
-/// against Golden/, answers written in the documented shapes (wire notes §4.2: composite with after_key, top_hits hits).
+/// against Golden/, answers written in the documented shapes (the reference's composite with after_key, and top_hits hits).
 /// </summary>
 public sealed class StockLevelTests
 {
