@@ -118,8 +118,8 @@ public sealed class AuthorizationMatrixTests(UnthrottledApiFactory api) : IClass
     public async Task Every_mapped_endpoint_declares_a_role_or_is_public()
     {
         using var _ = await api.CreateReadyClientAsync();
-        // The /live page and its script are public; the data they show needs a key.
-        var publicRoutes = new HashSet<string> { "/health/live", "/health/ready", "/openapi/v1.json", "/live", "/live.js" };
+        // The /live page, the app's files and their scripts are public; the data they show needs a key.
+        var publicRoutes = new HashSet<string> { "/health/live", "/health/ready", "/openapi/v1.json", "/live", "/live.js", "/app/{**path}" };
 
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var undeclared = endpoints
