@@ -48,15 +48,20 @@ function viewOf(state, list) {
   };
 }
 
+let renders = 0;
+
 async function render() {
   if (!credential()) return showSignIn();
+  // A newer navigation may start while this one waits for the shops: only the newest one draws.
+  const mine = ++renders;
   const { route, state } = current();
   let list;
   try {
     list = await readableShops();
   } catch (e) {
-    return replace(root, h("main", { id: "main" }, problemBox(e)));
+    return mine === renders && replace(root, h("main", { id: "main" }, problemBox(e)));
   }
+  if (mine !== renders) return;
   if (!list.length) return replace(root, h("main", { id: "main" }, h("p", { class: "empty" }, "This credential may not read any shop.")));
   const fixed = completed(state, list);
   if (fixed) return location.replace(href(route.length ? route : ["overview"], fixed));

@@ -19,7 +19,14 @@ public sealed class AppDashboardTests(AppFixture fixture) : IClassFixture<AppFix
         await page.CheckAsync("input[name=w0-metric][value=order_count]");
         await page.ClickAsync("button[type=submit]");
 
-        await WaitForUrlAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, "#/dashboards/[0-9a-f-]{36}"));
+        // Saved: the app opens the new dashboard. Refused: the status says why, and the test says it too.
+        var saved = WaitForUrlAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, "#/dashboards/[0-9a-f-]{36}"));
+        var refused = page.Locator(".save-status .problem").WaitForAsync();
+        if (await Task.WhenAny(saved, refused) == refused)
+        {
+            Assert.Fail($"the save was refused: {await page.TextContentAsync(".save-status")}");
+        }
+        await saved;
         await page.ReloadAsync(new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded });
         var panel = page.Locator("section[data-widget='0']");
         await panel.Locator("h2:text-is('Revenue this week')").WaitForAsync();
