@@ -65,10 +65,10 @@ async function render() {
   if (!list.length) return replace(root, h("main", { id: "main" }, h("p", { class: "empty" }, "This credential may not read any shop.")));
   const fixed = completed(state, list);
   if (fixed) return location.replace(href(route.length ? route : ["overview"], fixed));
-  const view = viewOf(state, list);
   const [name = "overview", id] = route;
+  const view = { ...viewOf(state, list), product: name === "product" ? id : undefined };
   disposeAll();
-  const content = name === "product" ? productView(view, id)
+  const content = name === "product" ? productView(view)
     : name === "dashboards" ? dashboardsView(view, id)
     : name === "search" ? searchView(view)
     : overview(view);

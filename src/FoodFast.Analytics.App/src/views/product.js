@@ -7,12 +7,12 @@ import { lines } from "../charts.js";
 import { go } from "../state.js";
 import { emptyState } from "./empty.js";
 
-export function productView(view, productId) {
-  const heading = h("h1", {}, productId);
-  const byProduct = { ...view, filters: { ...view.filters }, product: productId };
+/** `view.product` is the product's id (from the route). */
+export function productView(view) {
+  const heading = h("h1", {}, view.product);
   return h("div", { class: "grid" },
     h("div", { class: "wide crumbs" }, h("a", { href: "#", onclick: (e) => { e.preventDefault(); go(["overview"]); } }, "← Overview"), heading),
-    performance(byProduct, heading), together(view, productId), stock(view, productId));
+    performance(view, heading), together(view, view.product), stock(view, view.product));
 }
 
 function performance(view, heading) {
