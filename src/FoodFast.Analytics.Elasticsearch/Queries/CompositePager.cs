@@ -35,6 +35,18 @@ public sealed class CompositePager(ClusterClient client)
         }
     }
 
+    /// <summary>Every page read into one list by <paramref name="readPage"/>, for answers that need all the buckets at once.</summary>
+    public async Task<IReadOnlyList<T>> CollectAsync<T>(string index, string operation, string composite, SearchRequest request,
+        Action<SearchResponse<JsonElement>, List<T>> readPage, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await foreach (var response in PagesAsync(index, operation, composite, request, cancellationToken))
+        {
+            readPage(response, items);
+        }
+        return items;
+    }
+
     /// <summary>
     /// One search of <paramref name="index"/> (a missing alias answers an empty result, not 404); partial answers (timed
     /// out, failed shards) are errors.

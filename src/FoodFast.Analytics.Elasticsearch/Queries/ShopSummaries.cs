@@ -18,15 +18,8 @@ public sealed class ShopSummaries(CompositePager pager, IndexNames names)
     public const int PageSize = 1000;
     private const string Shops = "shops";
 
-    public async Task<IReadOnlyList<ShopSummary>> ReadAsync(ShopQuery query, CancellationToken cancellationToken)
-    {
-        var shops = new List<ShopSummary>();
-        await foreach (var response in pager.PagesAsync(names.Orders.ReadAlias, "search_shops", Shops, Request(query), cancellationToken))
-        {
-            ReadPage(response, shops);
-        }
-        return shops;
-    }
+    public Task<IReadOnlyList<ShopSummary>> ReadAsync(ShopQuery query, CancellationToken cancellationToken) =>
+        pager.CollectAsync<ShopSummary>(names.Orders.ReadAlias, "search_shops", Shops, Request(query), ReadPage, cancellationToken);
 
     public static SearchRequest Request(ShopQuery query) => new()
     {

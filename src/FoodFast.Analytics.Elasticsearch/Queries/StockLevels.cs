@@ -20,15 +20,8 @@ public sealed class StockLevels(CompositePager pager, IndexNames names)
     public const int PageSize = 1000;
     private const string Products = "products";
 
-    public async Task<IReadOnlyList<StockLevel>> ReadAsync(StockQuery query, CancellationToken cancellationToken)
-    {
-        var levels = new List<StockLevel>();
-        await foreach (var response in pager.PagesAsync(names.Events.ReadAlias, "search_stock_levels", Products, Request(query), cancellationToken))
-        {
-            ReadPage(response, levels);
-        }
-        return levels;
-    }
+    public Task<IReadOnlyList<StockLevel>> ReadAsync(StockQuery query, CancellationToken cancellationToken) =>
+        pager.CollectAsync<StockLevel>(names.Events.ReadAlias, "search_stock_levels", Products, Request(query), ReadPage, cancellationToken);
 
     public static SearchRequest Request(StockQuery query)
     {
