@@ -38,5 +38,9 @@ total=$(sum total) passed=$(sum passed) failed=$(sum failed) executed=$(sum exec
 skipped=$((total - executed))
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+# The failures again, last, so the tail of a long CI log names them.
+if [ "$failed" -gt 0 ]; then
+  grep -ho '<UnitTestResult [^>]*outcome="Failed"' "$results"/*.trx | grep -o 'testName="[^"]*"' | sed 's/^testName="/  failed: /; s/"$//'
+fi
 if [ "$total" -eq 0 ]; then echo "error: no test ran" >&2; exit 1; fi
 exit "$status"
