@@ -43,7 +43,7 @@ internal static class ExportRead
     private static async Task<long> ReadAsync(string connectionString, ExportRange range)
     {
         await using var analytics = new AnalyticsDatabase(connectionString);
-        var (_, rows) = ExportTables.Read(Datasets.Orders, new PostgresExportSource(analytics), range, null, CancellationToken.None);
+        var rows = ExportTables.Table("orders", Datasets.Orders, new PostgresExportSource(analytics), range, null, CancellationToken.None).Rows;
         long count = 0;
         await foreach (var _ in rows)
         {

@@ -93,11 +93,10 @@ internal static class ExportApi
     private static Task StreamAsync(IRowStreamingWriter writer, string dataset, ExportRange range, ReportParameters parameters, IAnalyticsStore store,
         Stream body, CancellationToken cancellationToken)
     {
-        var (columns, rows) = ExportTables.Read(dataset, store.Exports, range, null, cancellationToken);
         var document = new ReportDocument
         {
             Title = dataset, ShopId = range.ShopId ?? "all shops", Period = new ReportPeriod(range.From, range.To, parameters.Zone),
-            Tables = [new ReportTable(dataset, columns, rows)],
+            Tables = [ExportTables.Table(dataset, dataset, store.Exports, range, null, cancellationToken)],
         };
         return writer.WriteAsync(document, body, null, cancellationToken);
     }

@@ -11,6 +11,15 @@ public interface IExportSource
     IAsyncEnumerable<ExportedOrderItem> OrderItemsAsync(ExportRange range, CancellationToken cancellationToken);
 
     IAsyncEnumerable<ExportedEvent> EventsAsync(ExportRange range, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same rows as CSV made by the store itself, or null where the store cannot (the rows are then formatted by the
+    /// caller). The text is what the report CSV writer makes of the rows, except that rows end in LF and there is no
+    /// header: RFC 4180 fields in the dataset's export column order; null and empty text as an empty, unquoted field;
+    /// instants as ISO-8601 UTC ending in <c>Z</c>, without trailing zeros in the fraction; decimals with their scale.
+    /// The caller disposes the reader, which stops the read.
+    /// </summary>
+    Task<TextReader?> OpenCsvAsync(string dataset, ExportRange range, CancellationToken cancellationToken);
 }
 
 /// <summary>Rows of <paramref name="ShopId"/> (null: every shop, admin only) whose time lies in <c>[From, To)</c>.</summary>

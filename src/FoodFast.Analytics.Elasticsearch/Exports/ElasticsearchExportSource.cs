@@ -23,6 +23,9 @@ public sealed class ElasticsearchExportSource(ClusterClient client, IndexNames n
     /// <summary>Hits per page: memory holds one page; each page is one request.</summary>
     public int PageSize { get; init; } = 5000;
 
+    /// <summary>Elasticsearch has no CSV output: the rows are formatted by the report writer.</summary>
+    public Task<TextReader?> OpenCsvAsync(string dataset, ExportRange range, CancellationToken cancellationToken) => Task.FromResult<TextReader?>(null);
+
     public IAsyncEnumerable<ExportedOrder> OrdersAsync(ExportRange range, CancellationToken cancellationToken) =>
         StreamAsync(OrdersRequest(range), ExportRows.Order, cancellationToken);
 

@@ -13,38 +13,41 @@ namespace FoodFast.Analytics.Postgres.Exports;
 public sealed class PostgresExportSource(AnalyticsDatabase database) : IExportSource
 {
     /// <summary>The orders' export columns in order (bench/ compares this read with COPY of the same columns).</summary>
-    public const string OrderColumns = "shop_id, order_id, customer_id, status, created_at, updated_at, currency, channel, payment_method, "
-        + "country, city, coupon_code, subtotal, discount, tax, shipping, total, units, line_count";
-
-    private const string ItemColumns = "shop_id, order_id, line_no, product_id, product_name, category, brand, quantity, unit_price, "
-        + "unit_cost, line_total, customer_id, status, created_at, currency, country, channel";
-
-    private const string EventColumns = "event_id, shop_id, occurred_at, category, type, user_id, session_id, product_id, product_name, "
-        + "product_category, quantity, value, currency, order_id, query, device, country";
+    public static string OrderColumns => ExportedTable.Orders.ColumnList;
 
     public IAsyncEnumerable<ExportedOrder> OrdersAsync(ExportRange range, CancellationToken cancellationToken) =>
-        ReadAsync(Sql("orders", OrderColumns, "created_at", "order_id", range), range, r => new ExportedOrder(
+        ReadAsync(ExportedTable.Orders.Select(range), range, r => new ExportedOrder(
             r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), Time(r, 4), Time(r, 5), r.GetString(6), r.GetString(7), r.GetString(8),
             r.GetString(9), Text(r, 10), Text(r, 11), r.GetDecimal(12), r.GetDecimal(13), r.GetDecimal(14), r.GetDecimal(15), r.GetDecimal(16),
             r.GetInt32(17), r.GetInt32(18)), cancellationToken);
 
     public IAsyncEnumerable<ExportedOrderItem> OrderItemsAsync(ExportRange range, CancellationToken cancellationToken) =>
-        ReadAsync(Sql("order_items", ItemColumns, "created_at", "order_id, line_no", range), range, r => new ExportedOrderItem(
+        ReadAsync(ExportedTable.OrderItems.Select(range), range, r => new ExportedOrderItem(
             r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5), Text(r, 6), r.GetInt32(7),
             r.GetDecimal(8), r.IsDBNull(9) ? null : r.GetDecimal(9), r.GetDecimal(10), Text(r, 11), r.GetString(12), Time(r, 13),
             r.GetString(14), r.GetString(15), r.GetString(16)), cancellationToken);
 
     public IAsyncEnumerable<ExportedEvent> EventsAsync(ExportRange range, CancellationToken cancellationToken) =>
-        ReadAsync(Sql("events", EventColumns, "occurred_at", "event_id", range), range, r => new ExportedEvent(
+        ReadAsync(ExportedTable.Events.Select(range), range, r => new ExportedEvent(
             r.GetGuid(0), r.GetString(1), Time(r, 2), r.GetString(3), r.GetString(4), Text(r, 5), Text(r, 6), Text(r, 7), Text(r, 8),
             Text(r, 9), r.IsDBNull(10) ? null : r.GetInt32(10), r.IsDBNull(11) ? null : r.GetDecimal(11), Text(r, 12), Text(r, 13),
             Text(r, 14), Text(r, 15), Text(r, 16)), cancellationToken);
 
-    /// <summary>Only fixed names reach the SQL text; the shop and the range are parameters.</summary>
-    private static string Sql(string table, string columns, string time, string id, ExportRange range) =>
-        $"select {columns} from {table} where {time} >= @from and {time} < @to"
-        + (range.ShopId is null ? "" : " and shop_id = @shop")
-        + $" order by {time}, shop_id, {id}";
+    /// <summary>PostgreSQL's own CSV (COPY), read as it is made: the rows never become .NET values.</summary>
+    public async Task<TextReader?> OpenCsvAsync(string dataset, ExportRange range, CancellationToken cancellationToken)
+    {
+        var copy = ExportedTable.Of(dataset).CopyCsv(range);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return new ConnectionOwnedReader(await connection.BeginTextExportAsync(copy, cancellationToken), connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     private async IAsyncEnumerable<T> ReadAsync<T>(string sql, ExportRange range, Func<NpgsqlDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -56,11 +56,12 @@ public static class ExportTables
     ];
 
     /// <summary>
-    /// The dataset's columns and rows, read ahead of the writer (<see cref="ReadAhead"/>); <paramref name="onRow"/> sees
-    /// each row's time as it is read (for progress).
+    /// The dataset's table: its rows read ahead of the writer (<see cref="ReadAhead"/>) and, unless
+    /// <paramref name="slowRowsBy"/> asks for the rows path alone, the store's own CSV of them. <paramref name="onRow"/>
+    /// sees each row's time as it is read (for progress).
     /// </summary>
-    public static (IReadOnlyList<ReportColumn> Columns, IAsyncEnumerable<object?[]> Rows) Read(
-        string dataset, IExportSource source, ExportRange range, Action<DateTimeOffset>? onRow, CancellationToken cancellationToken)
+    public static ReportTable Table(string name, string dataset, IExportSource source, ExportRange range, Action<DateTimeOffset>? onRow,
+        CancellationToken cancellationToken, int slowRowsBy = 0)
     {
         var (columns, rows) = dataset switch
         {
@@ -69,7 +70,24 @@ public static class ExportTables
             Core.Queries.Datasets.Events => (EventColumns, Map(source.EventsAsync(range, cancellationToken), e => (e.OccurredAt, Row(e)), onRow, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "not an exportable dataset"),
         };
-        return (columns, ReadAhead.Of(rows, batchSize: 512, batches: 4, cancellationToken));
+        rows = ReadAhead.Of(rows, batchSize: 512, batches: 4, cancellationToken);
+        if (slowRowsBy > 0)
+        {
+            return new ReportTable(name, columns, Slowed(rows, slowRowsBy, cancellationToken));
+        }
+        var timeColumn = columns.ToList().FindIndex(c => c.Type == ColumnType.DateTime);
+        return new ReportTable(name, columns, rows) { StoreCsv = new StoreCsv(ct => source.OpenCsvAsync(dataset, range, ct), timeColumn, onRow) };
+    }
+
+    /// <summary>Rows held back by <paramref name="delay"/> ms each, so tests can catch a report while it runs.</summary>
+    private static async IAsyncEnumerable<object?[]> Slowed(IAsyncEnumerable<object?[]> rows, int delay,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await Task.Delay(delay, cancellationToken);
+            yield return row;
+        }
     }
 
     private static async IAsyncEnumerable<object?[]> Map<T>(IAsyncEnumerable<T> rows, Func<T, (DateTimeOffset At, object?[] Row)> map,

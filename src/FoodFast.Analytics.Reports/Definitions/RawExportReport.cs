@@ -18,28 +18,15 @@ public sealed class RawExportReport(string kind, string title, string dataset) :
     public Task<ReportDocument> BuildAsync(ReportContext context, CancellationToken cancellationToken)
     {
         var range = new ExportRange(context.ShopId, context.Period.From, context.Period.To);
-        var (columns, rows) = ExportTables.Read(dataset, context.Exports, range, at => context.Position.MoveTo(at, context.Period), cancellationToken);
-        if (context.RowDelayMilliseconds > 0)
-        {
-            rows = Slowed(rows, context.RowDelayMilliseconds, cancellationToken);
-        }
+        var table = ExportTables.Table(title, dataset, context.Exports, range, at => context.Position.MoveTo(at, context.Period), cancellationToken,
+            slowRowsBy: context.RowDelayMilliseconds);
         return Task.FromResult(new ReportDocument
         {
             Title = title,
             ShopId = context.ShopLabel,
             Period = context.Period,
             Parameters = ReportFacts.Describe(context, new KeyValuePair<string, string>("Dataset", dataset)),
-            Tables = [new ReportTable(title, columns, rows)],
+            Tables = [table],
         });
-    }
-
-    private static async IAsyncEnumerable<object?[]> Slowed(IAsyncEnumerable<object?[]> rows, int delay,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            await Task.Delay(delay, cancellationToken);
-            yield return row;
-        }
     }
 }

@@ -8,7 +8,14 @@ public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Column
 {
     /// <summary>Totals over the whole table (null cells stay empty), computed by whoever built the report. Not in CSV.</summary>
     public IReadOnlyList<object?>? Totals { get; init; }
+
+    /// <summary>The same rows as the store's own CSV, which the CSV writer copies instead of formatting <see cref="Rows"/>.</summary>
+    public StoreCsv? StoreCsv { get; init; }
 }
+
+/// <param name="Open">The store's CSV of the rows (see <c>IExportSource.OpenCsvAsync</c>), or null when it has none.</param>
+/// <param name="TimeColumn">The column whose instants <paramref name="OnTime"/> sees as the rows go by (for progress).</param>
+public sealed record StoreCsv(Func<CancellationToken, Task<TextReader?>> Open, int TimeColumn, Action<DateTimeOffset>? OnTime);
 
 /// <param name="Currency">ISO 4217 code of a <see cref="ColumnType.Money"/> column; null otherwise.</param>
 public sealed record ReportColumn(string Name, ColumnType Type, string? Currency = null)

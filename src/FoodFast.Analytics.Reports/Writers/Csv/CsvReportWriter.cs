@@ -7,6 +7,7 @@ namespace FoodFast.Analytics.Reports.Writers.Csv;
 /// The main table as RFC 4180 CSV: UTF-8 with a byte-order mark (so Excel reads the umlauts), CRLF line ends,
 /// a header row, invariant culture ('.' decimal point, no thousands separator), dates as <c>yyyy-MM-dd</c>,
 /// instants as ISO-8601 UTC with <c>Z</c>, percentages as fractions (0.125). KPIs and charts are not in CSV.
+/// A table the store can give as CSV itself (<see cref="ReportTable.StoreCsv"/>) is copied, not formatted row by row.
 /// </summary>
 public sealed class CsvReportWriter : IRowStreamingWriter
 {
@@ -31,6 +32,25 @@ public sealed class CsvReportWriter : IRowStreamingWriter
             WriteText(buffer, table.Columns[i].Name);
         }
         buffer.Write("\r\n"u8);
+        if (table.StoreCsv is { } storeCsv && await storeCsv.Open(cancellationToken) is { } csv)
+        {
+            using (csv)
+            {
+                await new StoreCsvCopier(storeCsv, rows).CopyAsync(csv, buffer, destination, cancellationToken);
+            }
+        }
+        else
+        {
+            await WriteRowsAsync(table, types, buffer, destination, rows, cancellationToken);
+        }
+        await buffer.FlushToAsync(destination, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
+        rows.Completed();
+    }
+
+    private static async Task WriteRowsAsync(ReportTable table, ColumnType[] types, Utf8Buffer buffer, Stream destination, RowProgress rows,
+        CancellationToken cancellationToken)
+    {
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {
             // The row source may ignore the token; the writer must not.
@@ -47,9 +67,6 @@ public sealed class CsvReportWriter : IRowStreamingWriter
                 await buffer.FlushToAsync(destination, cancellationToken);
             }
         }
-        await buffer.FlushToAsync(destination, cancellationToken);
-        await destination.FlushAsync(cancellationToken);
-        rows.Completed();
     }
 
     /// <summary>A value as CSV text (invariant, ISO dates); null stays null. JSON exports use the same text.</summary>
