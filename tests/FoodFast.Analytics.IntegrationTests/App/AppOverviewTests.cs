@@ -67,6 +67,34 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task An_overview_asked_on_a_spent_query_budget_waits_for_it_and_shows_every_panel()
+    {
+        var key = (await fixture.CreateKeyAsync(Api.Security.Role.Analyst, ShopA)).Key;
+        using var other = ApiFactory.WithKey(await fixture.CreateReadyClientAsync(), key);
+        using var stop = new CancellationTokenSource();
+        // Another client of the same key keeps its budget (60 at once, 20 a second) spent while the overview asks.
+        var spend = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var response = await other.GetAsync("/api/v1/shops", CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        var refused = 0;
+        await using var app = await fixture.OpenAsync(fixture.ViewHash(), key);
+        app.Page.Response += (_, response) => { if (response.Status == 429) Interlocked.Increment(ref refused); };
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await stop.CancelAsync();
+        await spend;
+
+        await app.Page.WaitForSelectorAsync("html[data-drawn]");
+        Assert.True(refused > 0, "the overview never met a spent budget, so this test proved nothing");
+        Assert.Equal("74.14 EUR", await app.Page.TextContentAsync("#kpis .tile[data-metric=revenue] .value"));
+        Assert.Empty(await app.Page.Locator(".problem").AllTextContentsAsync());
+        Assert.Empty(app.ScriptErrors);
+    }
+
+    [Fact]
     public async Task A_key_for_shop_a_never_sees_shop_b()
     {
         await using var app = await fixture.OpenAsync(fixture.ViewHash().Replace($"shop={ShopA}", $"shop={ShopB}", StringComparison.Ordinal));
