@@ -54,9 +54,10 @@ public sealed class Indexer(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 meters.IndexerFailed();
-                if (ex is System.Data.Common.DbException)
+                // The ingest log is the service database: its driver's failures are Postgres's too.
+                if (ex is Storage.DependencyFailedException or System.Data.Common.DbException)
                 {
-                    meters.DependencyError(Dependencies.Postgres);
+                    meters.DependencyError(ex is Storage.DependencyFailedException failed ? failed.Dependency : Dependencies.Postgres);
                 }
                 var delay = RetryDelay.For(failures++, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
                 logger.LogWarning("Indexer: store or log unavailable ({Error}); retrying in {Delay:0.0} s", ex.Message, delay.TotalSeconds);

@@ -22,9 +22,11 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
     {
         await _database.CreateAsync();
         _analytics = new AnalyticsDatabase(_database.ConnectionString);
-        var store = new PostgresAnalyticsStore(_analytics, new PostgresAnalyticsSink(_analytics, NullLogger<PostgresAnalyticsSink>.Instance),
+        // As the backend registers it: behind the translation of the driver's failures.
+        var store = new PostgresFailures(new PostgresAnalyticsStore(_analytics, new PostgresAnalyticsSink(_analytics, NullLogger<PostgresAnalyticsSink>.Instance),
             new PostgresQueries(_analytics, Microsoft.Extensions.Options.Options.Create(new PostgresStoreOptions())), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics),
-            new Postgres.Recommendations.PostgresRecommendations(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
+            new Postgres.Recommendations.PostgresRecommendations(_analytics), new Postgres.Erasure.PostgresCustomerErasure(_analytics),
+            new Postgres.Retention.PostgresRetention(_analytics), NullLogger<PostgresAnalyticsStore>.Instance));
         await store.EnsureReadyAsync(CancellationToken.None);
         await ContractData.LoadAsync(store.Sink);
         await ContractData.LoadStockAsync(store.Sink);
