@@ -54,10 +54,9 @@ public sealed class Indexer(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 meters.IndexerFailed();
-                // The ingest log is the service database: its driver's failures are Postgres's too.
-                if (ex is Storage.DependencyFailedException or System.Data.Common.DbException)
+                if (ex is Storage.DependencyFailedException failed)
                 {
-                    meters.DependencyError(ex is Storage.DependencyFailedException failed ? failed.Dependency : Dependencies.Postgres);
+                    meters.DependencyError(failed.Dependency);
                 }
                 var delay = RetryDelay.For(failures++, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
                 logger.LogWarning("Indexer: store or log unavailable ({Error}); retrying in {Delay:0.0} s", ex.Message, delay.TotalSeconds);
