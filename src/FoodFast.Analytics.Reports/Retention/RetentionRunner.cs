@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
@@ -94,8 +93,7 @@ public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRet
                 }
                 record.Outcome = RetentionOutcome.Succeeded;
             }
-            // DbException: the service database's own tables (dead letters, report jobs, audit log).
-            catch (Exception ex) when (ex is DependencyFailedException or DbException or IOException or UnauthorizedAccessException or TimeoutException)
+            catch (Exception ex) when (ex is DependencyFailedException or IOException or UnauthorizedAccessException or TimeoutException)
             {
                 logger.LogError(ex, "Retention of {Dataset} failed", dataset);
                 record.Outcome = RetentionOutcome.Failed;
