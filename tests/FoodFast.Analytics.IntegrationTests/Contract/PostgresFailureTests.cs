@@ -1,13 +1,7 @@
 using FoodFast.Analytics.Core.Retention;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Infrastructure;
-using FoodFast.Analytics.Postgres.Erasure;
-using FoodFast.Analytics.Postgres.Exports;
-using FoodFast.Analytics.Postgres.Queries;
-using FoodFast.Analytics.Postgres.Recommendations;
-using FoodFast.Analytics.Postgres.Retention;
 using FoodFast.Analytics.Postgres.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FoodFast.Analytics.IntegrationTests.Contract;
 
@@ -20,10 +14,7 @@ public sealed class PostgresFailureTests
     public async Task An_unreachable_database_is_an_outage_of_postgres_named_by_the_step()
     {
         await using var analytics = new AnalyticsDatabase($"Host=127.0.0.1;Port={TestServers.ClosedPort};Username=postgres;Database=none;Timeout=2");
-        var store = new PostgresFailures(new PostgresAnalyticsStore(analytics, new PostgresAnalyticsSink(analytics, NullLogger<PostgresAnalyticsSink>.Instance),
-            new PostgresQueries(analytics, Microsoft.Extensions.Options.Options.Create(new PostgresStoreOptions())), new PostgresQueryFamilies(analytics),
-            new PostgresExportSource(analytics), new PostgresRecommendations(analytics), new PostgresCustomerErasure(analytics), new PostgresRetention(analytics),
-            NullLogger<PostgresAnalyticsStore>.Instance));
+        var store = PostgresStoreFixture.AsRegistered(analytics);
         var day = new ExportRange("shop-a", Sample.Now.AddDays(-1), Sample.Now);
 
         var erasure = await Assert.ThrowsAsync<DependencyFailedException>(() => store.Erasure.EraseAsync("shop-a", "c-1", Ct));
