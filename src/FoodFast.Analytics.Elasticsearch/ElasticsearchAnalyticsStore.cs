@@ -6,11 +6,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FoodFast.Analytics.Elasticsearch;
 
-/// <summary>The analytics store on Elasticsearch 9: monthly order and order-line indices, an events data stream.</summary>
+/// <summary>
+/// The analytics store on Elasticsearch 9: monthly order and order-line indices, an events data stream. Every failure of
+/// the client surfaces as <see cref="ElasticsearchException"/>, Core's <see cref="DependencyFailedException"/>.
+/// </summary>
 public sealed class ElasticsearchAnalyticsStore(
     ClusterClient client, ClusterProbe probe, PrivilegeCheck privileges, IndexBootstrapper bootstrapper, ElasticsearchSink sink,
     Queries.ElasticsearchQueries queries, Queries.ElasticsearchQueryFamilies families, Exports.ElasticsearchExportSource exports,
-    Recommendations.ElasticsearchRecommendations recommendations)
+    Recommendations.ElasticsearchRecommendations recommendations, Erasure.ElasticsearchCustomerErasure erasure, Retention.MonthlyOrderRetention retention)
     : IAnalyticsStore
 {
     public string Backend => "elasticsearch";
@@ -24,6 +27,10 @@ public sealed class ElasticsearchAnalyticsStore(
     public IExportSource Exports => exports;
 
     public Core.Recommendations.IRecommendationSource Recommendations => recommendations;
+
+    public Core.Erasure.ICustomerErasure Erasure => erasure;
+
+    public Core.Retention.IAnalyticsRetention Retention => retention;
 
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {

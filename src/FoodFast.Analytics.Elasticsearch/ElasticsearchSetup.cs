@@ -43,8 +43,7 @@ public static class ElasticsearchSetup
         services.AddSingleton<Queries.ElasticsearchQueryFamilies>();
         services.AddSingleton<Exports.ElasticsearchExportSource>();
         services.AddSingleton<Erasure.ElasticsearchCustomerErasure>();
-        services.AddSingleton<Core.Erasure.ICustomerErasure>(sp => sp.GetRequiredService<Erasure.ElasticsearchCustomerErasure>());
-        services.AddSingleton<IOrderIndexRetention, Retention.MonthlyOrderRetention>();
+        services.AddSingleton<Retention.MonthlyOrderRetention>();
         services.AddSingleton<Recommendations.ElasticsearchRecommendations>();
         services.AddSingleton<Health.ElasticsearchStatusReader>();
         services.AddSingleton<ElasticsearchAnalyticsStore>();

@@ -25,12 +25,12 @@ public static class PostgresSetup
         services.AddSingleton<PostgresAnalyticsSink>();
         services.AddSingleton<Queries.PostgresQueries>();
         services.AddSingleton<Queries.PostgresQueryFamilies>();
-        services.AddSingleton<Core.Erasure.ICustomerErasure, Erasure.PostgresCustomerErasure>();
-        services.AddSingleton<Core.Retention.IAnalyticsTableRetention, Retention.PostgresRetention>();
+        services.AddSingleton<Erasure.PostgresCustomerErasure>();
+        services.AddSingleton<Retention.PostgresRetention>();
         services.AddSingleton<Exports.PostgresExportSource>();
         services.AddSingleton<Recommendations.PostgresRecommendations>();
         services.AddSingleton<PostgresAnalyticsStore>();
-        services.AddSingleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
+        services.AddSingleton<IAnalyticsStore>(sp => new PostgresFailures(sp.GetRequiredService<PostgresAnalyticsStore>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FoodFast.Analytics.ServiceData;
 
@@ -20,6 +21,9 @@ public static class ServiceRows
         db.Set<T>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Whether a save failed because a row with the same key is there already.</summary>
+    public static bool IsDuplicateKey(this DbUpdateException ex) => ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>The row if it exists and <paramref name="shopScope"/> may see it (null scope: every shop).</summary>
     public static async Task<T?> FindAsync<T>(this IDbContextFactory<ServiceDbContext> contexts, Guid id, string? shopScope, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Validation;
 using FoodFast.Analytics.Reports.Erasure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ internal static class ErasureApi
     }
 
     public static async Task<Results<Ok<ErasureResult>, ValidationProblem, ProblemHttpResult>> Erase(string customerId, [AsParameters] ShopSelection shop, Indexer indexer, IIngestLog log, IQueryCache cache,
-        ICustomerErasure erasure, ReportErasure reports, HttpContext http, CancellationToken cancellationToken,
+        IAnalyticsStore store, ReportErasure reports, HttpContext http, CancellationToken cancellationToken,
         [Description("true: also delete the listed report files (downloads answer 410) and stop runs still writing. Default false: only list them.")] bool deleteReports = false)
     {
         if (shop.ShopId is null || customerId.Length > ValidationRules.IdLength || !Patterns.IsStorableText(customerId))
@@ -42,7 +43,7 @@ internal static class ErasureApi
         ErasureCounts counts;
         try
         {
-            counts = await erasure.EraseAsync(shop.ShopId, customerId, cancellationToken);
+            counts = await store.Erasure.EraseAsync(shop.ShopId, customerId, cancellationToken);
         }
         catch (ErasureIncompleteException ex)
         {

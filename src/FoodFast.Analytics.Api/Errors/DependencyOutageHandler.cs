@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using FoodFast.Analytics.Core.Observability;
-using FoodFast.Analytics.Elasticsearch.Connection;
+using FoodFast.Analytics.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using StackExchange.Redis;
 
@@ -60,12 +60,13 @@ internal sealed class DependencyOutageHandler(IProblemDetailsService problems, I
         {
             switch (ex)
             {
+                case DependencyFailedException { Unavailable: true } failed:
+                    return failed.Dependency;
+                // The service database (API keys, report jobs, audit), which EF Core and Npgsql reach directly.
                 case DbException db when db.IsTransient || db.InnerException is TimeoutException or System.Net.Sockets.SocketException or IOException:
                     return Dependencies.Postgres;
                 case RedisConnectionException or RedisTimeoutException:
                     return Dependencies.Redis;
-                case ElasticsearchException { StatusCode: null or >= 500 }:
-                    return "elasticsearch";
                 case TimeoutException when ex.StackTrace?.Contains("Npgsql", StringComparison.Ordinal) == true:
                     return Dependencies.Postgres;
             }

@@ -1,9 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using FoodFast.Analytics.Api.Errors;
 using FoodFast.Analytics.Api.Security;
 using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Validation;
 
 namespace FoodFast.Analytics.Api.Ingestion;
@@ -101,7 +101,7 @@ internal static class IngestionHandler
             var indexed = await ingestor.IngestAsync(entries, wait, cancellationToken);
             return TypedResults.Accepted((string?)null, new IngestResult(entries.Count, rejected.Count, indexed, rejected));
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException)
+        catch (Exception ex) when (ex is DependencyFailedException or TimeoutException)
         {
             return Problems.LogUnavailable(ex.Message);
         }

@@ -32,8 +32,7 @@ internal static class RetentionApi
         var datasets = RetentionDatasets.All.Select(dataset =>
         {
             var days = options.Value.DaysOf(dataset);
-            var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, runner.AnalyticsInTables);
-            return new DatasetRetention(dataset, days, RetentionDateFields.Of(dataset), enforcedBy,
+            return new DatasetRetention(dataset, days, RetentionDateFields.Of(dataset), runner.EnforcedBy(dataset, days),
                 last.TryGetValue(dataset, out var run) ? DatasetRun.From(run) : null);
         }).ToList();
         var next = await scheduler.NextRetentionAsync(cancellationToken);

@@ -54,9 +54,9 @@ public sealed class Indexer(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 meters.IndexerFailed();
-                if (ex is System.Data.Common.DbException)
+                if (ex is Storage.DependencyFailedException failed)
                 {
-                    meters.DependencyError(Dependencies.Postgres);
+                    meters.DependencyError(failed.Dependency);
                 }
                 var delay = RetryDelay.For(failures++, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
                 logger.LogWarning("Indexer: store or log unavailable ({Error}); retrying in {Delay:0.0} s", ex.Message, delay.TotalSeconds);

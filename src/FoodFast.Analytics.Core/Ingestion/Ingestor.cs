@@ -44,9 +44,9 @@ public sealed class Ingestor(
         {
             ids = await log.AppendAsync(entries, cancellationToken);
         }
-        catch (System.Data.Common.DbException)
+        catch (Storage.DependencyFailedException failed)
         {
-            meters.DependencyError(Dependencies.Postgres);
+            meters.DependencyError(failed.Dependency);
             throw;
         }
         metrics.Accepted(ids.Count);

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Storage;
 
 namespace FoodFast.Analytics.Core.Observability;
 
@@ -12,10 +12,10 @@ public sealed class IngestLogSampler(IIngestLog log, FoodFastMetrics metrics) : 
         {
             metrics.IngestLog(await log.StatsAsync(cancellationToken));
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException)
+        catch (DependencyFailedException failed)
         {
             metrics.IngestLog(null);
-            metrics.DependencyError(Dependencies.Postgres);
+            metrics.DependencyError(failed.Dependency);
         }
     }
 }

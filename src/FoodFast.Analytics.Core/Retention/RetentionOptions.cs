@@ -69,9 +69,9 @@ public static class RetentionDatasets
     /// How <paramref name="dataset"/> is deleted: <c>none</c> (0 days), <c>lifecycle_policy</c> (events on Elasticsearch:
     /// the <c>ff-events</c> ILM/ISM delete phase) or <c>retention_job</c> (everything else, orders on Elasticsearch included).
     /// </summary>
-    public static string EnforcedBy(string dataset, int days, bool analyticsInPostgres) =>
+    public static string EnforcedBy(string dataset, int days, bool eventsByLifecyclePolicy) =>
         days == 0 ? RetentionEnforcement.None
-        : dataset == Events && !analyticsInPostgres ? RetentionEnforcement.LifecyclePolicy
+        : dataset == Events && eventsByLifecyclePolicy ? RetentionEnforcement.LifecyclePolicy
         : RetentionEnforcement.RetentionJob;
 }
 

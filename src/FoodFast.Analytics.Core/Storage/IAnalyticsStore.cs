@@ -4,8 +4,8 @@ namespace FoodFast.Analytics.Core.Storage;
 
 /// <summary>
 /// The seam between the service and where analytics data lives: Elasticsearch in production,
-/// PostgreSQL on a single node and in every test. Each backend implements the same contract and
-/// passes the same contract test suite.
+/// PostgreSQL on a single node and in every test. Each backend implements every face, passes the same contract
+/// test suite, and raises its driver's failures as <see cref="DependencyFailedException"/>.
 /// </summary>
 public interface IAnalyticsStore
 {
@@ -26,6 +26,12 @@ public interface IAnalyticsStore
 
     /// <summary>Every row of a dataset, streamed in order, for raw exports.</summary>
     IExportSource Exports { get; }
+
+    /// <summary>Removes a customer's identity from a shop's data on request.</summary>
+    Erasure.ICustomerErasure Erasure { get; }
+
+    /// <summary>Deletes events and orders older than the retention settings allow.</summary>
+    Retention.IAnalyticsRetention Retention { get; }
 
     /// <summary>Creates or upgrades what the backend needs (tables, templates). Idempotent; safe to run from several instances at once.</summary>
     Task EnsureReadyAsync(CancellationToken cancellationToken);

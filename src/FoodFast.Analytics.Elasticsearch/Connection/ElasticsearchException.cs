@@ -1,15 +1,18 @@
+using FoodFast.Analytics.Core.Observability;
+using FoodFast.Analytics.Core.Storage;
+
 namespace FoodFast.Analytics.Elasticsearch.Connection;
 
 /// <summary>
 /// A call that failed: the HTTP status (null when no node answered), and ES's <c>error.type</c> and
-/// <c>error.reason</c>. The message never carries credentials or request bodies.
+/// <c>error.reason</c>. The message never carries credentials or request bodies. It is the backend's translation of
+/// the client's failures into Core's <see cref="DependencyFailedException"/>: no answer or a 5xx is an outage.
 /// </summary>
-public sealed class ElasticsearchException : Exception
+public sealed class ElasticsearchException : DependencyFailedException
 {
     public ElasticsearchException(string operation, int? statusCode, string? errorType, string? reason, Exception? inner = null)
-        : base(Describe(operation, statusCode, errorType, reason), inner)
+        : base(Dependencies.Elasticsearch, operation, Describe(operation, statusCode, errorType, reason), unavailable: statusCode is null or >= 500, inner)
     {
-        Operation = operation;
         StatusCode = statusCode;
         ErrorType = errorType;
         Reason = reason;
@@ -29,8 +32,6 @@ public sealed class ElasticsearchException : Exception
         : this("request", null, null, message, inner)
     {
     }
-
-    public string Operation { get; }
 
     public int? StatusCode { get; }
 
@@ -63,7 +64,7 @@ public sealed class ElasticsearchException : Exception
 
     /// <summary>The same failure, saying how many attempts were made.</summary>
     public ElasticsearchException After(int attempts) =>
-        new(Operation, StatusCode, ErrorType, $"{Reason} (after {attempts} attempts)", InnerException);
+        new(Step, StatusCode, ErrorType, $"{Reason} (after {attempts} attempts)", InnerException);
 
     /// <summary>The transport cancels a call at its request timeout; the chain says so somewhere (the innermost can be a socket error).</summary>
     private static bool TimedOut(Exception? ex)

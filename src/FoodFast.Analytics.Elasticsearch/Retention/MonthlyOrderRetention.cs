@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
+using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Retention;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Connection;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using Microsoft.Extensions.Logging;
@@ -10,17 +12,27 @@ using Microsoft.Extensions.Logging;
 namespace FoodFast.Analytics.Elasticsearch.Retention;
 
 /// <summary>
-/// Order retention on Elasticsearch, a whole month at a time. Orders sit in the index of their creation month, so a
+/// The retention face of the Elasticsearch store: events are left to the lifecycle policy of their data stream, and
+/// orders go a whole month at a time. Orders sit in the index of their creation month, so a
 /// month is due once it ended before the cutoff; its orders index (with the order-lines index of that month) goes only
 /// when its newest <c>updated_at</c> is before the cutoff too, because a late refund keeps an old order alive. Indices
 /// are listed with the get-alias API (<c>GET /&lt;pattern&gt;/_alias</c>, keyed by concrete index) and deleted by exact
 /// name: clusters refuse wildcards in DELETE (<c>action.destructive_requires_name</c>, true by default since 8.0).
 /// </summary>
-public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names, ILogger<MonthlyOrderRetention> logger) : IOrderIndexRetention
+public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names, ILogger<MonthlyOrderRetention> logger) : IAnalyticsRetention
 {
     /// <summary>More shops than this in one month are counted under the empty key (the run purges the all-shops cache anyway).</summary>
     public const int ShopBuckets = 10_000;
 
+    public bool EventsByLifecyclePolicy => true;
+
+    /// <summary>Orders only (<paramref name="batch"/> does not apply: whole indices go); events follow the lifecycle policy.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> DeleteOlderThanAsync(string dataset, DateTimeOffset cutoff, int batch, CancellationToken cancellationToken) =>
+        dataset == RetentionDatasets.Orders
+            ? (await DeleteBeforeAsync(cutoff, cancellationToken)).OrdersPerShop
+            : throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "on Elasticsearch only orders are deleted by the retention run; events follow the lifecycle policy");
+
+    /// <summary>Deletes the indices whose orders were all last changed before <paramref name="cutoff"/>.</summary>
     public async Task<OrderIndexDeletion> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var perShop = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -52,8 +64,8 @@ public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names
         }
         catch (ElasticsearchException ex)
         {
-            // The port speaks IOException so the run records the failure without knowing the backend.
-            throw new IOException($"order retention on Elasticsearch stopped after deleting {deleted.Count} indices: {ex.Message}", ex);
+            throw new DependencyFailedException(Dependencies.Elasticsearch, "order_retention",
+                $"order retention on Elasticsearch stopped after deleting {deleted.Count} indices: {ex.Message}", ex.Unavailable, ex);
         }
         return new OrderIndexDeletion(perShop, deleted);
     }
@@ -110,3 +122,7 @@ public sealed class MonthlyOrderRetention(ClusterClient client, IndexNames names
         },
     };
 }
+
+/// <param name="OrdersPerShop">Orders deleted, per shop.</param>
+/// <param name="Indices">The indices deleted, orders and their lines, oldest month first.</param>
+public sealed record OrderIndexDeletion(IReadOnlyDictionary<string, long> OrdersPerShop, IReadOnlyList<string> Indices);

@@ -113,7 +113,7 @@ public sealed class ReportRunner(
     private static string Readable(Exception ex) => ex switch
     {
         ReportFailedException or InvalidOperationException => ex.Message,
-        Npgsql.NpgsqlException => $"the analytics store failed: {ex.Message}",
+        Core.Storage.DependencyFailedException => $"the analytics store failed: {ex.Message}",
         IOException => $"the report file could not be written: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };

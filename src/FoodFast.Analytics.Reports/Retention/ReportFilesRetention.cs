@@ -8,14 +8,18 @@ namespace FoodFast.Analytics.Reports.Retention;
 /// <summary>
 /// Deletes finished report jobs (succeeded, failed, cancelled, expired) that finished before the cutoff, with their
 /// files, a batch at a time: the files first, so a crash in between leaves a row without a file (a 410), never a
-/// file nobody can find. Queued and running jobs are never touched.
+/// file nobody can find. Queued and running jobs are never touched. Driver failures are raised as Core's
+/// <see cref="Core.Storage.DependencyFailedException"/>.
 /// </summary>
 public sealed class ReportFilesRetention(IDbContextFactory<ServiceDbContext> contexts, IFileStore files)
 {
     private static readonly string[] Final = [ReportStatus.Succeeded, ReportStatus.Failed, ReportStatus.Cancelled, ReportStatus.Expired, ReportStatus.Erased];
 
     /// <summary>Answers the jobs deleted per shop (an all-shops job counts under the empty key).</summary>
-    public async Task<IReadOnlyDictionary<string, long>> DeleteAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, long>> DeleteAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("retention_report_files", () => DeleteOnceAsync(cutoff, batch, cancellationToken));
+
+    private async Task<IReadOnlyDictionary<string, long>> DeleteOnceAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
     {
         var perShop = new Dictionary<string, long>(StringComparer.Ordinal);
         while (true)

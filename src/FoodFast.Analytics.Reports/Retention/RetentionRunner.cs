@@ -1,6 +1,6 @@
-using System.Data.Common;
 using FoodFast.Analytics.Core.Caching;
 using FoodFast.Analytics.Core.Retention;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.ServiceData;
 using FoodFast.Analytics.ServiceData.Retention;
@@ -14,19 +14,18 @@ namespace FoodFast.Analytics.Reports.Retention;
 /// One retention run over every dataset: each dataset older than its configured days is deleted in batches, each
 /// dataset's outcome is recorded in <c>retention_runs</c> (a failing one does not stop the others), and the query
 /// cache of every shop that lost analytics rows is purged. A session advisory lock keeps runs from overlapping
-/// across instances: a run that finds one in progress answers null. On Elasticsearch events are left to the lifecycle
-/// policy and orders go a monthly index at a time (<see cref="IOrderIndexRetention"/>); on Postgres the analytics
-/// backend deletes rows (<see cref="IAnalyticsTableRetention"/>).
+/// across instances: a run that finds one in progress answers null. Events and orders are the analytics store's to
+/// delete (<see cref="IAnalyticsStore.Retention"/>), unless its lifecycle policy deletes events itself.
 /// </summary>
 public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRetention reports, RetentionRuns runs, ServiceDatabase service,
-    IQueryCache cache, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionRunner> logger,
-    IAnalyticsTableRetention? analyticsTables = null, IOrderIndexRetention? orderIndices = null)
+    IAnalyticsStore store, IQueryCache cache, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionRunner> logger)
 {
     public const string ScheduleTrigger = "schedule";
     public const string ManualTrigger = "manual";
 
-    /// <summary>Whether the analytics backend keeps events and orders in tables this job deletes from (Postgres).</summary>
-    public bool AnalyticsInTables => analyticsTables is not null;
+    /// <summary>What deletes <paramref name="dataset"/> kept <paramref name="days"/> days, on this store (see <see cref="RetentionEnforcement"/>).</summary>
+    public string EnforcedBy(string dataset, int days) =>
+        RetentionDatasets.EnforcedBy(dataset, days, eventsByLifecyclePolicy: store.Retention.EventsByLifecyclePolicy);
 
     public async Task<RetentionRun?> RunAsync(string trigger, CancellationToken cancellationToken)
     {
@@ -66,7 +65,7 @@ public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRet
     {
         var record = new RetentionRunRecord { RunId = runId, Dataset = dataset, Trigger = trigger, StartedAt = Now() };
         var days = options.Value.DaysOf(dataset);
-        var enforcedBy = RetentionDatasets.EnforcedBy(dataset, days, AnalyticsInTables);
+        var enforcedBy = EnforcedBy(dataset, days);
         if (enforcedBy == RetentionEnforcement.None)
         {
             record.Outcome = RetentionOutcome.Kept;
@@ -84,8 +83,7 @@ public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRet
                 var perShop = dataset switch
                 {
                     RetentionDatasets.ReportFiles => await reports.DeleteAsync(record.Cutoff.Value, batch, cancellationToken),
-                    RetentionDatasets.Orders when analyticsTables is null => (await OrderIndices().DeleteBeforeAsync(record.Cutoff.Value, cancellationToken)).OrdersPerShop,
-                    RetentionDatasets.Events or RetentionDatasets.Orders => await analyticsTables!.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
+                    RetentionDatasets.Events or RetentionDatasets.Orders => await store.Retention.DeleteOlderThanAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
                     _ => await tables.DeleteAsync(dataset, record.Cutoff.Value, batch, cancellationToken),
                 };
                 record.RowsDeleted = perShop.Values.Sum();
@@ -95,7 +93,7 @@ public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRet
                 }
                 record.Outcome = RetentionOutcome.Succeeded;
             }
-            catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or TimeoutException)
+            catch (Exception ex) when (ex is DependencyFailedException or IOException or UnauthorizedAccessException or TimeoutException)
             {
                 logger.LogError(ex, "Retention of {Dataset} failed", dataset);
                 record.Outcome = RetentionOutcome.Failed;
@@ -105,9 +103,6 @@ public sealed class RetentionRunner(ServiceTableRetention tables, ReportFilesRet
         record.FinishedAt = Now();
         return record;
     }
-
-    private IOrderIndexRetention OrderIndices() =>
-        orderIndices ?? throw new InvalidOperationException("the analytics store is not Postgres but registers no IOrderIndexRetention");
 
     private DateTimeOffset Now() => time.GetUtcNow().ToMicroseconds();
 

@@ -5,8 +5,8 @@ using FoodFast.Analytics.Core.Wire;
 using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Jobs;
+using FoodFast.Analytics.ServiceData;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Quartz;
 
 namespace FoodFast.Analytics.Reports.Schedules;
@@ -33,7 +33,7 @@ public sealed class ScheduledReportJob(ReportScheduleStore schedules, ReportRequ
         {
             await requests.CreateAsync(report, cancellationToken, RunId(scheduleId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsDuplicateKey())
         {
             // This firing already queued its report before a crash.
         }

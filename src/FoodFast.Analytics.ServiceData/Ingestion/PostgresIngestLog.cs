@@ -4,15 +4,20 @@ using Npgsql;
 
 namespace FoodFast.Analytics.ServiceData.Ingestion;
 
-/// <summary>The ingest log in the service database: appended by group commit, claimed with <c>FOR UPDATE SKIP LOCKED</c>.</summary>
+/// <summary>
+/// The ingest log in the service database: appended by group commit, claimed with <c>FOR UPDATE SKIP LOCKED</c>. Every
+/// call raises the driver's failures as Core's <see cref="Core.Storage.DependencyFailedException"/> (<see cref="NpgsqlFailures"/>).
+/// </summary>
 public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IAsyncDisposable
 {
     private readonly GroupCommitAppender _appender = new(database.DataSource, writers: 2);
 
-    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken) =>
-        await _appender.AppendAsync(entries).WaitAsync(cancellationToken);
+    public Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync<IReadOnlyList<long>>("append", async () => await _appender.AppendAsync(entries).WaitAsync(cancellationToken));
 
-    public async Task<IIngestClaim?> ClaimAsync(int max, CancellationToken cancellationToken)
+    public Task<IIngestClaim?> ClaimAsync(int max, CancellationToken cancellationToken) => NpgsqlFailures.GuardAsync("claim", () => ClaimOnceAsync(max, cancellationToken));
+
+    private async Task<IIngestClaim?> ClaimOnceAsync(int max, CancellationToken cancellationToken)
     {
         var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -47,14 +52,20 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
         }
     }
 
-    public async Task<int> CountPendingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    public Task<int> CountPendingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("count_pending", () => CountPendingOnceAsync(ids, cancellationToken));
+
+    private async Task<int> CountPendingOnceAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("select count(*) from ingest_log where id = any($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<IngestLogStats> StatsAsync(CancellationToken cancellationToken)
+    public Task<IngestLogStats> StatsAsync(CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("stats", () => StatsOnceAsync(cancellationToken));
+
+    private async Task<IngestLogStats> StatsOnceAsync(CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""
             select (select count(*) from ingest_log), (select count(*) from ingest_log where next_attempt_at <= now()),
@@ -67,7 +78,10 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
             reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4));
     }
 
-    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? shopId, long? afterId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? shopId, long? afterId, int limit, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("dead_letters", () => DeadLettersOnceAsync(shopId, afterId, limit, cancellationToken));
+
+    private async Task<IReadOnlyList<DeadLetter>> DeadLettersOnceAsync(string? shopId, long? afterId, int limit, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""
             select id, kind, shop_id, received_at, failed_at, attempts, reason, payload from ingest_dead_letters
@@ -87,7 +101,10 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
         return letters;
     }
 
-    public async Task<int> PurgeCustomerAsync(string shopId, string customerId, CancellationToken cancellationToken)
+    public Task<int> PurgeCustomerAsync(string shopId, string customerId, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("purge_customer", () => PurgeCustomerOnceAsync(shopId, customerId, cancellationToken));
+
+    private async Task<int> PurgeCustomerOnceAsync(string shopId, string customerId, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""
             delete from ingest_dead_letters where shop_id = $1
@@ -98,7 +115,10 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
+    public Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("replay", () => ReplayOnceAsync(shopId, ids, cancellationToken));
+
+    private async Task<int> ReplayOnceAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""
             with moved as (
@@ -117,7 +137,14 @@ public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IA
     {
         public IReadOnlyList<ClaimedEntry> Entries => entries;
 
-        public async Task SettleAsync(IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
+        public Task SettleAsync(IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken) =>
+            NpgsqlFailures.GuardAsync("settle", async () =>
+            {
+                await SettleOnceAsync(settlements, cancellationToken);
+                return true;
+            });
+
+        private async Task SettleOnceAsync(IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
         {
             var dead = settlements.Where(s => s.Kind == SettlementKind.DeadLetter).ToList();
             var later = settlements.Where(s => s.Kind == SettlementKind.Postpone).ToList();

@@ -1,4 +1,3 @@
-using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Storage;
@@ -18,7 +17,7 @@ public abstract class CustomerErasureContract
 
     private static readonly ExportRange Day = new(null, Sample.Now.AddDays(-1), Sample.Now.AddDays(1));
 
-    protected abstract Task<(IAnalyticsStore Store, ICustomerErasure Erasure)> BackendAsync();
+    protected abstract Task<IAnalyticsStore> StoreAsync();
 
     /// <summary>Makes what the sink wrote visible to reads (an Elasticsearch refresh; nothing on Postgres).</summary>
     protected abstract Task RefreshAsync();
@@ -29,7 +28,7 @@ public abstract class CustomerErasureContract
     [Fact]
     public async Task Erasure_removes_the_customers_events_and_identity_in_that_shop_and_keeps_every_amount()
     {
-        var (store, erasure) = await BackendAsync();
+        var store = await StoreAsync();
         var shop = $"erase-{Guid.NewGuid():N}"[..22];
         var other = shop + "-b";
         var berlin = new GeoPoint(52.52, 13.40);
@@ -44,8 +43,8 @@ public abstract class CustomerErasureContract
         var before = await ReadAsync(store, shop);
         var otherBefore = await ReadAsync(store, other);
 
-        var counts = await erasure.EraseAsync(shop, "c-x", Ct);
-        var again = await erasure.EraseAsync(shop, "c-x", Ct);
+        var counts = await store.Erasure.EraseAsync(shop, "c-x", Ct);
+        var again = await store.Erasure.EraseAsync(shop, "c-x", Ct);
 
         Assert.Equal((2L, 2L, 3L), (counts.EventsDeleted, counts.OrdersPseudonymised, counts.LinesPseudonymised));
         Assert.StartsWith("erased-", counts.Pseudonym, StringComparison.Ordinal);

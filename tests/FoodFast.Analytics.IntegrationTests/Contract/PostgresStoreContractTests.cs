@@ -22,14 +22,19 @@ public sealed class PostgresStoreFixture : IAsyncLifetime
     {
         await _database.CreateAsync();
         _analytics = new AnalyticsDatabase(_database.ConnectionString);
-        var store = new PostgresAnalyticsStore(_analytics, new PostgresAnalyticsSink(_analytics, NullLogger<PostgresAnalyticsSink>.Instance),
-            new PostgresQueries(_analytics, Microsoft.Extensions.Options.Options.Create(new PostgresStoreOptions())), new PostgresQueryFamilies(_analytics), new Postgres.Exports.PostgresExportSource(_analytics),
-            new Postgres.Recommendations.PostgresRecommendations(_analytics), NullLogger<PostgresAnalyticsStore>.Instance);
+        var store = AsRegistered(_analytics);
         await store.EnsureReadyAsync(CancellationToken.None);
         await ContractData.LoadAsync(store.Sink);
         await ContractData.LoadStockAsync(store.Sink);
         Store = store;
     }
+
+    /// <summary>The store on <paramref name="analytics"/> as the backend registers it: behind the translation of the driver's failures.</summary>
+    public static IAnalyticsStore AsRegistered(AnalyticsDatabase analytics) =>
+        new PostgresFailures(new PostgresAnalyticsStore(analytics, new PostgresAnalyticsSink(analytics, NullLogger<PostgresAnalyticsSink>.Instance),
+            new PostgresQueries(analytics, Microsoft.Extensions.Options.Options.Create(new PostgresStoreOptions())), new PostgresQueryFamilies(analytics),
+            new Postgres.Exports.PostgresExportSource(analytics), new Postgres.Recommendations.PostgresRecommendations(analytics),
+            new Postgres.Erasure.PostgresCustomerErasure(analytics), new Postgres.Retention.PostgresRetention(analytics), NullLogger<PostgresAnalyticsStore>.Instance));
 
     public async ValueTask DisposeAsync()
     {

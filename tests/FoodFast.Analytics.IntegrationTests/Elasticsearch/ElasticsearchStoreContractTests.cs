@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FoodFast.Analytics.Core.Erasure;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Contract;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +44,10 @@ public sealed class ElasticsearchStoreFixture : IAsyncLifetime
 
 public sealed class ElasticsearchStoreContractTests(ElasticsearchStoreFixture fixture) : AnalyticsStoreContract, IClassFixture<ElasticsearchStoreFixture>
 {
-    protected override Task<IAnalyticsStore> StoreAsync()
+    protected override Task<IAnalyticsStore> StoreAsync() => LiveStore(fixture);
+
+    /// <summary>The fixture's store; skips the test without a cluster.</summary>
+    internal static Task<IAnalyticsStore> LiveStore(ElasticsearchStoreFixture fixture)
     {
         if (fixture.Store is null)
         {
@@ -53,6 +55,8 @@ public sealed class ElasticsearchStoreContractTests(ElasticsearchStoreFixture fi
         }
         return Task.FromResult(fixture.Store);
     }
+
+    internal static Task Refresh(LiveCluster cluster) => cluster.SendAsync(HttpMethod.Post, $"{cluster.Prefix}-*/_refresh", TestContext.Current.CancellationToken);
 }
 
 /// <summary>The erasure contract on a live cluster, under a prefix of its own; skipped without <c>ELASTICSEARCH_URL</c>.</summary>
@@ -60,16 +64,9 @@ public sealed class ElasticsearchErasureContractTests(ElasticsearchStoreFixture 
 {
     private LiveCluster Cluster => fixture.Cluster ?? throw new InvalidOperationException(LiveCluster.NotConfigured);
 
-    protected override Task<(IAnalyticsStore Store, ICustomerErasure Erasure)> BackendAsync()
-    {
-        if (fixture.Store is null)
-        {
-            Assert.Skip(LiveCluster.NotConfigured);
-        }
-        return Task.FromResult<(IAnalyticsStore, ICustomerErasure)>((fixture.Store, Cluster.Services.GetRequiredService<ICustomerErasure>()));
-    }
+    protected override Task<IAnalyticsStore> StoreAsync() => ElasticsearchStoreContractTests.LiveStore(fixture);
 
-    protected override Task RefreshAsync() => Cluster.SendAsync(HttpMethod.Post, $"{Cluster.Prefix}-*/_refresh", TestContext.Current.CancellationToken);
+    protected override Task RefreshAsync() => ElasticsearchStoreContractTests.Refresh(Cluster);
 
     protected override async Task<long> LocatedOrdersAsync(string shopId)
     {
@@ -80,4 +77,13 @@ public sealed class ElasticsearchErasureContractTests(ElasticsearchStoreFixture 
         var answer = await Cluster.SendAsync(HttpMethod.Post, $"{Cluster.Prefix}-orders/_count", TestContext.Current.CancellationToken, body);
         return answer.GetProperty("count").GetInt64();
     }
+}
+
+/// <summary>The retention contract on a live cluster, under a prefix of its own; skipped without <c>ELASTICSEARCH_URL</c>.</summary>
+public sealed class ElasticsearchRetentionContractTests(ElasticsearchStoreFixture fixture) : RetentionContract, IClassFixture<ElasticsearchStoreFixture>
+{
+    protected override Task<IAnalyticsStore> StoreAsync() => ElasticsearchStoreContractTests.LiveStore(fixture);
+
+    protected override Task RefreshAsync() =>
+        ElasticsearchStoreContractTests.Refresh(fixture.Cluster ?? throw new InvalidOperationException(LiveCluster.NotConfigured));
 }

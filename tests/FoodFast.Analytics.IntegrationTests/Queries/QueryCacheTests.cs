@@ -180,6 +180,8 @@ public sealed class QueryCacheTests
             public Core.Queries.Families.IQueryFamilies Families => inner.Families;
             public IExportSource Exports => inner.Exports;
             public Core.Recommendations.IRecommendationSource Recommendations => inner.Recommendations;
+            public Core.Erasure.ICustomerErasure Erasure => inner.Erasure;
+            public Core.Retention.IAnalyticsRetention Retention => inner.Retention;
             public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
             public Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken) => inner.CheckAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Elasticsearch.Indices;
 using FoodFast.Analytics.Elasticsearch.Retention;
 using FoodFast.Analytics.UnitTests.Elasticsearch.Support;
@@ -65,7 +66,7 @@ public sealed class OrderRetentionTests
     }
 
     [Fact]
-    public async Task A_refused_delete_is_an_io_error_naming_what_was_already_deleted()
+    public async Task A_refused_delete_is_a_failure_of_elasticsearch_naming_what_was_already_deleted()
     {
         using var node = new ScriptedNode(request => request.Method switch
         {
@@ -74,7 +75,9 @@ public sealed class OrderRetentionTests
             _ => new(403, """{"error":{"type":"security_exception","reason":"action [indices:admin/delete] is unauthorized"},"status":403}"""),
         });
 
-        var ex = await Assert.ThrowsAsync<IOException>(() => Retention(node).DeleteBeforeAsync(Cutoff, Ct));
+        var ex = await Assert.ThrowsAsync<DependencyFailedException>(() => Retention(node).DeleteBeforeAsync(Cutoff, Ct));
+
+        Assert.Equal(("elasticsearch", "order_retention", false), (ex.Dependency, ex.Step, ex.Unavailable));
 
         Assert.Equal("order retention on Elasticsearch stopped after deleting 1 indices: Elasticsearch delete_index failed: HTTP 403 security_exception: action [indices:admin/delete] is unauthorized", ex.Message);
     }

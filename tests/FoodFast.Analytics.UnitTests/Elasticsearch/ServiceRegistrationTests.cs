@@ -20,7 +20,10 @@ public sealed class ServiceRegistrationTests
         Assert.IsType<ElasticsearchAnalyticsStore>(store);
         Assert.Equal("elasticsearch", store.Backend);
         Assert.IsType<FoodFast.Analytics.Elasticsearch.Exports.ElasticsearchExportSource>(store.Exports);
-        Assert.IsType<FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure>(services.GetRequiredService<FoodFast.Analytics.Core.Erasure.ICustomerErasure>());
+        Assert.IsType<FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure>(store.Erasure);
+        Assert.IsType<FoodFast.Analytics.Elasticsearch.Retention.MonthlyOrderRetention>(store.Retention);
+        Assert.Null(services.GetService<FoodFast.Analytics.Core.Erasure.ICustomerErasure>());
+        Assert.Null(services.GetService<FoodFast.Analytics.Core.Retention.IAnalyticsRetention>());
         Assert.Equal("staging", services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Indices.IndexNames>().Prefix);
         Assert.Equal(["http://es1:9200/", "http://es2:9200/"], services.GetRequiredService<FoodFast.Analytics.Elasticsearch.Connection.ClusterClient>().Nodes.Select(u => u.ToString()).Order());
     }

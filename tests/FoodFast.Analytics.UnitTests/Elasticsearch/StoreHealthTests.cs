@@ -130,6 +130,8 @@ public sealed class StoreHealthTests
             TestQueries.Aggregates(client, names),
             TestQueries.Families(client, names),
             TestQueries.Exports(client, names),
-            TestQueries.Recommendations(client, names));
+            TestQueries.Recommendations(client, names),
+            new FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure(client, names, NullLogger<FoodFast.Analytics.Elasticsearch.Erasure.ElasticsearchCustomerErasure>.Instance),
+            new FoodFast.Analytics.Elasticsearch.Retention.MonthlyOrderRetention(client, names, NullLogger<FoodFast.Analytics.Elasticsearch.Retention.MonthlyOrderRetention>.Instance));
     }
 }

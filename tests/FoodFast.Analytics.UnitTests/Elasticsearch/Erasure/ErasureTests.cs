@@ -108,7 +108,7 @@ public sealed class ErasureTests
 
         var ex = await Assert.ThrowsAsync<ElasticsearchException>(() => Erasure(node).EraseAsync("shop-a", "c-42", Ct));
 
-        Assert.Equal(("pseudonymise_orders", 400, "script_exception"), (ex.Operation, ex.StatusCode, ex.ErrorType));
+        Assert.Equal(("pseudonymise_orders", 400, "script_exception"), (ex.Step, ex.StatusCode, ex.ErrorType));
     }
 
     private static ElasticsearchCustomerErasure Erasure(ScriptedNode node) =>

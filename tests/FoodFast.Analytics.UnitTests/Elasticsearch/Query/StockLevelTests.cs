@@ -69,7 +69,7 @@ public sealed class StockLevelTests
 
         var ex = await Assert.ThrowsAsync<FoodFast.Analytics.Elasticsearch.Connection.ElasticsearchException>(() => families.StockAsync(new StockQuery(null, AsOf), TestContext.Current.CancellationToken));
 
-        Assert.Equal("search_stock_levels", ex.Operation);
+        Assert.Equal("search_stock_levels", ex.Step);
     }
 
     private static string Answer(string? afterKey, params string[] buckets) =>
