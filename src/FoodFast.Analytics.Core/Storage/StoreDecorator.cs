@@ -85,6 +85,10 @@ public abstract class StoreDecorator(IAnalyticsStore inner) : IAnalyticsStore, I
     public IAsyncEnumerable<ExportedEvent> EventsAsync(ExportRange range, CancellationToken cancellationToken) =>
         AroundRows(StoreSteps.Export, inner.Exports.EventsAsync(range, cancellationToken));
 
+    // Only the opening passes through AroundAsync: the text is then read by the CSV writer, as a file is.
+    public Task<TextReader?> OpenCsvAsync(string dataset, ExportRange range, CancellationToken cancellationToken) =>
+        AroundAsync(StoreSteps.Export, () => inner.Exports.OpenCsvAsync(dataset, range, cancellationToken));
+
     public Task<ErasureCounts> EraseAsync(string shopId, string customerId, CancellationToken cancellationToken) =>
         AroundAsync("erasure", () => inner.Erasure.EraseAsync(shopId, customerId, cancellationToken));
 
