@@ -53,7 +53,7 @@ internal static class IngestionAdminApi
         }
     }
 
-    public static async Task<IResult> GetDeadLetters(IIngestLog log, string? shopId, long? afterId, int? limit, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ValidationProblem>> GetDeadLetters(IIngestLog log, string? shopId, long? afterId, int? limit, CancellationToken cancellationToken)
     {
         if (shopId is not null && !Patterns.IsShopId(shopId))
         {

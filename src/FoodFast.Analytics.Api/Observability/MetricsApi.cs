@@ -1,4 +1,5 @@
 using FoodFast.Analytics.Core.Observability;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Observability;
 
@@ -10,7 +11,7 @@ internal static class MetricsApi
             .WithSummary("Prometheus text exposition (0.0.4) of requests, ingestion, indexer, store, cache, reports, live feed and dependency errors.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
-    public static async Task<IResult> GetMetrics(MetricsCollector collector, IEnumerable<IScrapeRefresher> refreshers, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> GetMetrics(MetricsCollector collector, IEnumerable<IScrapeRefresher> refreshers, CancellationToken cancellationToken)
     {
         foreach (var refresher in refreshers)
         {

@@ -17,6 +17,7 @@ internal static class OpenApiSetup
                 document.Info.Description = "Ingestion, analytics queries, reports and the live feed of the FoodFast marketplace.";
                 return Task.CompletedTask;
             })
+            .AddResultCellSchema()
             .AddOperationExamples()
             .AddProblemResponses());
 

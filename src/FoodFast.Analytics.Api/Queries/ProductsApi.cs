@@ -35,14 +35,14 @@ internal static class ProductsApi
         {
             return problem;
         }
-        var counts = results![0].Rows.ToLookup(r => (string?)Cell(r[0]), r => (Type: (string?)Cell(r[2]), Count: Convert.ToInt64(Cell(r[3]), System.Globalization.CultureInfo.InvariantCulture)));
+        var counts = results![0].Rows.ToLookup(r => r[0].Text, r => (Type: r[2].Text, Count: (long)(r[3].Number ?? 0m)));
         long Count(string? product, string type) => counts[product].Where(c => c.Type == type).Sum(c => c.Count);
         var rows = results[1].Rows.Select(r =>
         {
-            var product = (string?)Cell(r[0]);
+            var product = r[0].Text;
             var (views, carts) = (Count(product, "product_view"), Count(product, "add_to_cart"));
-            return new ProductRow(product, (string?)Cell(r[1]), (string?)Cell(r[2]), views, carts, views == 0 ? null : Math.Round((decimal)carts / views, 4),
-                Dec(r[3]), Dec(r[4]), Dec(r[5]), Cell(r[6]) is null ? null : Dec(r[6]));
+            return new ProductRow(product, r[1].Text, r[2].Text, views, carts, views == 0 ? null : Math.Round((decimal)carts / views, 4),
+                r[3].Number ?? 0m, r[4].Number ?? 0m, r[5].Number ?? 0m, r[6].Number);
         }).ToList();
         return TypedResults.Ok(new ProductPerformance(rows, results[1].Meta));
     }
@@ -84,17 +84,6 @@ internal static class ProductsApi
         var rate = funnel[0] == 0 ? (decimal?)null : Math.Round((decimal)funnel[1] / funnel[0], 4);
         return TypedResults.Ok(new SearchTermsResult(results![0], results[1], funnel[0], funnel[1], rate));
     }
-
-    private static object? Cell(object? cell) => cell is System.Text.Json.JsonElement json
-        ? json.ValueKind switch
-        {
-            System.Text.Json.JsonValueKind.Null => null,
-            System.Text.Json.JsonValueKind.Number => json.GetDecimal(),
-            _ => json.GetString(),
-        }
-        : cell;
-
-    private static decimal Dec(object? cell) => Convert.ToDecimal(Cell(cell) ?? 0m, System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record ProductRow(string? ProductId, string? ProductName, string? Currency, long Views, long AddToCarts, decimal? AddToCartRate,

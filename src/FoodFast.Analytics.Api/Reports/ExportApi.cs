@@ -9,6 +9,10 @@ using FoodFast.Analytics.Reports.Definitions;
 using FoodFast.Analytics.Reports.Documents;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.Reports.Writers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ExportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Accepted<FoodFast.Analytics.Reports.Jobs.ReportJobResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.PushStreamHttpResult, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
 
 namespace FoodFast.Analytics.Api.Reports;
 
@@ -27,10 +31,9 @@ internal static class ExportApi
 
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/export/{what}", Export).WithName("Export").WithTags("Reports").Audited("report.export")
-            .WithSummary("Queues a report of sales, orders, events, products or customers (202), or streams orders/events rows with stream=true.")
-            .Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .WithSummary("Queues a report of sales, orders, events, products or customers (202), or streams orders/events rows with stream=true.");
 
-    public static async Task<IResult> Export(string what, Caller caller, HttpContext http, ReportRequests requests, ReportWriters writers,
+    public static async Task<ExportResult> Export(string what, Caller caller, HttpContext http, ReportRequests requests, ReportWriters writers,
         IAnalyticsStore store, CancellationToken cancellationToken,
         [Description("csv, xlsx, pdf, html, json; with stream=true: csv or ndjson. Default csv.")] string? format = null,
         [Description("Start, inclusive (ISO-8601); with to.")] DateTimeOffset? from = null,
@@ -66,7 +69,7 @@ internal static class ExportApi
     private static List<FieldProblem> AsQuery(IEnumerable<FieldProblem> problems) =>
         [.. problems.Select(p => p with { Field = p.Field.StartsWith("parameters.", StringComparison.Ordinal) ? p.Field["parameters.".Length..] : p.Field })];
 
-    private static IResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
+    private static ExportResult Streamed(string what, string format, ReportParameters parameters, string? shop, HttpContext http, IAnalyticsStore store,
         ReportWriters writers)
     {
         var problems = AsQuery(parameters.Validate());

@@ -5,6 +5,7 @@ using FoodFast.Analytics.Reports.Delivery;
 using FoodFast.Analytics.Reports.Files;
 using FoodFast.Analytics.Reports.Jobs;
 using FoodFast.Analytics.ServiceData.ReportJobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace FoodFast.Analytics.Api.Reports;
@@ -26,7 +27,7 @@ internal static class ReportDownloadsApi
             .WithSummary("Alias of GET /api/v1/reports/{id}/download.");
     }
 
-    public static async Task<IResult> Download(Guid id, HttpContext http, ReportJobStore jobs, IFileStore files, DownloadLinks links,
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, HttpContext http, ReportJobStore jobs, IFileStore files, DownloadLinks links,
         CancellationToken cancellationToken,
         [Description("Signed links only: when the link stops working, in Unix seconds.")] string? expires = null,
         [Description("Signed links only: hex HMAC-SHA256 over the id and expires; with it no API key is needed.")] string? signature = null)

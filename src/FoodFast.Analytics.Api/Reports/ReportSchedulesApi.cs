@@ -92,7 +92,7 @@ internal static class ReportSchedulesApi
         return TypedResults.Ok(ScheduleResponse.From(schedule, await scheduler.ScheduleAsync(schedule, cancellationToken)));
     }
 
-    public static async Task<IResult> Delete(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, Caller caller, ReportScheduleStore store, ReportScheduler scheduler, CancellationToken cancellationToken)
     {
         if (!await store.DeleteAsync(id, caller.ShopId, cancellationToken))
         {

@@ -28,10 +28,9 @@ internal static class ReportsApi
     {
         var reports = app.MapGroup("/reports").WithTags("Reports");
         reports.MapPost("", Create).WithName("CreateReport").Audited("report.create")
-            .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.").Produces<ReportJobResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
-        reports.MapGet("/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").Produces<ReportJobResponse>().ProducesProblem(404);
-        reports.MapGet("", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.")
-            .Produces<ReportPage>().ProducesValidationProblem();
+            .WithSummary("Queues a report (kind, format, parameters); 202 with the job and its Location.");
+        reports.MapGet("/{id:guid}", Get).WithName("GetReport").WithSummary("A report job: status, progress, file.").ProducesProblem(404);
+        reports.MapGet("", List).WithName("ListReports").WithSummary("Report history, newest first, paged; filter by status, kind, scheduleId.");
         reports.MapDelete("/{id:guid}", Delete).WithName("DeleteReport").Audited("report.delete")
             .WithSummary("Cancels a queued or running report (200 with the job), or deletes a finished one and its file (204).").ProducesProblem(404);
 
@@ -41,7 +40,7 @@ internal static class ReportsApi
         old.MapGet("/{id:guid}", Get).WithName("GetReportAlias").WithSummary("Alias of GET /api/v1/reports/{id}.");
     }
 
-    public static async Task<IResult> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
+    public static async Task<Results<Accepted<ReportJobResponse>, ValidationProblem>> Create(CreateReportRequest request, Caller caller, HttpContext http, ReportRequests requests,
         ReportWriters writers, IOptions<DeliveryOptions> delivery, CancellationToken cancellationToken)
     {
         var parameters = request.Parameters ?? new ReportParameters();
@@ -57,10 +56,10 @@ internal static class ReportsApi
         return TypedResults.Accepted($"/api/v1/reports/{job.Id}", ReportJobResponse.From(job));
     }
 
-    public static async Task<IResult> Get(Guid id, Caller caller, ReportJobStore jobs, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ReportJobResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, ReportJobStore jobs, CancellationToken cancellationToken) =>
         await jobs.FindAsync(id, caller.ShopId, cancellationToken) is { } job ? TypedResults.Ok(ReportJobResponse.From(job)) : NotFound(id);
 
-    public static async Task<IResult> List(Caller caller, [AsParameters] ShopSelection shop, ReportJobStore jobs, CancellationToken cancellationToken,
+    public static async Task<Results<Ok<ReportPage>, ValidationProblem>> List(Caller caller, [AsParameters] ShopSelection shop, ReportJobStore jobs, CancellationToken cancellationToken,
         [Description("queued, running, succeeded, failed, cancelled, expired or erased.")] string? status = null,
         [Description("A report kind, e.g. sales_summary.")] string? kind = null,
         [Description("Only the runs of this schedule.")] Guid? scheduleId = null,
@@ -92,7 +91,7 @@ internal static class ReportsApi
         return TypedResults.Ok(new ReportPage(page, pageSize, total, items.Select(ReportJobResponse.From).ToList()));
     }
 
-    public static async Task<IResult> Delete(Guid id, Caller caller, HttpContext http, ReportJobStore jobs, ReportScheduler scheduler, IFileStore files,
+    public static async Task<Results<Ok<ReportJobResponse>, NoContent, ProblemHttpResult>> Delete(Guid id, Caller caller, HttpContext http, ReportJobStore jobs, ReportScheduler scheduler, IFileStore files,
         CancellationToken cancellationToken)
     {
         if (await jobs.FindAsync(id, caller.ShopId, cancellationToken) is not { } job)

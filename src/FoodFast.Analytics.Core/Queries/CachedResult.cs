@@ -12,7 +12,10 @@ namespace FoodFast.Analytics.Core.Queries;
 /// </summary>
 public static class CachedResult
 {
-    /// <summary>Goes into the cache key: entries written in another format are never read as this one.</summary>
+    /// <summary>
+    /// Goes into the cache key: entries written in another format are never read as this one. Raise it when the stored
+    /// JSON changes, a cell's form (<see cref="ResultCell"/>'s converter) included.
+    /// </summary>
     public const string Format = "r3";
 
     private const int Header = 2 * sizeof(long);

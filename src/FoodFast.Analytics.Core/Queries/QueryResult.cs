@@ -1,7 +1,7 @@
 namespace FoodFast.Analytics.Core.Queries;
 
 /// <summary>A typed table: columns (bucket, dimensions, metrics, and for comparisons <c>x_previous</c> and <c>x_change</c>), rows, and how fresh it is.</summary>
-public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, ResultMeta Meta);
+public sealed record QueryResult(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<ResultCell>> Rows, ResultMeta Meta);
 
 /// <param name="Type">bucket, dimension, label, count, money, quantity, ratio, previous, change.</param>
 public sealed record ResultColumn(string Name, string Type);

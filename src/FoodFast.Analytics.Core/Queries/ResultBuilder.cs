@@ -11,7 +11,7 @@ public static class ResultBuilder
 {
     private sealed record Row(string? Bucket, IReadOnlyList<string?> Keys, IReadOnlyList<string?> Labels, Dictionary<string, decimal?> Values);
 
-    public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows) Build(
+    public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<IReadOnlyList<ResultCell>> Rows) Build(
         ValidatedQuery query, AggregateTable current, AggregateTable? previous)
     {
         var rows = Derive(query, Fill(query, current));
@@ -28,7 +28,7 @@ public static class ResultBuilder
         var previousByKey = before?.ToDictionary(r => MatchKey(r, previousIndex), r => r);
         var table = rows.Select(row =>
         {
-            var cells = new List<object?>();
+            var cells = new List<ResultCell>();
             if (query.Bucket is not null)
             {
                 cells.Add(row.Bucket);
@@ -52,10 +52,10 @@ public static class ResultBuilder
                 {
                     var old = match!.Values[metric.Name];
                     cells.Add(old);
-                    cells.Add(value is { } v && old is { } o && o != 0 ? Math.Round((v - o) / Math.Abs(o), 4) : null);
+                    cells.Add(value is { } v && old is { } o && o != 0 ? Math.Round((v - o) / Math.Abs(o), 4) : (decimal?)null);
                 }
             }
-            return (IReadOnlyList<object?>)cells;
+            return (IReadOnlyList<ResultCell>)cells;
         }).ToList();
         return (columns, table);
     }

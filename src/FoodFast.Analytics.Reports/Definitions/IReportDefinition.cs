@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.Core.Validation;
@@ -41,22 +40,9 @@ public sealed record ReportContext(string? ShopId, ReportPeriod Period, ReportPa
     public async Task<QueryResult> RunAsync(AnalyticsQuery query, CancellationToken cancellationToken)
     {
         var answer = await Engine.RunAsync(query, cancellationToken);
-        var result = answer.Result ?? throw new InvalidOperationException(
+        return answer.Result ?? throw new InvalidOperationException(
             "The report's query is invalid: " + string.Join("; ", answer.Problems.Select(p => $"{p.Field}: {p.Message}")));
-        // An answer from the query cache was read back from JSON, so its cells are JsonElements; the writers need the
-        // engine's own cell types (text and decimals), whichever way the answer came.
-        return result.Meta.Cached ? result with { Rows = result.Rows.Select(row => (IReadOnlyList<object?>)row.Select(Plain).ToList()).ToList() } : result;
     }
-
-    private static object? Plain(object? cell) => cell is JsonElement json
-        ? json.ValueKind switch
-        {
-            JsonValueKind.Null => null,
-            JsonValueKind.Number => json.GetDecimal(),
-            JsonValueKind.String => json.GetString(),
-            _ => json.GetRawText(),
-        }
-        : cell;
 }
 
 /// <summary>A fraction written by the row reader and read by the progress heartbeat.</summary>

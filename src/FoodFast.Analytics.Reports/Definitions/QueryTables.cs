@@ -26,7 +26,7 @@ public static class QueryTables
         var several = Currencies(result).Count > 1;
         foreach (var row in result.Rows)
         {
-            var code = currency >= 0 ? row[currency] as string : null;
+            var code = currency >= 0 ? row[currency].Text : null;
             foreach (var metric in metrics)
             {
                 var index = IndexOf(result, metric);
@@ -38,7 +38,7 @@ public static class QueryTables
                 var words = MetricWords.For(metric);
                 // Counts of several currencies' rows need telling apart too; money always names its currency.
                 var label = type.Type == ColumnType.Money || several ? $"{words} ({code})" : words;
-                yield return new KpiTile(type with { Name = code is null ? words : label }, row[index]);
+                yield return new KpiTile(type with { Name = code is null ? words : label }, row[index].Value);
             }
         }
     }
@@ -47,12 +47,12 @@ public static class QueryTables
     public static ReportChart Chart(string title, ChartKind kind, QueryResult result, string metric, int labelColumn = 0)
     {
         var currency = IndexOf(result, "currency");
-        var first = currency >= 0 ? result.Rows.Select(r => r[currency]).FirstOrDefault() : null;
-        var rows = result.Rows.Where(r => currency < 0 || Equals(r[currency], first)).ToList();
+        var first = currency >= 0 ? result.Rows.Select(r => r[currency].Text).FirstOrDefault() : null;
+        var rows = result.Rows.Where(r => currency < 0 || r[currency].Text == first).ToList();
         var index = IndexOf(result, metric);
-        var labels = rows.Select(r => Convert.ToString(r[labelColumn], CultureInfo.InvariantCulture) ?? "").ToList();
-        var values = rows.Select(r => r[index] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : 0d).ToList();
-        var name = first is string code ? $"{metric} ({code})" : metric;
+        var labels = rows.Select(r => r[labelColumn].ToString()).ToList();
+        var values = rows.Select(r => (double)(r[index].Number ?? 0m)).ToList();
+        var name = first is { } code ? $"{metric} ({code})" : metric;
         return new ReportChart(title, kind, labels, [new ChartSeries(name, values)]);
     }
 
@@ -72,7 +72,7 @@ public static class QueryTables
     {
         "count" => new(name, ColumnType.Integer),
         "money" or "previous" => ReportColumn.Money(name, currencies.Count == 1 ? currencies[0] : ""),
-        "quantity" => new(name, result.Rows.All(r => r[index] is null or int or long || (r[index] is decimal d && d == decimal.Truncate(d))) ? ColumnType.Integer : ColumnType.Decimal),
+        "quantity" => new(name, result.Rows.All(r => r[index].Number is not { } n || n == decimal.Truncate(n)) ? ColumnType.Integer : ColumnType.Decimal),
         "ratio" or "change" => new(name, ColumnType.Percent),
         "day" or "week" or "month" or "quarter" or "year" => new(name, ColumnType.Date),
         _ => new(name, ColumnType.Text),
@@ -81,7 +81,7 @@ public static class QueryTables
     private static List<string> Currencies(QueryResult result)
     {
         var currency = IndexOf(result, "currency");
-        return currency < 0 ? [] : result.Rows.Select(r => r[currency]).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return currency < 0 ? [] : result.Rows.Select(r => r[currency].Text).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static async IAsyncEnumerable<object?[]> Rows(QueryResult result, List<ReportColumn> columns)
@@ -92,9 +92,9 @@ public static class QueryTables
             for (var i = 0; i < typed.Length; i++)
             {
                 // Bucket keys are the local start day, "yyyy-MM-dd".
-                typed[i] = columns[i].Type == ColumnType.Date && row[i] is string day
+                typed[i] = columns[i].Type == ColumnType.Date && row[i].Text is { } day
                     ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : row[i];
+                    : row[i].Value;
             }
             yield return typed;
         }

@@ -31,7 +31,9 @@ public sealed class CachedResultTests
 
         Assert.True(parsed.Meta.Cached);
         Assert.Equal(812.4, parsed.Meta.TookMs);
-        Assert.Equal("12.50", ((JsonElement)parsed.Rows[0][0]!).GetRawText());
+        Assert.Equal(Computed.Rows[0], parsed.Rows[0]);
+        Assert.Equal((null, 12.50m), (parsed.Rows[0][0].Text, parsed.Rows[0][0].Number));
+        Assert.Equal("12.50", parsed.Rows[0][0].ToString());
     }
 
     [Fact]

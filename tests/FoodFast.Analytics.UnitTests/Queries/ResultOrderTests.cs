@@ -21,7 +21,7 @@ public sealed class ResultOrderTests
 
         var (_, rows) = ResultBuilder.Build(query, new AggregateTable(backend, Approximate: false), previous: null);
 
-        Assert.Equal(["p-d", "p-a", "p-b", "p-c"], rows.Select(r => (string)r[0]!));
+        Assert.Equal(["p-d", "p-a", "p-b", "p-c"], rows.Select(r => r[0].Text));
     }
 
     [Fact]
@@ -38,6 +38,6 @@ public sealed class ResultOrderTests
 
         var (_, rows) = ResultBuilder.Build(query, new AggregateTable(backend, Approximate: false), previous: null);
 
-        Assert.Equal(["0", "2", "9", "10", "23"], rows.Select(r => (string)r[0]!));
+        Assert.Equal(["0", "2", "9", "10", "23"], rows.Select(r => r[0].Text));
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace FoodFast.Analytics.Core.Queries.Compositions;
 
 /// <summary>
@@ -23,10 +20,7 @@ public static class EngagementQueries
         return new EngagementResult(dau, wau, mau, mau == 0 ? null : Math.Round(dau / mau, 4), results[3]);
     }
 
-    // A result read back from the cache holds JSON elements rather than numbers.
-    private static decimal Users(QueryResult result) => result.Rows[0][0] is JsonElement json
-        ? json.GetDecimal()
-        : Convert.ToDecimal(result.Rows[0][0], CultureInfo.InvariantCulture);
+    private static decimal Users(QueryResult result) => result.Rows[0][0].Number ?? 0m;
 }
 
 /// <param name="Dau">unique users in the last day before the window's end; Wau the last 7 days; Mau the last 30.</param>
