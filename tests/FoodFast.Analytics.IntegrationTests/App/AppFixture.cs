@@ -93,7 +93,7 @@ public sealed class AppFixture : LiveApiFactory
     }
 
     /// <summary>A signed-in page on the fixture's view; script errors and the hosts it loaded from are collected.</summary>
-    public async Task<AppPage> OpenAsync(string hash, string? key = null)
+    public async Task<AppPage> OpenAsync(string hash, string? key = null, Action<IPage>? beforeSignIn = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, AcceptDownloads = true });
         // Generous: a whole-suite run on two cores can keep chromium waiting for a core for seconds.
@@ -103,6 +103,7 @@ public sealed class AppFixture : LiveApiFactory
         var app = new AppPage(context, page);
         page.PageError += (_, error) => app.ScriptErrors.Add(error);
         page.RequestFinished += (_, request) => app.Loaded.Add(request.Url);
+        beforeSignIn?.Invoke(page);
         await page.GotoAsync(new Uri(BaseAddress, "/app/").ToString());
         await page.FillAsync("#credential", key ?? KeyA);
         await page.ClickAsync("form button[type=submit]");
