@@ -45,13 +45,7 @@ internal sealed class DependencyOutageHandler(IProblemDetailsService problems, I
     }
 
     /// <summary>The same answer as a result, for handlers that catch the outage themselves.</summary>
-    public static IResult Result(string dependency, string detail) => new UnavailableResult(dependency, detail);
-
-    private sealed class UnavailableResult(string dependency, string detail) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) =>
-            httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(Unavailable(httpContext, dependency, detail)).AsTask();
-    }
+    public static DependencyUnavailable Result(string dependency, string detail) => new(dependency, detail);
 
     /// <summary>The dependency an exception (or one it wraps) says is down, or null when it is not an outage.</summary>
     public static string? Dependency(Exception exception)

@@ -17,23 +17,22 @@ internal static class CompatibilityApi
     {
         var api = app.MapGroup("").WithTags("Ingestion (compatibility)");
         api.MapPost("/analytics/events/track", TrackEvents).WithName("TrackEvents").WithDescription(IngestionApi.Limits)
-            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).");
         api.MapPost("/analytics/user-activity/index", TrackEvents).WithName("IndexUserActivity").WithDescription(IngestionApi.Limits)
-            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .WithSummary("Alias of POST /api/v1/events/batch (one event or an array).");
         api.MapPost("/analytics/orders/index", IndexOrders).WithName("IndexOrders").WithDescription(IngestionApi.Limits)
-            .WithSummary("Alias of POST /api/v1/orders/batch (one order or an array).").Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .WithSummary("Alias of POST /api/v1/orders/batch (one order or an array).");
         api.MapPost("/core/collect/", Collect).WithName("CollectEvent").WithDescription(IngestionApi.Limits)
-            .WithSummary("EcoMarket collector: {category, event_type, user_id, session_id, shop_id, event_id?, timestamp?, data{...}}.")
-            .Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .WithSummary("EcoMarket collector: {category, event_type, user_id, session_id, shop_id, event_id?, timestamp?, data{...}}.");
     }
 
-    public static Task<IResult> TrackEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> TrackEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, wait ?? false, cancellationToken);
 
-    public static Task<IResult> IndexOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> IndexOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
-    public static Task<IResult> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> Collect(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, CollectorShape.Reader, wait ?? false, cancellationToken);
 }
 

@@ -25,34 +25,34 @@ internal static class IngestionApi
         var api = app.MapGroup("").WithTags("Ingestion");
         api.MapPost("/orders", IngestOrder).WithName("IngestOrder").WithDescription(Limits)
             .WithSummary("Ingest one order (upserted by shopId + orderId; the newest updatedAt wins).")
-            .Accepts<Order>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .Accepts<Order>("application/json");
         api.MapPost("/orders/batch", IngestOrders).WithName("IngestOrders").WithDescription(Limits)
             .WithSummary("Ingest a batch of orders as a JSON array or NDJSON; each item is judged alone.")
-            .Accepts<Order[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .Accepts<Order[]>("application/json", IngestionBody.NdJson);
         api.MapPatch("/orders/{orderId}/status", ChangeOrderStatus).WithName("ChangeOrderStatus").WithDescription(Limits)
             .WithSummary("Change an order's status; ignored when older than the stored order.")
-            .Accepts<StatusChangeRequest>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .Accepts<StatusChangeRequest>("application/json");
         api.MapPost("/events", IngestEvent).WithName("IngestEvent").WithDescription(Limits)
             .WithSummary("Ingest one activity event (idempotent on eventId).")
-            .Accepts<Core.Events.ActivityEvent>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .Accepts<Core.Events.ActivityEvent>("application/json");
         api.MapPost("/events/batch", IngestEvents).WithName("IngestEvents").WithDescription(Limits)
             .WithSummary("Ingest a batch of activity events as a JSON array or NDJSON; each item is judged alone.")
-            .Accepts<Core.Events.ActivityEvent[]>("application/json", IngestionBody.NdJson).Produces<IngestResult>(StatusCodes.Status202Accepted);
+            .Accepts<Core.Events.ActivityEvent[]>("application/json", IngestionBody.NdJson);
     }
 
-    public static Task<IResult> IngestOrder(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> IngestOrder(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.SingleAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, "order", wait ?? false, cancellationToken);
 
-    public static Task<IResult> IngestOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> IngestOrders(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Order, IngestionHandler.Orders, wait ?? false, cancellationToken);
 
-    public static Task<IResult> IngestEvent(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> IngestEvent(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.SingleAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, "event", wait ?? false, cancellationToken);
 
-    public static Task<IResult> IngestEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
+    public static Task<IngestAnswer> IngestEvents(HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken) =>
         IngestionHandler.BatchAsync(request, ingestor, IngestKind.Event, IngestionHandler.Events, wait ?? false, cancellationToken);
 
-    public static Task<IResult> ChangeOrderStatus(string orderId, HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken)
+    public static Task<IngestAnswer> ChangeOrderStatus(string orderId, HttpRequest request, Ingestor ingestor, bool? wait, CancellationToken cancellationToken)
     {
         ItemReader reader = (json, rules, problems) => ReadStatusChange(orderId, json, rules, problems) is { } change ? IngestEntry.Of(change) : null;
         return IngestionHandler.SingleAsync(request, ingestor, IngestKind.OrderStatus, reader, "status change", wait ?? false, cancellationToken);

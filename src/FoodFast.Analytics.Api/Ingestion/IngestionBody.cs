@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoodFast.Analytics.Core.Validation;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Ingestion;
 
@@ -25,7 +26,7 @@ internal static class IngestionBody
         }
     }
 
-    public static async Task<(Items? Items, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, int maxItems, CancellationToken cancellationToken)
+    public static async Task<(Items? Items, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, int maxItems, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType is { } type ? type.Split(';')[0].Trim().ToLowerInvariant() : "application/json";
         var ndjson = mediaType is NdJson or "application/ndjson";

@@ -37,7 +37,7 @@ internal static class IngestionHandler
     }
 
     /// <summary>One item per request: invalid is a 400 naming every field.</summary>
-    public static async Task<IResult> SingleAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, string what, bool wait, CancellationToken cancellationToken)
+    public static async Task<IngestAnswer> SingleAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, string what, bool wait, CancellationToken cancellationToken)
     {
         reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxItemBytes, 1, cancellationToken);
@@ -61,7 +61,7 @@ internal static class IngestionHandler
     }
 
     /// <summary>Many items: each is judged alone, so one bad item never drops the good ones.</summary>
-    public static async Task<IResult> BatchAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, bool wait, CancellationToken cancellationToken)
+    public static async Task<IngestAnswer> BatchAsync(HttpRequest request, Ingestor ingestor, IngestKind kind, ItemReader reader, bool wait, CancellationToken cancellationToken)
     {
         reader = InCallerShop(request, reader);
         var (items, problem) = await IngestionBody.ReadAsync(request, ingestor.Options.MaxBatchBytes, ingestor.Options.MaxBatchItems, cancellationToken);
@@ -94,7 +94,7 @@ internal static class IngestionHandler
         return await AppendAsync(ingestor, entries, rejected, wait, cancellationToken);
     }
 
-    public static async Task<IResult> AppendAsync(Ingestor ingestor, IReadOnlyList<IngestEntry> entries, IReadOnlyList<RejectedItem> rejected, bool wait, CancellationToken cancellationToken)
+    public static async Task<IngestAnswer> AppendAsync(Ingestor ingestor, IReadOnlyList<IngestEntry> entries, IReadOnlyList<RejectedItem> rejected, bool wait, CancellationToken cancellationToken)
     {
         try
         {

@@ -39,5 +39,12 @@ public sealed class DocumentFromTypesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(Schema("ListReports", "200"), Schema("GetReportHistory", "200"));
         Assert.Equal("""{"type":"array","items":{"$ref":"#/components/schemas/DeadLetter"}}""", Schema("GetDeadLetters", "200"));
         Assert.Equal(["202", "400"], Answers("Export"));
+        // Every ingestion endpoint answers through IngestAnswer: counts, a named field, an unreadable body, the log down.
+        foreach (var id in new[] { "IngestOrder", "IngestOrders", "ChangeOrderStatus", "IngestEvent", "IngestEvents", "TrackEvents", "IndexOrders", "CollectEvent" })
+        {
+            Assert.Equal(["202", "400", "503"], Answers(id).Where(s => s is not ("413" or "415")));
+            Assert.Equal("""{"$ref":"#/components/schemas/IngestResult"}""", Schema(id, "202"));
+            Assert.True(operations[id].GetProperty("503").GetProperty("content").TryGetProperty("application/problem+json", out _), id);
+        }
     }
 }
