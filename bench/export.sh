@@ -63,8 +63,12 @@ api_get() { curl -sf -H "Authorization: ApiKey $key" "http://127.0.0.1:$port$1";
 report() {
   echo 5 > "/proc/$api/clear_refs" 2>/dev/null || true  # resets VmHWM, so the peak is this report's
   local id
-  id=$(curl -sf -H "Authorization: ApiKey $key" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/reports" \
-    -d "{\"kind\":\"$1\",\"format\":\"$2\",\"shopId\":\"bench\",\"parameters\":{\"from\":\"$from\",\"to\":\"$to\"}}" | jq -r .id)
+  local answer status
+  answer=$(curl -s -w '\n%{http_code}' -H "Authorization: ApiKey $key" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/reports" \
+    -d "{\"kind\":\"$1\",\"format\":\"$2\",\"shopId\":\"bench\",\"parameters\":{\"from\":\"$from\",\"to\":\"$to\"}}")
+  status=${answer##*$'\n'} answer=${answer%$'\n'*}
+  [[ "$status" == 202 ]] || { echo "POST /api/v1/reports ($1, $2) answered $status: $answer" >&2; exit 1; }
+  id=$(jq -r .id <<<"$answer")
   local job
   while :; do
     job=$(api_get "/api/v1/reports/$id")

@@ -47,7 +47,8 @@ internal sealed record ExportedTable(string Name, string Time, string Id, IReadO
         + $" order by {Time}, shop_id, {Id}";
 
     /// <summary>
-    /// COPY cannot take parameters, so the shop and the range are literals here (<see cref="Literal"/>). Each column is
+    /// COPY cannot take parameters, so the shop and the range are literals here (<see cref="Literal"/>). Run it with
+    /// <c>DateStyle</c> ISO (<see cref="IsoDates"/>). Each column is
     /// written as the report CSV writer writes it: empty text as null (an empty, unquoted field, where COPY would write
     /// <c>""</c>), instants as ISO-8601 UTC with <c>Z</c> and no trailing zeros in the fraction.
     /// </summary>
@@ -56,13 +57,18 @@ internal sealed record ExportedTable(string Name, string Time, string Id, IReadO
         var columns = string.Join(", ", Columns.Select(c => c.Kind switch
         {
             ColumnKind.Text => $"nullif({c.Name}, '')",
-            ColumnKind.Instant => $"rtrim(rtrim(to_char({c.Name} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '0'), '.') || 'Z'",
+            // A timestamp's ISO text (DateStyle ISO, set by the caller) has no trailing zeros in its fraction; to_char
+            // would need two rtrims and made the whole COPY a third slower.
+            ColumnKind.Instant => $"replace(({c.Name} at time zone 'UTC')::text, ' ', 'T') || 'Z'",
             _ => c.Name,
         }));
         var shop = range.ShopId is { } id ? $" and shop_id = {Literal(id)}" : "";
         return $"copy (select {columns} from {Name} where {Time} >= {Literal(range.From)} and {Time} < {Literal(range.To)}{shop}"
             + $" order by {Time}, shop_id, {Id}) to stdout with (format csv)";
     }
+
+    /// <summary>The session setting the instants' text relies on ("2026-01-02 10:00:00.5"), whatever the server's default.</summary>
+    public const string IsoDates = "set datestyle = 'ISO, YMD'";
 
     // With standard_conforming_strings (on since PostgreSQL 9.1, and required by Npgsql) a quote doubled is the only escape.
     private static string Literal(string text) => text.Contains('\0')

@@ -40,6 +40,10 @@ public sealed class PostgresExportSource(AnalyticsDatabase database) : IExportSo
         var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
+            await using (var dates = new NpgsqlCommand(ExportedTable.IsoDates, connection))
+            {
+                await dates.ExecuteNonQueryAsync(cancellationToken);
+            }
             return new ConnectionOwnedReader(await connection.BeginTextExportAsync(copy, cancellationToken), connection);
         }
         catch

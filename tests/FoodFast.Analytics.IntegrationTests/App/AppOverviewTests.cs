@@ -93,6 +93,48 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task The_keyboard_alone_signs_in_changes_the_comparison_and_opens_a_product()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        context.SetDefaultTimeout(60_000);
+        await using var app = new AppPage(context, await context.NewPageAsync());
+        var page = app.Page;
+        page.PageError += (_, error) => app.ScriptErrors.Add(error);
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/app/" + fixture.ViewHash()).ToString());
+        await page.WaitForSelectorAsync("#credential");
+
+        Assert.True(await TabToAsync(page, "#credential"));
+        await page.Keyboard.TypeAsync(fixture.KeyA);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#kpis .tile[data-metric=revenue] .value:text-is('74.14 EUR')");
+
+        Assert.True(await TabToAsync(page, "#compare"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await WaitForUrlAsync(page, url => url.Contains("compare=previous_period", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("#top-products tbody a[data-product='p-cheese']");
+
+        Assert.True(await TabToAsync(page, "#top-products tbody a[data-product='p-cheese']"));
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForUrlAsync(page, url => url.Contains("#/product/p-cheese", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("h1:text-is('Bergkäse 250 g')");
+        Assert.Empty(app.ScriptErrors);
+    }
+
+    /// <summary>Presses Tab until <paramref name="selector"/> has the focus (at most 300 times); false if it never gets it.</summary>
+    private static async Task<bool> TabToAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 300; presses++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement === document.querySelector(s)", selector))
+            {
+                return true;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        return false;
+    }
+
+    [Fact]
     public async Task A_key_for_shop_a_never_sees_shop_b()
     {
         await using var app = await fixture.OpenAsync(fixture.ViewHash().Replace($"shop={ShopA}", $"shop={ShopB}", StringComparison.Ordinal));
