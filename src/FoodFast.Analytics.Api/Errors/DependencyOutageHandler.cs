@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using FoodFast.Analytics.Core.Observability;
 using FoodFast.Analytics.Core.Storage;
+using FoodFast.Analytics.ServiceData;
 using Microsoft.AspNetCore.Diagnostics;
 using StackExchange.Redis;
 
@@ -56,13 +56,12 @@ internal sealed class DependencyOutageHandler(IProblemDetailsService problems, I
             {
                 case DependencyFailedException { Unavailable: true } failed:
                     return failed.Dependency;
-                // The service database (API keys, report jobs, audit), which EF Core and Npgsql reach directly.
-                case DbException db when db.IsTransient || db.InnerException is TimeoutException or System.Net.Sockets.SocketException or IOException:
+                // The service database (API keys, report jobs, audit, Quartz), which EF Core, Quartz and the key lookup
+                // reach without a guard of their own: its adapter knows the driver's failures.
+                case var _ when NpgsqlFailures.IsOutage(ex):
                     return Dependencies.Postgres;
                 case RedisConnectionException or RedisTimeoutException:
                     return Dependencies.Redis;
-                case TimeoutException when ex.StackTrace?.Contains("Npgsql", StringComparison.Ordinal) == true:
-                    return Dependencies.Postgres;
             }
         }
         return null;
