@@ -23,9 +23,9 @@ internal static class StreamApi
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
         var stream = app.MapGroup(Route).WithTags("Real-time");
-        stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+        stream.MapGet("/", WebSocketStream).WithName("StreamWebSocket").ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("WebSocket: JSON messages {type, shopId, at, userId?, data} of a shop room or a user:{id} room; see docs/realtime.md.");
-        stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+        stream.MapGet("/sse", ServerSentEvents).WithName("StreamServerSentEvents").ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Server-Sent Events: the same messages with id: lines; resume with Last-Event-ID.");
     }
 
@@ -38,7 +38,7 @@ internal static class StreamApi
     public static async Task<Ok<LiveStats>> GetStreamStats([AsParameters] ShopSelection shop, StreamPresence presence, CancellationToken cancellationToken) =>
         TypedResults.Ok(await presence.StatsAsync(shop.ShopId, cancellationToken));
 
-    public static async Task<IResult> WebSocketStream(
+    public static async Task<StreamAnswer> WebSocketStream(
         [AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options, FoodFastMetrics metrics)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -65,10 +65,10 @@ internal static class StreamApi
         {
             Leave(hub, presence, client);
         }
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
-    public static async Task<IResult> ServerSentEvents(
+    public static async Task<StreamAnswer> ServerSentEvents(
         [AsParameters] StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence, IOptions<LiveOptions> options, FoodFastMetrics metrics)
     {
         var (client, problem) = await JoinAsync(request, http, hub, presence);
@@ -85,11 +85,11 @@ internal static class StreamApi
         {
             Leave(hub, presence, client);
         }
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
     /// <summary>Joins the room once this instance hears the bus, and reports the new count before the stream starts.</summary>
-    private static async Task<(LiveClient? Client, IResult? Problem)> JoinAsync(StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence)
+    private static async Task<(LiveClient? Client, StreamAnswer? Problem)> JoinAsync(StreamRequest request, HttpContext http, LiveHub hub, StreamPresence presence)
     {
         var (topics, problem) = request.ParseTopics();
         if (problem is not null)

@@ -15,7 +15,7 @@ internal static class StreamRoomAccess
     public sealed record Room(string? ShopId, string? UserId);
 
     /// <summary>The room to join, or the problem: 400 naming <c>room</c> or <c>shopId</c>, 403 naming <c>room</c> (another shop: 403 naming <c>shopId</c>).</summary>
-    public static (Room? Room, IResult? Problem) Decide(StreamRequest request, Caller caller)
+    public static (Room? Room, StreamAnswer? Problem) Decide(StreamRequest request, Caller caller)
     {
         var shop = caller.ResolveShop(request.ShopId);
         var (userId, invalid) = request.ParseRoom();

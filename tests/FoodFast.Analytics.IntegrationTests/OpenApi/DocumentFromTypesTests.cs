@@ -39,6 +39,10 @@ public sealed class DocumentFromTypesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(Schema("ListReports", "200"), Schema("GetReportHistory", "200"));
         Assert.Equal("""{"type":"array","items":{"$ref":"#/components/schemas/DeadLetter"}}""", Schema("GetDeadLetters", "200"));
         Assert.Equal(["202", "400"], Answers("Export"));
+        // The live feed answers with its messages, or with a problem naming the field (400) or the room (403).
+        Assert.Equal(["400"], Answers("StreamWebSocket"));
+        Assert.True(operations["StreamWebSocket"].TryGetProperty("403", out _));
+        Assert.Equal(Answers("StreamWebSocket"), Answers("StreamServerSentEvents"));
         // Every ingestion endpoint answers through IngestAnswer: counts, a named field, an unreadable body, the log down.
         foreach (var id in new[] { "IngestOrder", "IngestOrders", "ChangeOrderStatus", "IngestEvent", "IngestEvents", "TrackEvents", "IndexOrders", "CollectEvent" })
         {
