@@ -41,10 +41,7 @@ internal sealed record ExportedTable(string Name, string Time, string Id, IReadO
     public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>The row query: the shop and the range are parameters (@from, @to, @shop).</summary>
-    public string Select(ExportRange range) =>
-        $"select {ColumnList} from {Name} where {Time} >= @from and {Time} < @to"
-        + (range.ShopId is null ? "" : " and shop_id = @shop")
-        + $" order by {Time}, shop_id, {Id}";
+    public string Select(ExportRange range) => Query(ColumnList, "@from", "@to", range.ShopId is null ? null : "@shop");
 
     /// <summary>
     /// COPY cannot take parameters, so the shop and the range are literals here (<see cref="Literal"/>). Run it with
@@ -62,10 +59,15 @@ internal sealed record ExportedTable(string Name, string Time, string Id, IReadO
             ColumnKind.Instant => $"replace(({c.Name} at time zone 'UTC')::text, ' ', 'T') || 'Z'",
             _ => c.Name,
         }));
-        var shop = range.ShopId is { } id ? $" and shop_id = {Literal(id)}" : "";
-        return $"copy (select {columns} from {Name} where {Time} >= {Literal(range.From)} and {Time} < {Literal(range.To)}{shop}"
-            + $" order by {Time}, shop_id, {Id}) to stdout with (format csv)";
+        var query = Query(columns, Literal(range.From), Literal(range.To), range.ShopId is { } shop ? Literal(shop) : null);
+        return $"copy ({query}) to stdout with (format csv)";
     }
+
+    // One shape for both: the same rows in the same order, whether the range comes as parameters or as literals.
+    private string Query(string columns, string from, string to, string? shop) =>
+        $"select {columns} from {Name} where {Time} >= {from} and {Time} < {to}"
+        + (shop is null ? "" : $" and shop_id = {shop}")
+        + $" order by {Time}, shop_id, {Id}";
 
     /// <summary>The session setting the instants' text relies on ("2026-01-02 10:00:00.5"), whatever the server's default.</summary>
     public const string IsoDates = "set datestyle = 'ISO, YMD'";
