@@ -21,11 +21,12 @@ public sealed class ApiExplorerPageTests(LiveApiFactory api) : IClassFixture<Liv
         var loaded = new List<string>();
         page.RequestFinished += (_, request) => loaded.Add(request.Url);
 
-        var document = page.WaitForResponseAsync(response => response.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
-        var response = await page.GotoAsync(new Uri(api.BaseAddress, path).ToString());
+        var document = page.WaitForResponseAsync(response => response.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        var response = await page.GotoAsync(new Uri(api.BaseAddress, path).ToString(), new() { Timeout = 90_000 });
 
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-        await page.WaitForSelectorAsync(operation, new() { Timeout = 20_000 });
+        // ReDoc lays out all 88 operations before it shows one: under a whole-suite run on two cores that took over 20 s.
+        await page.WaitForSelectorAsync(operation, new() { Timeout = 90_000 });
         Assert.Equal((int)HttpStatusCode.OK, (await document).Status);
         Assert.All(loaded.Where(url => url.StartsWith("http", StringComparison.Ordinal)), url => Assert.StartsWith(api.BaseAddress.ToString(), url, StringComparison.Ordinal));
     }
