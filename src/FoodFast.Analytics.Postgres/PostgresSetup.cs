@@ -23,6 +23,7 @@ public static class PostgresSetup
             return new AnalyticsDatabase(connectionString);
         });
         services.AddSingleton<PostgresAnalyticsSink>();
+        services.AddSingleton<Core.Ingestion.IWriteThroughStore, PostgresWriteThrough>();
         services.AddSingleton<Queries.PostgresQueries>();
         services.AddSingleton<Queries.PostgresQueryFamilies>();
         services.AddSingleton<Erasure.PostgresCustomerErasure>();

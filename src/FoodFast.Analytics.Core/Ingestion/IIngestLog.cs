@@ -6,8 +6,8 @@ namespace FoodFast.Analytics.Core.Ingestion;
 /// </summary>
 public interface IIngestLog
 {
-    /// <summary>Appends durably and returns the entries' log ids, in order.</summary>
-    Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken);
+    /// <summary>Appends durably: what the store takes at once (<see cref="IWriteThroughStore"/>) goes there, the rest into the log.</summary>
+    Task<Appended> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="max"/> due entries, oldest first; null when none is due.</summary>
     Task<IIngestClaim?> ClaimAsync(int max, CancellationToken cancellationToken);
@@ -24,6 +24,17 @@ public interface IIngestLog
 
     /// <summary>Moves dead letters back into the log (all of a shop's, or the given ids); returns how many.</summary>
     Task<int> ReplayAsync(string? shopId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken);
+}
+
+/// <summary>Where each appended entry went, in order: its log id, or <see cref="StoredId"/> when the store took it at once.</summary>
+public sealed record Appended(IReadOnlyList<long> Ids)
+{
+    public const long StoredId = 0;
+
+    public bool IsStored(int index) => Ids[index] == StoredId;
+
+    /// <summary>The ids of the entries that wait in the log for the indexer.</summary>
+    public IReadOnlyList<long> LoggedIds => Ids.Where(id => id != StoredId).ToArray();
 }
 
 /// <summary>Claimed entries, locked until settled or disposed (disposing without settling leaves them due).</summary>

@@ -36,6 +36,13 @@ public sealed class IngestionOptions
     [Range(1, 36_500, ErrorMessage = "Ingestion:HorizonDays must be between 1 and 36500")]
     public int HorizonDays { get; set; } = 3650;
 
+    /// <summary>
+    /// On the Postgres backend sharing the service database, write accepted items into the analytics tables in the ingest
+    /// log's own transaction, so they are queryable at the 202 and skip the indexer. Default true; false sends every item
+    /// through the log and the indexer, as the Elasticsearch backend and a Postgres store of its own always do.
+    /// </summary>
+    public bool WriteThrough { get; set; } = true;
+
     /// <summary>Whether this instance runs the indexer. Default true; several instances may.</summary>
     public bool IndexerEnabled { get; set; } = true;
 

@@ -7,7 +7,8 @@ namespace FoodFast.Analytics.Core.Ingestion;
 
 /// <summary>
 /// What the ingestion endpoints call: append validated items to the log (durable before the caller answers
-/// 202) and, for <c>?wait=true</c>, wait until they have left the log for the store.
+/// 202; a write-through store takes them in the same transaction) and, for <c>?wait=true</c>, wait until those
+/// left in the log have moved to the store.
 /// </summary>
 public sealed class Ingestor(
     IIngestLog log, IndexerSignal signal, IngestionMetrics metrics, FoodFastMetrics meters, IOptions<IngestionOptions> options, TimeProvider time,
@@ -39,24 +40,34 @@ public sealed class Ingestor(
         {
             return wait ? true : null;
         }
-        IReadOnlyList<long> ids;
+        Appended appended;
         try
         {
-            ids = await log.AppendAsync(entries, cancellationToken);
+            appended = await log.AppendAsync(entries, cancellationToken);
         }
         catch (Storage.DependencyFailedException failed)
         {
             meters.DependencyError(failed.Dependency);
             throw;
         }
-        metrics.Accepted(ids.Count);
+        var stored = Enumerable.Range(0, entries.Count).Where(appended.IsStored).Select(i => entries[i]).ToList();
+        metrics.Accepted(entries.Count);
+        metrics.Indexed(stored.Count);
         foreach (var kind in entries.GroupBy(e => e.Kind))
         {
             meters.Ingested(kind.Key, "accepted", kind.Count());
         }
-        signal.Kick();
+        foreach (var kind in stored.GroupBy(e => e.Kind))
+        {
+            meters.Ingested(kind.Key, "stored", kind.Count());
+        }
+        var logged = appended.LoggedIds;
+        if (logged.Count > 0)
+        {
+            signal.Kick();
+        }
         Notify(entries);
-        return wait ? await WaitIndexedAsync(ids, cancellationToken) : null;
+        return wait ? await WaitIndexedAsync(logged, cancellationToken) : null;
     }
 
     /// <summary>Fire-and-forget: the producer's 202 never waits for, nor fails with, an observer.</summary>
@@ -71,6 +82,10 @@ public sealed class Ingestor(
     /// <summary>Waits until none of the ids is left in the log (landed or dead-lettered), or the wait timeout.</summary>
     public async Task<bool> WaitIndexedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return true;
+        }
         var deadline = time.GetUtcNow().AddSeconds(Options.WaitTimeoutSeconds);
         while (true)
         {

@@ -43,7 +43,7 @@ public sealed class FoodFastMetrics
         Meter = meters.Create(MeterName);
         _httpRequests = Meter.CreateCounter<long>("foodfast.http.server.requests", null, "HTTP requests answered, by route template, method and status.");
         _httpDuration = Seconds("foodfast.http.server.request.duration", "Time to answer an HTTP request, by route template, method and status.");
-        _ingestItems = Meter.CreateCounter<long>("foodfast.ingest.items", null, "Items received by the ingestion endpoints, by kind (orders, events) and outcome (accepted, rejected).");
+        _ingestItems = Meter.CreateCounter<long>("foodfast.ingest.items", null, "Items received by the ingestion endpoints, by kind (orders, events) and outcome (accepted, rejected; stored: of the accepted, those written through to the store at once).");
         Meter.CreateObservableGauge("foodfast.ingest.log.depth", () => Gauge(s => s.Pending), null, "Entries waiting in the ingest log for the indexer.");
         Meter.CreateObservableGauge("foodfast.ingest.log.oldest.age", OldestAge, "s", "Age of the oldest entry waiting in the ingest log (0 when empty).");
         Meter.CreateObservableGauge("foodfast.ingest.dead_letters", () => Gauge(s => s.DeadLetters), null, "Entries parked in the dead-letter table.");

@@ -40,11 +40,19 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
 
     private async Task<IReadOnlyList<SinkOutcome>> WriteAllAsync(IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken)
     {
+        await using var connection = await database.Writer.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var outcomes = await WriteOnAsync(connection, batch, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>Writes the batch inside the connection's open transaction; the caller commits.</summary>
+    internal static async Task<IReadOnlyList<SinkOutcome>> WriteOnAsync(NpgsqlConnection connection, IReadOnlyList<SinkItem> batch, CancellationToken cancellationToken)
+    {
         var outcomes = Enumerable.Repeat(SinkOutcome.Landed, batch.Count).ToArray();
         var orders = batch.Where(i => i.Order is not null).Select(i => i.Order!).ToList();
         var events = batch.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
-        await using var connection = await database.Writer.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         if (orders.Count > 0 || events.Count > 0)
         {
             await StagingTables.EnsureAsync(connection, cancellationToken);
@@ -67,14 +75,13 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
                 outcomes[position] = SinkOutcome.Retry("order not stored yet: its status change waits for it");
             }
         }
-        await tx.CommitAsync(cancellationToken);
         return outcomes;
     }
 
     /// <summary>Class 22 (data exception) and 23 (integrity violation): retrying the same data cannot help.</summary>
-    private static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
+    internal static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);

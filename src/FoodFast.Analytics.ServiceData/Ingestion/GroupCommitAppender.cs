@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FoodFast.Analytics.Core.Ingestion;
+using FoodFast.Analytics.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,24 +9,27 @@ namespace FoodFast.Analytics.ServiceData.Ingestion;
 /// <summary>
 /// Appends to <c>ingest_log</c> with binary COPY. Appends that arrive while a write is in flight are grouped
 /// into the next one, so a thousand single-event requests cost a handful of transactions, not a thousand,
-/// and every caller still gets its answer only after its rows are committed.
+/// and every caller still gets its answer only after its rows are committed. With a write-through store the group
+/// is first written into the store in the same transaction, and only what the store could not take is logged.
 /// </summary>
 internal sealed class GroupCommitAppender : IAsyncDisposable
 {
     private const int MaxGroupEntries = 20_000;
+    private readonly IWriteThroughStore? _writeThrough;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = false });
     private readonly NpgsqlDataSource _dataSource;
     private readonly Task[] _writers;
 
-    public GroupCommitAppender(NpgsqlDataSource dataSource, int writers)
+    public GroupCommitAppender(NpgsqlDataSource dataSource, int writers, IWriteThroughStore? writeThrough)
     {
         _dataSource = dataSource;
+        _writeThrough = writeThrough;
         _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
-    public Task<long[]> AppendAsync(IReadOnlyList<IngestEntry> entries)
+    public Task<Appended> AppendAsync(IReadOnlyList<IngestEntry> entries)
     {
-        var pending = new PendingAppend(entries, new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingAppend(entries, new TaskCompletionSource<Appended>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("the ingest log is shutting down");
@@ -56,7 +60,7 @@ internal sealed class GroupCommitAppender : IAsyncDisposable
                 var offset = 0;
                 foreach (var append in group)
                 {
-                    append.Done.TrySetResult(ids[offset..(offset + append.Entries.Count)]);
+                    append.Done.TrySetResult(new Appended(ids[offset..(offset + append.Entries.Count)]));
                     offset += append.Entries.Count;
                 }
             }
@@ -70,35 +74,52 @@ internal sealed class GroupCommitAppender : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes the group in one transaction; returns each entry's log id, <see cref="Appended.StoredId"/> for an entry the store took.</summary>
     private async Task<long[]> WriteGroupAsync(List<PendingAppend> group, int count)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var connection = _writeThrough is null ? await _dataSource.OpenConnectionAsync()
+            : (NpgsqlConnection)await _writeThrough.OpenConnectionAsync(CancellationToken.None);
         await using var tx = await connection.BeginTransactionAsync();
-        var ids = new long[count];
-        await using (var reserve = new NpgsqlCommand("select nextval('ingest_log_id_seq') from generate_series(1, $1)", connection, tx))
+        var entries = group.SelectMany(g => g.Entries).ToList();
+        var toLog = Enumerable.Range(0, count).ToList();
+        if (_writeThrough is not null)
         {
-            reserve.Parameters.Add(new NpgsqlParameter { Value = count });
-            await using var reader = await reserve.ExecuteReaderAsync();
-            for (var i = 0; await reader.ReadAsync(); i++)
-            {
-                ids[i] = reader.GetInt64(0);
-            }
+            var outcomes = await _writeThrough.WriteAsync(connection, entries.Select(e => e.ToSinkItem()).ToList(), CancellationToken.None);
+            toLog = toLog.Where(i => outcomes[i].Kind != SinkOutcomeKind.Landed).ToList();
         }
-        await using (var copy = await connection.BeginBinaryImportAsync("copy ingest_log (id, kind, shop_id, payload) from stdin (format binary)"))
+        var ids = new long[count];
+        Array.Fill(ids, Appended.StoredId);
+        if (toLog.Count > 0)
         {
-            var i = 0;
-            foreach (var entry in group.SelectMany(g => g.Entries))
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(ids[i++], NpgsqlDbType.Bigint);
-                await copy.WriteAsync((short)entry.Kind, NpgsqlDbType.Smallint);
-                await copy.WriteAsync(entry.ShopId, NpgsqlDbType.Text);
-                await copy.WriteAsync(entry.Payload, NpgsqlDbType.Bytea);
-            }
-            await copy.CompleteAsync();
+            await LogAsync(connection, entries, toLog, ids);
         }
         await tx.CommitAsync();
         return ids;
+    }
+
+    private static async Task LogAsync(NpgsqlConnection connection, List<IngestEntry> entries, List<int> toLog, long[] ids)
+    {
+        await using (var reserve = new NpgsqlCommand("select nextval('ingest_log_id_seq') from generate_series(1, $1)", connection))
+        {
+            reserve.Parameters.Add(new NpgsqlParameter { Value = toLog.Count });
+            await using var reader = await reserve.ExecuteReaderAsync();
+            foreach (var i in toLog)
+            {
+                await reader.ReadAsync();
+                ids[i] = reader.GetInt64(0);
+            }
+        }
+        await using var copy = await connection.BeginBinaryImportAsync("copy ingest_log (id, kind, shop_id, payload) from stdin (format binary)");
+        foreach (var i in toLog)
+        {
+            var entry = entries[i];
+            await copy.StartRowAsync();
+            await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint);
+            await copy.WriteAsync((short)entry.Kind, NpgsqlDbType.Smallint);
+            await copy.WriteAsync(entry.ShopId, NpgsqlDbType.Text);
+            await copy.WriteAsync(entry.Payload, NpgsqlDbType.Bytea);
+        }
+        await copy.CompleteAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -107,5 +128,5 @@ internal sealed class GroupCommitAppender : IAsyncDisposable
         await Task.WhenAll(_writers);
     }
 
-    private sealed record PendingAppend(IReadOnlyList<IngestEntry> Entries, TaskCompletionSource<long[]> Done);
+    private sealed record PendingAppend(IReadOnlyList<IngestEntry> Entries, TaskCompletionSource<Appended> Done);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using FoodFast.Analytics.Core.Ingestion;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace FoodFast.Analytics.ServiceData.Ingestion;
@@ -8,12 +9,13 @@ namespace FoodFast.Analytics.ServiceData.Ingestion;
 /// The ingest log in the service database: appended by group commit, claimed with <c>FOR UPDATE SKIP LOCKED</c>. Every
 /// call raises the driver's failures as Core's <see cref="Core.Storage.DependencyFailedException"/> (<see cref="NpgsqlFailures"/>).
 /// </summary>
-public sealed class PostgresIngestLog(ServiceDatabase database) : IIngestLog, IAsyncDisposable
+public sealed class PostgresIngestLog(ServiceDatabase database, IOptions<IngestionOptions> options, IEnumerable<IWriteThroughStore> stores) : IIngestLog, IAsyncDisposable
 {
-    private readonly GroupCommitAppender _appender = new(database.DataSource, writers: 2);
+    private readonly GroupCommitAppender _appender = new(database.DataSource, writers: 2,
+        options.Value.WriteThrough ? stores.FirstOrDefault(s => s.SharesLogDatabase) : null);
 
-    public Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken) =>
-        NpgsqlFailures.GuardAsync<IReadOnlyList<long>>("append", async () => await _appender.AppendAsync(entries).WaitAsync(cancellationToken));
+    public Task<Appended> AppendAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken) =>
+        NpgsqlFailures.GuardAsync("append", () => _appender.AppendAsync(entries).WaitAsync(cancellationToken));
 
     public Task<IIngestClaim?> ClaimAsync(int max, CancellationToken cancellationToken) => NpgsqlFailures.GuardAsync("claim", () => ClaimOnceAsync(max, cancellationToken));
 

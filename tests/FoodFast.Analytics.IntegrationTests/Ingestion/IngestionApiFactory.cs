@@ -6,7 +6,7 @@ namespace FoodFast.Analytics.IntegrationTests.Ingestion;
 /// Small limits so size checks are cheap to hit; one attempt before dead-lettering; four indexer loops claiming
 /// small batches, so concurrent requests are settled by different loops at once.
 /// </summary>
-public sealed class IngestionApiFactory : ApiFactory
+public class IngestionApiFactory : ApiFactory
 {
     public const int MaxBatchItems = 5;
     public const int MaxBatchBytes = 8192;
@@ -18,5 +18,15 @@ public sealed class IngestionApiFactory : ApiFactory
         settings["Ingestion:MaxAttempts"] = "1";
         settings["Ingestion:IndexerWorkers"] = "4";
         settings["Ingestion:IndexerBatchSize"] = "7";
+    }
+}
+
+/// <summary>The same with write-through off: every item waits in the ingest log for the indexer loops.</summary>
+public sealed class LoggedIngestionApiFactory : IngestionApiFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings["Ingestion:WriteThrough"] = "false";
     }
 }

@@ -5,7 +5,14 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 
 namespace FoodFast.Analytics.IntegrationTests.Ingestion;
 
-public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<IngestionApiFactory>
+/// <summary>Written through to the store in the ingest log's transaction: the default on Postgres.</summary>
+public sealed class WriteThroughIngestionTests(IngestionApiFactory api) : IngestionTests(api), IClassFixture<IngestionApiFactory>;
+
+/// <summary>Every item through the ingest log and the indexer, as on Elasticsearch or a Postgres store of its own.</summary>
+public sealed class LoggedIngestionTests(LoggedIngestionApiFactory api) : IngestionTests(api), IClassFixture<LoggedIngestionApiFactory>;
+
+/// <summary>What ingestion promises on either path from the 202 into the store.</summary>
+public abstract class IngestionTests(IngestionApiFactory api)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,7 +72,7 @@ public sealed class IngestionTests(IngestionApiFactory api) : IClassFixture<Inge
     }
 
     [Fact]
-    public async Task Versions_settled_by_concurrent_indexer_loops_keep_the_newest_of_each_order()
+    public async Task Concurrent_versions_keep_the_newest_of_each_order()
     {
         var client = await api.CreateAdminClientAsync();
         var versions = Enumerable.Range(0, 20).SelectMany(o => Enumerable.Range(1, 4).Select(v =>

@@ -31,7 +31,7 @@ public sealed class PrometheusTextTests : IDisposable
         var lines = Lines();
 
         Assert.Contains("# TYPE foodfast_ingest_items_total counter", lines);
-        Assert.Contains("# HELP foodfast_ingest_items_total Items received by the ingestion endpoints, by kind (orders, events) and outcome (accepted, rejected).", lines);
+        Assert.Contains("# HELP foodfast_ingest_items_total Items received by the ingestion endpoints, by kind (orders, events) and outcome (accepted, rejected; stored: of the accepted, those written through to the store at once).", lines);
         Assert.Contains("foodfast_ingest_items_total{kind=\"orders\",outcome=\"accepted\"} 5", lines);
         Assert.Contains("foodfast_ingest_items_total{kind=\"events\",outcome=\"rejected\"} 1", lines);
     }

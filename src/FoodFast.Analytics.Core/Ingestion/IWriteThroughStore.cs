@@ -1,0 +1,26 @@
+using System.Data.Common;
+using FoodFast.Analytics.Core.Storage;
+
+namespace FoodFast.Analytics.Core.Ingestion;
+
+/// <summary>
+/// A store that lives in the ingest log's own database (the Postgres backend on the service database). The log writes
+/// accepted items into it inside the append's transaction, so an item that lands is queryable when the producer gets its
+/// 202 and never waits in the log: one trip through the service instead of two. Items the store cannot take at once
+/// (a status change whose order has not arrived, a batch that fails on its data) are logged as before, and the indexer
+/// deals with them one by one.
+/// </summary>
+public interface IWriteThroughStore
+{
+    /// <summary>Whether the store's tables are in the log's database (the Postgres backend without a connection string of its own).</summary>
+    bool SharesLogDatabase { get; }
+
+    /// <summary>A connection to the database the log and the store share, for the append's transaction.</summary>
+    ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the items on <paramref name="connection"/> inside its open transaction and returns an outcome per item.
+    /// When the items fail on their data, nothing of them stays written and every outcome is <see cref="SinkOutcomeKind.Retry"/>.
+    /// </summary>
+    Task<IReadOnlyList<SinkOutcome>> WriteAsync(DbConnection connection, IReadOnlyList<SinkItem> items, CancellationToken cancellationToken);
+}
