@@ -30,11 +30,15 @@ public sealed class LocalFileStore : IFileStore
         writing[temporary] = true;
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+            long size;
+            string? sha256;
+            await using (var file = new HashingFileStream(new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true)))
             {
                 await write(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                (size, sha256) = (file.Length, file.Sha256());
             }
-            var (size, sha256) = await HashAsync(temporary, cancellationToken);
+            sha256 ??= await HashAsync(temporary, cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Move(temporary, path, overwrite: true);
             return new StoredFile(key, size, sha256);
@@ -110,10 +114,10 @@ public sealed class LocalFileStore : IFileStore
         return path;
     }
 
-    private static async Task<(long Size, string Sha256)> HashAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The hash of a file whose writer did not write front to back (<see cref="HashingFileStream"/>).</summary>
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        var hash = await SHA256.HashDataAsync(file, cancellationToken);
-        return (file.Length, Convert.ToHexStringLower(hash));
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
     }
 }

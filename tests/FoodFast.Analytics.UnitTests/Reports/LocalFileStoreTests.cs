@@ -39,6 +39,39 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_writer_that_seeks_back_to_patch_what_it_wrote_still_gets_the_hash_of_the_final_bytes()
+    {
+        // What a zip writer does: a header with a placeholder, the body, then the header patched in place.
+        var stored = await store.WriteAsync("patched.bin", async (stream, ct) =>
+        {
+            await stream.WriteAsync("HEAD----"u8.ToArray(), ct);
+            await stream.WriteAsync("body"u8.ToArray(), ct);
+            stream.Position = 4;
+            await stream.WriteAsync("SIZE"u8.ToArray(), ct);
+            stream.Seek(0, SeekOrigin.End);
+        }, Token);
+
+        Assert.Equal(12, stored.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("HEADSIZEbody"u8.ToArray())), stored.Sha256);
+    }
+
+    [Fact]
+    public async Task The_running_hash_is_given_only_for_a_file_written_front_to_back()
+    {
+        var path = Path.Combine(root, "direct.bin");
+        await using var hashing = new HashingFileStream(new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite));
+        await hashing.WriteAsync("front "u8.ToArray(), Token);
+        hashing.Write("to back"u8);
+        hashing.WriteByte((byte)'!');
+        await hashing.FlushAsync(Token);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("front to back!"u8.ToArray())), hashing.Sha256());
+        hashing.Position = 0;
+        hashing.Write("F"u8);
+        Assert.Null(hashing.Sha256());
+    }
+
+    [Fact]
     public async Task The_file_appears_only_when_the_write_completes()
     {
         Stream? duringWrite = null;
