@@ -106,7 +106,7 @@ public class BatchAcceptBenchmarks
         {
             if (IngestionHandler.Events(element!.Value, _rules, []) is { } entry)
             {
-                count += entry.ToSinkItem().Event is null ? 0 : 1;
+                count += entry.Item.Event is null ? 0 : 1;
             }
         }
         return count;

@@ -14,23 +14,29 @@ public enum IngestKind : short
 }
 
 /// <summary>
-/// An accepted item as it waits in the ingest log: its kind, shop and the validated item as wire JSON. Entries made
-/// in this process also keep the item itself, so the live observers read it without decoding the payload again.
+/// An accepted item on its way into the ingest log or, written through, straight into the store: its kind, shop and
+/// the validated item. The wire JSON the log keeps is made only when the entry is logged.
 /// </summary>
-public sealed record IngestEntry(IngestKind Kind, string ShopId, byte[] Payload)
+public sealed record IngestEntry(IngestKind Kind, string ShopId, SinkItem Item)
 {
-    /// <summary>The validated item, when this entry was made from one here (null for entries read back from the log).</summary>
-    public SinkItem? Item { get; init; }
+    private byte[]? _payload;
 
-    public static IngestEntry Of(Order order) => new(IngestKind.Order, order.ShopId, Serialize(order)) { Item = SinkItem.Of(order) };
+    /// <summary>The item as wire JSON, as the log keeps it.</summary>
+    public byte[] Payload => _payload ??= Item switch
+    {
+        { Order: { } order } => Serialize(order),
+        { StatusChange: { } change } => Serialize(change),
+        { Event: { } activity } => Serialize(activity),
+        _ => throw new InvalidOperationException("an ingest entry holds no item"),
+    };
 
-    public static IngestEntry Of(OrderStatusChange change) => new(IngestKind.OrderStatus, change.ShopId, Serialize(change)) { Item = SinkItem.Of(change) };
+    public static IngestEntry Of(Order order) => new(IngestKind.Order, order.ShopId, SinkItem.Of(order));
 
-    public static IngestEntry Of(ActivityEvent activity) => new(IngestKind.Event, activity.ShopId, Serialize(activity)) { Item = SinkItem.Of(activity) };
+    public static IngestEntry Of(OrderStatusChange change) => new(IngestKind.OrderStatus, change.ShopId, SinkItem.Of(change));
 
-    /// <summary>The item: the one kept in memory, or decoded from the payload.</summary>
-    public SinkItem ToSinkItem() => Item ?? ToSinkItem(Kind, Payload);
+    public static IngestEntry Of(ActivityEvent activity) => new(IngestKind.Event, activity.ShopId, SinkItem.Of(activity));
 
+    /// <summary>An item read back from the log's wire JSON.</summary>
     public static SinkItem ToSinkItem(IngestKind kind, byte[] payload) => kind switch
     {
         IngestKind.Order => SinkItem.Of(JsonSerializer.Deserialize<Order>(payload, WireJson.Options)!),

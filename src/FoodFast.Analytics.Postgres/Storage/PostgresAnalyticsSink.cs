@@ -5,9 +5,9 @@ using Npgsql;
 namespace FoodFast.Analytics.Postgres.Storage;
 
 /// <summary>
-/// Writes batches with binary COPY into temporary staging tables (<see cref="StagingTables"/>), then one set-based upsert each:
-/// events insert-if-absent by <c>(shop_id, event_id)</c>; orders replace the stored copy only when the incoming
-/// <c>updated_at</c> is not older, and their lines are rewritten with them.
+/// Writes batches with one set-based statement each: events inserted if absent by <c>(shop_id, event_id)</c>
+/// (<see cref="EventRows"/>); orders, copied into temporary staging tables (<see cref="StagingTables"/>), replace the
+/// stored copy only when the incoming <c>updated_at</c> is not older, and their lines are rewritten with them.
 /// A batch that fails on its data is retried item by item, so one poison item is rejected alone.
 /// </summary>
 public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<PostgresAnalyticsSink> logger) : IAnalyticsSink
@@ -53,7 +53,7 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         var outcomes = Enumerable.Repeat(SinkOutcome.Landed, batch.Count).ToArray();
         var orders = batch.Where(i => i.Order is not null).Select(i => i.Order!).ToList();
         var events = batch.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
-        if (orders.Count > 0 || events.Count > 0)
+        if (orders.Count > 0)
         {
             await StagingTables.EnsureAsync(connection, cancellationToken);
         }
@@ -65,8 +65,7 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         }
         if (events.Count > 0)
         {
-            await StagingTables.CopyEventsAsync(connection, events, cancellationToken);
-            await ExecuteAsync(connection, InsertEventsSql, cancellationToken);
+            await EventRows.InsertAsync(connection, events, cancellationToken);
         }
         if (changes.Count > 0)
         {
@@ -130,10 +129,5 @@ public sealed class PostgresAnalyticsSink(AnalyticsDatabase database, ILogger<Po
         from stage_items s
         join landed_orders l on l.seq = s.seq
         join stage_orders o on o.seq = s.seq;
-        """;
-
-    private const string InsertEventsSql = """
-        insert into events select distinct on (shop_id, event_id) * from stage_events order by shop_id, event_id
-        on conflict (shop_id, event_id) do nothing;
         """;
 }

@@ -1,4 +1,3 @@
-using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Wire;
 using Npgsql;
@@ -6,7 +5,7 @@ using NpgsqlTypes;
 
 namespace FoodFast.Analytics.Postgres.Storage;
 
-/// <summary>Binary COPY of a batch into temporary staging tables, emptied when the transaction ends.</summary>
+/// <summary>Binary COPY of a batch of orders into temporary staging tables, emptied when the transaction ends.</summary>
 internal static class StagingTables
 {
     /// <summary>
@@ -23,7 +22,6 @@ internal static class StagingTables
             product_name text, category text, brand text, quantity int, unit_price numeric, unit_cost numeric,
             line_total numeric) on commit delete rows;
         create temp table if not exists landed_orders (shop_id text, order_id text, seq int) on commit delete rows;
-        create temp table if not exists stage_events (like events) on commit delete rows;
         """;
 
     /// <summary>Makes sure this session has its staging tables; call inside the batch's transaction.</summary>
@@ -92,39 +90,6 @@ internal static class StagingTables
             }
             await writer.CompleteAsync(cancellationToken);
         }
-    }
-
-    public static async Task CopyEventsAsync(NpgsqlConnection connection, IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("copy stage_events from stdin (format binary)", cancellationToken);
-        foreach (var e in events)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(e.ShopId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(e.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(WireNames.Of(e.Category), NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(WireNames.Of(e.Type), NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.UserId, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.SessionId, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.ProductId, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.ProductName, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.ProductCategory, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Quantity, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, e.Value, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteNullableAsync(writer, e.Currency, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.OrderId, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Query, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.ResultsCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, (short?)e.Rating, NpgsqlDbType.Smallint, cancellationToken);
-            await WriteNullableAsync(writer, e.StockLevel, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, e.Url, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Referrer, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Device, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Country, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, e.Properties is { Count: > 0 } p ? System.Text.Json.JsonSerializer.Serialize(p) : null, NpgsqlDbType.Jsonb, cancellationToken);
-        }
-        await writer.CompleteAsync(cancellationToken);
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>

@@ -20,7 +20,7 @@ public sealed class LiveFeedObserver(
 {
     public async Task OnAcceptedAsync(IReadOnlyList<IngestEntry> entries, CancellationToken cancellationToken)
     {
-        var items = entries.Select(e => e.ToSinkItem()).ToList();
+        var items = entries.Select(e => e.Item).ToList();
         var orders = items.Where(i => i.Order is not null).Select(i => i.Order!).ToList();
         var events = items.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
         IReadOnlySet<(string, string)>? firstSeen = null;

@@ -79,21 +79,31 @@ internal sealed class GroupCommitAppender : IAsyncDisposable
     {
         await using var connection = _writeThrough is null ? await _dataSource.OpenConnectionAsync()
             : (NpgsqlConnection)await _writeThrough.OpenConnectionAsync(CancellationToken.None);
-        await using var tx = await connection.BeginTransactionAsync();
         var entries = group.SelectMany(g => g.Entries).ToList();
+        var ids = new long[count];
+        Array.Fill(ids, Appended.StoredId);
         var toLog = Enumerable.Range(0, count).ToList();
         if (_writeThrough is not null)
         {
-            var outcomes = await _writeThrough.WriteAsync(connection, entries.Select(e => e.ToSinkItem()).ToList(), CancellationToken.None);
-            toLog = toLog.Where(i => outcomes[i].Kind != SinkOutcomeKind.Landed).ToList();
+            await using var tx = await connection.BeginTransactionAsync();
+            var outcomes = await _writeThrough.WriteAsync(connection, entries.Select(e => e.Item).ToList(), CancellationToken.None);
+            if (outcomes is not null)
+            {
+                toLog = toLog.Where(i => outcomes[i].Kind != SinkOutcomeKind.Landed).ToList();
+                if (toLog.Count > 0)
+                {
+                    await LogAsync(connection, entries, toLog, ids);
+                }
+                await tx.CommitAsync();
+                return ids;
+            }
+            // Failed on its data: the transaction is spoiled; roll back (disposing) and log the whole group below.
         }
-        var ids = new long[count];
-        Array.Fill(ids, Appended.StoredId);
-        if (toLog.Count > 0)
+        await using (var tx = await connection.BeginTransactionAsync())
         {
             await LogAsync(connection, entries, toLog, ids);
+            await tx.CommitAsync();
         }
-        await tx.CommitAsync();
         return ids;
     }
 

@@ -8,7 +8,7 @@ public sealed class ObserverQueueTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private static IngestEntry[] Entries(string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => new IngestEntry(IngestKind.Event, $"{prefix}{i}", [])).ToArray();
+        Enumerable.Range(0, count).Select(i => new IngestEntry(IngestKind.Event, $"{prefix}{i}", new FoodFast.Analytics.Core.Storage.SinkItem())).ToArray();
 
     /// <summary>Records each call's shop ids; the first call waits until <see cref="Release"/>.</summary>
     private sealed class GatedObserver(bool throwFirst = false) : IIngestionObserver
