@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using FoodFast.Analytics.Core.Events;
 using FoodFast.Analytics.Core.Queries.Families;
 using FoodFast.Analytics.Core.Queries;
 using FoodFast.Analytics.Core.Storage;
@@ -67,22 +66,23 @@ internal static class ProductsApi
     public static async Task<Results<Ok<SearchTermsResult>, ValidationProblem>> SearchTerms(
         [AsParameters] Window window,
         [Description("Queries to list in each table. Default 20.")] int? limit,
-        HttpContext http, QueryEngine engine, IAnalyticsStore store, CancellationToken ct)
+        HttpContext http, QueryEngine engine, FamilyEngine families, CancellationToken ct)
     {
         var search = new DimensionFilter("event_type", ["search"]);
-        var (results, problem) = await QueryResponses.RunAllAsync(http, engine,
+        // Sessions that searched, and of those the ones that bought within a day: a funnel, cached like the others.
+        var funnel = families.FunnelAsync(window.Query(Datasets.Events), "search,purchase", "session", 1440, ct);
+        var (results, searchToPurchase, problem) = await QueryResponses.RunAllAsync<FunnelResult>(http, engine,
         [
             window.Query(Datasets.Events, "event_count", "unique_sessions") with { GroupBy = ["query"], Filters = [search], Limit = limit ?? 20 },
             window.Query(Datasets.Events, "event_count", "unique_sessions") with { GroupBy = ["query"], Filters = [search], Ranges = [new("results_count", null, 0)], Limit = limit ?? 20 },
-        ], ct);
+        ], funnel, ct);
         if (problem is not null)
         {
             return problem;
         }
-        var range = window.Query(Datasets.Events);
-        var funnel = await store.Families.FunnelAsync(new FunnelQuery(range.ShopId, range.From, range.To, [ActivityType.Search, ActivityType.Purchase], FunnelUnit.Session, TimeSpan.FromDays(1)), ct);
-        var rate = funnel[0] == 0 ? (decimal?)null : Math.Round((decimal)funnel[1] / funnel[0], 4);
-        return TypedResults.Ok(new SearchTermsResult(results![0], results[1], funnel[0], funnel[1], rate));
+        var (searching, purchasing) = (searchToPurchase!.Steps[0].Count, searchToPurchase.Steps[1].Count);
+        var rate = searching == 0 ? (decimal?)null : Math.Round((decimal)purchasing / searching, 4);
+        return TypedResults.Ok(new SearchTermsResult(results![0], results[1], searching, purchasing, rate));
     }
 }
 

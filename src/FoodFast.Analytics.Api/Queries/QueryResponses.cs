@@ -56,14 +56,37 @@ internal static class QueryResponses
     /// <summary>Runs several queries of one endpoint; the first invalid one answers for all.</summary>
     public static async Task<(IReadOnlyList<QueryResult>? Results, ValidationProblem? Problem)> RunAllAsync(HttpContext http, QueryEngine engine, IReadOnlyList<AnalyticsQuery> queries, CancellationToken cancellationToken)
     {
+        var (results, _, problem) = await RunAllAsync<object>(http, engine, queries, null, cancellationToken);
+        return (results, problem);
+    }
+
+    /// <summary>
+    /// Several queries and one family answer (<see cref="Core.Queries.Families.FamilyEngine"/>) of one endpoint, read as
+    /// typed results; <c>X-Cache</c> says hit only when every one of them came from the cache.
+    /// </summary>
+    public static async Task<(IReadOnlyList<QueryResult>? Results, T? Family, ValidationProblem? Problem)> RunAllAsync<T>(HttpContext http, QueryEngine engine,
+        IReadOnlyList<AnalyticsQuery> queries, Task<JsonAnswers>? family, CancellationToken cancellationToken) where T : class
+    {
         var answers = await Task.WhenAll(queries.Select(q => engine.RunAsync(q, cancellationToken)));
+        var familyAnswers = family is null ? null : await family;
         if (answers.FirstOrDefault(a => a.Result is null) is { } invalid)
         {
-            return (null, FieldProblems.Invalid(invalid.Problems, FieldProblems.InvalidQuery));
+            return (null, null, FieldProblems.Invalid(invalid.Problems, FieldProblems.InvalidQuery));
+        }
+        if (familyAnswers is { Results: null })
+        {
+            return (null, null, FieldProblems.Invalid(familyAnswers.Problems, FieldProblems.InvalidQuery));
         }
         var results = answers.Select(a => a.Result!).ToList();
-        Describe(http, results.Select(r => (r.Meta.Cached, r.Meta.ComputedAt)));
-        return (results, null);
+        var freshness = results.Select(r => (r.Meta.Cached, r.Meta.ComputedAt)).ToList();
+        T? parsed = null;
+        if (familyAnswers?.Results is [var answer, ..])
+        {
+            parsed = JsonSerializer.Deserialize<T>(answer.Json.Span, Core.Wire.WireJson.Options);
+            freshness.Add((answer.Cached, answer.ComputedAt));
+        }
+        Describe(http, freshness);
+        return (results, parsed, null);
     }
 
     private static void Describe(HttpContext http, IEnumerable<(bool Cached, DateTimeOffset ComputedAt)> results)

@@ -56,5 +56,29 @@ public sealed class FamilyCacheTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(cached.GetProperty("meta").GetProperty("cached").GetBoolean());
     }
 
+    [Fact]
+    public async Task Search_terms_come_whole_from_the_cache_the_search_to_purchase_sessions_included()
+    {
+        var client = await api.CreateAdminClientAsync();
+        const string shop = "family-search-shop";
+        var search = Sample.Event(shop, type: ActivityType.Search) with { Query = "brot", ResultsCount = 3 };
+        var purchase = Sample.Event(shop, type: ActivityType.Purchase);
+        await client.PostAsync("/api/v1/events/batch?wait=true", Sample.Json(new[] { search, purchase }), Ct);
+        // A window that ended over an hour ago: settled, so its answers are kept for an hour.
+        var url = $"/api/v1/analytics/products/search?shopId={shop}&from={Sample.Now.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}&to={Sample.Now.AddMinutes(10):yyyy-MM-ddTHH:mm:ssZ}";
+
+        var miss = await client.GetAsync(url, Ct);
+        var later = Sample.Event(shop, type: ActivityType.Search) with { SessionId = "s-2", Query = "brot", ResultsCount = 3 };
+        await client.PostAsync("/api/v1/events/batch?wait=true", Sample.Json(new[] { later }), Ct);
+        var hit = await client.GetAsync(url, Ct);
+
+        Assert.Equal(("miss", "hit"), (miss.Headers.GetValues("X-Cache").Single(), hit.Headers.GetValues("X-Cache").Single()));
+        var (missed, cached) = (await miss.ReadJsonAsync(), await hit.ReadJsonAsync());
+        Assert.Equal((1, 1, 1m), (missed.GetProperty("searchingSessions").GetInt64(), missed.GetProperty("purchasingAfterSearch").GetInt64(), missed.GetProperty("searchToPurchaseRate").GetDecimal()));
+        // The session that searched after the first answer is not in the cached one.
+        Assert.Equal((1, 1, 1m), (cached.GetProperty("searchingSessions").GetInt64(), cached.GetProperty("purchasingAfterSearch").GetInt64(), cached.GetProperty("searchToPurchaseRate").GetDecimal()));
+        Assert.Equal(Compact(missed.GetProperty("topQueries").GetProperty("rows")), Compact(cached.GetProperty("topQueries").GetProperty("rows")));
+    }
+
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
 }
