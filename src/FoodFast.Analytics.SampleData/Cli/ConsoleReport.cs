@@ -13,6 +13,10 @@ public static class ConsoleReport
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(run);
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return PlainProgress.RunAsync(console, generator, run, PlainProgress.Interval);
+        }
         return console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ItemRateColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())

@@ -32,6 +32,8 @@ public sealed class CommandRunTests
             Assert.Matches($@"│ total\s+│\s+{created:N0} │\s+{orders.Count:N0} │\s+{events.Count:N0} │", output);
             Assert.Contains($"{orders.Count + events.Count:N0} items in", output, StringComparison.Ordinal);
             Assert.Contains("items/s", output, StringComparison.Ordinal);
+            // Not a terminal: progress as plain lines, the last one when all is written.
+            Assert.Matches(@"orders 100%, events 100%: [\d,]+ items/s, done", output);
             foreach (var shop in new[] { "shop-de-berlin", "shop-fr-paris", "shop-uk-london" })
             {
                 Assert.Matches($@"│ {shop} +│ +\d+ │ +\d+ │ +[\d,]+ │ +[\d,]+\.\d\d (EUR|GBP) │", output);
