@@ -25,7 +25,7 @@ public static class AppDrawn
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var drawn = new List<double>();
-        var calls = new List<double>();
+        var calls = new List<(string Path, double Ms)>();
         for (var run = mode == "warm" ? -1 : 0; run < runs; run++)
         {
             var zone = mode == "cold" ? Zones[run % Zones.Length] : Zones[0];
@@ -37,12 +37,18 @@ public static class AppDrawn
             drawn.Add(total);
             calls.AddRange(apiCalls);
         }
+        var times = calls.Select(c => c.Ms).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}: {runs} runs, drawn p50 {Percentile(drawn, 0.5):0} ms, max {drawn.Max():0} ms; its {calls.Count} API calls p50 {Percentile(calls, 0.5):0.0} ms, p99 {Percentile(calls, 0.99):0.0} ms"));
+            $"{mode}: {runs} runs, drawn p50 {Percentile(drawn, 0.5):0} ms, max {drawn.Max():0} ms; its {calls.Count} API calls p50 {Percentile(times, 0.5):0.0} ms, p99 {Percentile(times, 0.99):0.0} ms"));
+        // Where the time goes: the calls with the slowest median, by path.
+        var slowest = calls.GroupBy(c => c.Path).Select(g => (Path: g.Key, Median: Percentile(g.Select(c => c.Ms).ToList(), 0.5), Max: g.Max(c => c.Ms)))
+            .OrderByDescending(g => g.Median).Take(5);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  slowest by median: {string.Join("; ", slowest.Select(g => $"{g.Path} {g.Median:0} ms (max {g.Max:0})"))}"));
         return 0;
     }
 
-    private static async Task<(double Drawn, List<double> ApiCalls)> OpenAsync(IBrowser browser, Uri api, string key, string hash)
+    private static async Task<(double Drawn, List<(string Path, double Ms)> ApiCalls)> OpenAsync(IBrowser browser, Uri api, string key, string hash)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         await context.AddInitScriptAsync($"sessionStorage.setItem('ff-app-credential', JSON.stringify({{ kind: 'key', value: '{key}' }}));");
@@ -50,9 +56,16 @@ public static class AppDrawn
         await page.GotoAsync(new Uri(api, "/app/" + hash).ToString());
         var marked = await page.WaitForSelectorAsync("html[data-drawn]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         var drawn = double.Parse((await marked!.GetAttributeAsync("data-drawn"))!, CultureInfo.InvariantCulture);
-        var durations = await page.EvaluateAsync<double[]>(
-            "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/')).map(e => e.responseEnd - e.requestStart)");
-        return (drawn, durations.ToList());
+        var entries = await page.EvaluateAsync<ApiCall[]>(
+            "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/')).map(e => ({ path: new URL(e.name).pathname, ms: e.responseEnd - e.requestStart }))");
+        return (drawn, entries.Select(e => (e.Path, e.Ms)).ToList());
+    }
+
+    /// <summary>One API call as the page's resource timing saw it (Playwright fills it by its settable properties).</summary>
+    private sealed class ApiCall
+    {
+        public string Path { get; set; } = "";
+        public double Ms { get; set; }
     }
 
     private static double Percentile(List<double> values, double p)

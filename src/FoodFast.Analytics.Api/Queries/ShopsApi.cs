@@ -1,5 +1,4 @@
 using FoodFast.Analytics.Core.Queries.Families;
-using FoodFast.Analytics.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FoodFast.Analytics.Api.Queries;
@@ -13,9 +12,9 @@ internal static class ShopsApi
             .ProducesValidationProblem();
 
     /// <param name="selection">Already narrowed to the caller's shop by the group's filter: null only for an admin asking for all.</param>
-    public static async Task<Ok<ShopList>> List([AsParameters] ShopSelection selection, IAnalyticsStore store, CancellationToken ct)
+    public static async Task<Ok<ShopList>> List([AsParameters] ShopSelection selection, FamilyEngine families, CancellationToken ct)
     {
-        var found = await store.Families.ShopsAsync(new ShopQuery(selection.ShopId is null ? null : [selection.ShopId]), ct);
+        var found = await families.ShopsAsync(selection.ShopId, ct);
         // A named shop is listed even before its first order: said plainly instead of an empty list.
         var shops = selection.ShopId is { } named && found.Count == 0
             ? [new ShopEntry(named, HasData: false, null, null, 0, [])]

@@ -5,7 +5,7 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 
 namespace FoodFast.Analytics.IntegrationTests.Queries;
 
-/// <summary>The family endpoints (funnels, retention, segments, stock) answer through the query cache like the aggregates.</summary>
+/// <summary>The family endpoints (funnels, retention, segments, stock, search terms, the shop list) answer through the query cache like the aggregates.</summary>
 public sealed class FamilyCacheTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const string Shop = "family-cache-shop";
@@ -78,6 +78,33 @@ public sealed class FamilyCacheTests(ApiFactory api) : IClassFixture<ApiFactory>
         // The session that searched after the first answer is not in the cached one.
         Assert.Equal((1, 1, 1m), (cached.GetProperty("searchingSessions").GetInt64(), cached.GetProperty("purchasingAfterSearch").GetInt64(), cached.GetProperty("searchToPurchaseRate").GetDecimal()));
         Assert.Equal(Compact(missed.GetProperty("topQueries").GetProperty("rows")), Compact(cached.GetProperty("topQueries").GetProperty("rows")));
+    }
+
+    [Fact]
+    public async Task The_shop_list_is_kept_as_long_as_an_answer_about_now_and_an_erasure_purges_it()
+    {
+        await using var api = new LongLiveAnswers();
+        await api.InitializeAsync();
+        var client = await api.CreateAdminClientAsync();
+        const string shop = "family-shops-shop";
+        await client.PostAsync("/api/v1/orders?wait=true", Sample.Json(Sample.Order(shop, "s-1") with { CustomerId = "c-gone" }), Ct);
+
+        var first = await OrdersAsync(client, shop);
+        await client.PostAsync("/api/v1/orders?wait=true", Sample.Json(Sample.Order(shop, "s-2")), Ct);
+        var cached = await OrdersAsync(client, shop);
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/admin/customers/c-gone?shopId={shop}", Ct)).StatusCode);
+        var purged = await OrdersAsync(client, shop);
+
+        Assert.Equal((1, 1, 2), (first, cached, purged));
+    }
+
+    private static async Task<long> OrdersAsync(HttpClient client, string shop) =>
+        (await (await client.GetAsync($"/api/v1/shops?shopId={shop}", Ct)).ReadJsonAsync()).GetProperty("shops")[0].GetProperty("orders").GetInt64();
+
+    /// <summary>Answers about now kept ten minutes, so a slow machine cannot let one expire between two requests.</summary>
+    private sealed class LongLiveAnswers : ApiFactory
+    {
+        protected override void Configure(IDictionary<string, string?> settings) => settings["Cache:LiveTtlSeconds"] = "600";
     }
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);

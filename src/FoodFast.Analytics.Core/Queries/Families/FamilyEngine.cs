@@ -105,6 +105,31 @@ public sealed class FamilyEngine(IAnalyticsStore store, IQueryCache cache, IOpti
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// What the store holds of each shop (all of them when <paramref name="shopId"/> is null). It changes with every order,
+    /// so it is kept as long as an answer about now (<see cref="CacheOptions.LiveTtlSeconds"/>): the app asks on every
+    /// view, and on a million orders the store takes half a second to count them.
+    /// </summary>
+    public async Task<IReadOnlyList<ShopSummary>> ShopsAsync(string? shopId, CancellationToken cancellationToken)
+    {
+        var key = QueryCacheKeys.For(shopId, $"{CachedResult.Format}-shops", "summary");
+        var entry = (await cache.GetManyAsync([key], cancellationToken))[0];
+        var hit = entry is null ? null : CachedResult.Read(entry);
+        metrics?.CacheLookup(hit is not null);
+        if (hit is not null)
+        {
+            return JsonSerializer.Deserialize<List<ShopSummary>>(hit.Json.Span, WireJson.Options)!;
+        }
+        var shops = await store.Families.ShopsAsync(new ShopQuery(shopId is null ? null : [shopId]), cancellationToken);
+        var now = time.GetUtcNow();
+        var ttl = cacheOptions.Value.TimeToLive(now, now);
+        if (ttl > TimeSpan.Zero)
+        {
+            await cache.SetAsync(key, CachedResult.Encode(Json(shops), now, now + ttl), ttl, CancellationToken.None);
+        }
+        return shops;
+    }
+
     public async Task<JsonAnswers> SearchAsync(string? shopId, string? text, string? type, int? page, int? size, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
