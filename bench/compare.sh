@@ -8,6 +8,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rev="$1" rounds="$2" script="$3"; shift 3
 before="$repo/.local/compare-$(git -C "$repo" rev-parse --short "$rev")"
 [ -d "$before" ] || git -C "$repo" worktree add -q --detach "$before" "$rev"
+# A revision with the app needs its files built: until the app page tolerated their absence, such a service failed to start.
+if [ -x "$before/scripts/build-app.sh" ]; then (cd "$before" && scripts/build-app.sh >/dev/null); fi
 for round in $(seq "$rounds"); do
   for side in before after; do
     if [ "$side" = before ]; then dir="$before" offset=10; else dir="$repo" offset=0; fi

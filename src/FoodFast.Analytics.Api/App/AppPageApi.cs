@@ -16,13 +16,16 @@ internal static class AppPageApi
 
     public static void MapAppPage(this IEndpointRouteBuilder app)
     {
-        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "app"));
+        // A build without the app (scripts/build-app.sh not run) has no folder: the page then says so instead of the
+        // service failing to start.
+        var folder = Path.Combine(AppContext.BaseDirectory, "app");
+        IFileProvider files = Directory.Exists(folder) ? new PhysicalFileProvider(folder) : new NullFileProvider();
         // "/app" and "/app/" match the same route; relative asset paths need the slash.
         app.MapMethods("/app/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, HttpContext http) =>
             http.Request.Path.Value == "/app" ? TypedResults.Redirect("/app/") : Serve(files, path ?? "", http)).ExcludeFromDescription();
     }
 
-    private static IResult Serve(PhysicalFileProvider files, string path, HttpContext http)
+    private static IResult Serve(IFileProvider files, string path, HttpContext http)
     {
         var asset = path.StartsWith("assets/", StringComparison.Ordinal);
         var file = files.GetFileInfo(asset ? path : "index.html");

@@ -33,17 +33,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, int? port = null)
+    /// <param name="output">The build to run; default the solution's own (<see cref="RepoPaths.ApiOutput"/>).</param>
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, int? port = null, string? output = null)
     {
         var chosen = port ?? FreePort();
-        var dll = Path.Combine(RepoPaths.ApiOutput, "FoodFast.Analytics.Api.dll");
+        output ??= RepoPaths.ApiOutput;
+        var dll = Path.Combine(output, "FoodFast.Analytics.Api.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"build the solution first: {dll} is missing");
         }
         var info = new ProcessStartInfo("dotnet", [dll])
         {
-            WorkingDirectory = RepoPaths.ApiOutput,
+            WorkingDirectory = output,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
