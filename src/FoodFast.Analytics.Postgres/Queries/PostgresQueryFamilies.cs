@@ -65,22 +65,28 @@ public sealed class PostgresQueryFamilies(AnalyticsDatabase database) : IQueryFa
     public async Task<IReadOnlyList<Segment>> SegmentsAsync(SegmentQuery query, CancellationToken cancellationToken)
     {
         const string sql = """
-            with scoped as (select * from orders where ($1::text is null or shop_id = $1) and customer_id is not null and created_at < $2),
-            firsts as (select shop_id, customer_id, min(created_at) as first_at from scoped group by shop_id, customer_id),
-            recent as (select shop_id, customer_id, max(created_at) as last_at, count(*) as orders from scoped
-                       where created_at >= $2 - $3 * interval '1 day' group by shop_id, customer_id),
+            with per_customer as (
+                select shop_id, customer_id, min(created_at) as first_at,
+                       max(created_at) filter (where created_at >= $2 - $3 * interval '1 day') as last_at,
+                       count(*) filter (where created_at >= $2 - $3 * interval '1 day') as orders
+                from orders where ($1::text is null or shop_id = $1) and customer_id is not null and created_at < $2
+                group by shop_id, customer_id),
             labelled as (
-                select r.shop_id, r.customer_id, r.orders, extract(epoch from ($2 - r.last_at)) / 86400 as recency,
-                       case when r.last_at < $2 - interval '180 days' then 'lost'
-                            when r.last_at < $2 - interval '60 days' then 'at_risk'
-                            when f.first_at >= $2 - interval '30 days' then 'new'
-                            when r.orders >= 5 and r.last_at >= $2 - interval '30 days' then 'champions'
+                select shop_id, customer_id, orders, extract(epoch from ($2 - last_at)) / 86400 as recency,
+                       case when last_at < $2 - interval '180 days' then 'lost'
+                            when last_at < $2 - interval '60 days' then 'at_risk'
+                            when first_at >= $2 - interval '30 days' then 'new'
+                            when orders >= 5 and last_at >= $2 - interval '30 days' then 'champions'
                             else 'loyal' end as segment
-                from recent r join firsts f using (shop_id, customer_id))
+                from per_customer where last_at is not null),
+            -- Materialized: the per-segment subquery below would otherwise run the join once per segment.
+            money as materialized (
+                select x.segment, o.currency, sum(o.total) as amount
+                from orders o join labelled x using (shop_id, customer_id)
+                where ($1::text is null or o.shop_id = $1) and o.created_at >= $2 - $3 * interval '1 day' and o.created_at < $2
+                group by x.segment, o.currency)
             select l.segment, count(*), round(avg(l.orders), 2), round(avg(l.recency)::numeric, 1),
-                   (select string_agg(m.currency || '=' || m.amount, ';' order by m.currency) from (
-                        select o.currency, sum(o.total) as amount from scoped o join labelled x using (shop_id, customer_id)
-                        where x.segment = l.segment and o.created_at >= $2 - $3 * interval '1 day' group by o.currency) m)
+                   (select string_agg(m.currency || '=' || m.amount, ';' order by m.currency) from money m where m.segment = l.segment)
             from labelled l group by l.segment
             """;
         await using var command = Command(sql, [query.ShopId, query.AsOf.UtcDateTime, query.LookbackDays]);
