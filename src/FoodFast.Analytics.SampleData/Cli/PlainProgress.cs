@@ -29,20 +29,26 @@ public static class PlainProgress
                 if (clock.Elapsed - printed >= interval)
                 {
                     printed = clock.Elapsed;
-                    console.WriteLine(Line(generator, s.Orders, s.Events, s.Items, clock.Elapsed));
+                    console.WriteLine(Line(generator, s.Orders, s.OrderVersions, s.Events, clock.Elapsed));
                 }
             }
         });
-        console.WriteLine(Line(generator, generator.PlannedOrders, Math.Max(generator.PlannedEvents, statistics.Events), statistics.Items, clock.Elapsed));
+        console.WriteLine(Line(generator, generator.PlannedOrders, statistics.OrderVersions, Math.Max(generator.PlannedEvents, statistics.Events), clock.Elapsed));
         return statistics;
     }
 
-    /// <summary>For example <c>orders 38%, events 0%: 17,367 items/s, about 3 min 20 s left</c>.</summary>
-    public static string Line(SampleDataGenerator generator, long orders, long events, long items, TimeSpan elapsed)
+    /// <summary>
+    /// For example <c>orders 38%, events 0%: 17,367 items/s, about 3 min 20 s left</c>. The items still to come are the
+    /// planned events and the planned orders times the versions each order has had so far (an order is sent once per
+    /// status it passes through).
+    /// </summary>
+    public static string Line(SampleDataGenerator generator, long orders, long orderVersions, long events, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        var planned = Math.Max(1, generator.PlannedOrders + generator.PlannedEvents);
-        var done = Math.Min(1.0, (orders + Math.Min(events, generator.PlannedEvents)) / (double)planned);
+        var versionsPerOrder = orders > 0 ? orderVersions / (double)orders : 1;
+        var items = orderVersions + events;
+        var planned = Math.Max(1, generator.PlannedOrders * versionsPerOrder + generator.PlannedEvents);
+        var done = Math.Min(1.0, (orderVersions + Math.Min(events, generator.PlannedEvents)) / planned);
         var rate = items / Math.Max(elapsed.TotalSeconds, 0.001);
         var left = done <= 0 ? "time left not known yet" : done >= 1 ? "done" : $"about {Duration(elapsed * ((1 - done) / done))} left";
         return FormattableString.Invariant($"orders {Percent(orders, generator.PlannedOrders)}%, events {Percent(events, generator.PlannedEvents)}%: {rate:N0} items/s, {left}");
