@@ -113,20 +113,13 @@ public sealed class FamilyEngine(IAnalyticsStore store, IQueryCache cache, IOpti
     public async Task<IReadOnlyList<ShopSummary>> ShopsAsync(string? shopId, CancellationToken cancellationToken)
     {
         var key = QueryCacheKeys.For(shopId, $"{CachedResult.Format}-shops", "summary");
-        var entry = (await cache.GetManyAsync([key], cancellationToken))[0];
-        var hit = entry is null ? null : CachedResult.Read(entry);
-        metrics?.CacheLookup(hit is not null);
-        if (hit is not null)
+        if (await LookUpAsync(key, cancellationToken) is { } hit)
         {
             return JsonSerializer.Deserialize<List<ShopSummary>>(hit.Json.Span, WireJson.Options)!;
         }
         var shops = await store.Families.ShopsAsync(new ShopQuery(shopId is null ? null : [shopId]), cancellationToken);
         var now = time.GetUtcNow();
-        var ttl = cacheOptions.Value.TimeToLive(now, now);
-        if (ttl > TimeSpan.Zero)
-        {
-            await cache.SetAsync(key, CachedResult.Encode(Json(shops), now, now + ttl), ttl, CancellationToken.None);
-        }
+        await KeepAsync(key, Json(shops), now, cacheOptions.Value.TimeToLive(now, now));
         return shops;
     }
 
@@ -168,10 +161,7 @@ public sealed class FamilyEngine(IAnalyticsStore store, IQueryCache cache, IOpti
         // The range is in the key too: the meta describes it, even where the question reads only part of it.
         var canonical = JsonSerializer.SerializeToUtf8Bytes(new { range.Dataset, range.ShopId, range.From, range.To, range.TimeZone, Question = question }, WireJson.Options);
         var key = QueryCacheKeys.For(range.ShopId, $"{CachedResult.Format}-{family}", Convert.ToHexStringLower(SHA256.HashData(canonical)));
-        var entry = (await cache.GetManyAsync([key], cancellationToken))[0];
-        var hit = entry is null ? null : CachedResult.Read(entry);
-        metrics?.CacheLookup(hit is not null);
-        if (hit is not null)
+        if (await LookUpAsync(key, cancellationToken) is { } hit)
         {
             return new JsonAnswers([hit], []);
         }
@@ -180,12 +170,22 @@ public sealed class FamilyEngine(IAnalyticsStore store, IQueryCache cache, IOpti
         var now = time.GetUtcNow();
         var ttl = cacheOptions.Value.TimeToLive(end ?? now, now);
         var meta = new ResultMeta(store.Backend, Took(clock), false, false, now, now + ttl, range.Dataset, range.TimeZone, range.From, range.To);
-        if (ttl > TimeSpan.Zero)
-        {
-            await cache.SetAsync(key, CachedResult.Encode(Json(build(meta with { Cached = true })), now, now + ttl), ttl, CancellationToken.None);
-        }
+        await KeepAsync(key, Json(build(meta with { Cached = true })), now, ttl);
         return One(Json(build(meta)), now);
     }
+
+    /// <summary>The fresh cached answer under <paramref name="key"/>, counted as a hit or a miss.</summary>
+    private async Task<QueryJson?> LookUpAsync(string key, CancellationToken cancellationToken)
+    {
+        var entry = (await cache.GetManyAsync([key], cancellationToken))[0];
+        var hit = entry is null ? null : CachedResult.Read(entry);
+        metrics?.CacheLookup(hit is not null);
+        return hit;
+    }
+
+    /// <summary>Keeps <paramref name="json"/> for <paramref name="ttl"/> (not at all when it is zero).</summary>
+    private Task KeepAsync(string key, byte[] json, DateTimeOffset now, TimeSpan ttl) =>
+        ttl > TimeSpan.Zero ? cache.SetAsync(key, CachedResult.Encode(json, now, now + ttl), ttl, CancellationToken.None) : Task.CompletedTask;
 
     private static RetentionCohort Cohort(string key, long size, IReadOnlyList<long> activePerOffset, DateTime current, TimeBucket bucket)
     {
