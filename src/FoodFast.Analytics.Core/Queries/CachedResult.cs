@@ -16,7 +16,7 @@ public static class CachedResult
     /// Goes into the cache key: entries written in another format are never read as this one. Raise it when the stored
     /// JSON changes, a cell's form (<see cref="ResultCell"/>'s converter) included.
     /// </summary>
-    public const string Format = "r3";
+    public const string Format = "r4";
 
     private const int Header = 2 * sizeof(long);
 

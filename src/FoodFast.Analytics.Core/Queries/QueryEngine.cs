@@ -112,6 +112,7 @@ public sealed class QueryEngine(IAnalyticsStore store, IQueryCache cache, IOptio
             CompareFrom = compare?.Query.From,
             CompareTo = compare?.Query.To,
             ShopHasData = noData ? false : null,
+            Source = current.FromRollups && previous?.FromRollups != false ? ResultMeta.Sources.Rollup : ResultMeta.Sources.Raw,
         };
         var result = new QueryResult(columns, rows, meta);
         if (ttl > TimeSpan.Zero)

@@ -19,4 +19,16 @@ public sealed record ResultMeta(string Backend, double TookMs, bool Cached, bool
 
     /// <summary>False when the query's shop has no order at all, so an empty answer is not mistaken for a quiet week; absent otherwise.</summary>
     public bool? ShopHasData { get; init; }
+
+    /// <summary>
+    /// <c>rollup</c> when the store read the whole hours of the range (and of the comparison period) from its hourly
+    /// rollups, <c>raw</c> when it read the rows. Either way the figures are the same.
+    /// </summary>
+    public string Source { get; init; } = Sources.Raw;
+
+    public static class Sources
+    {
+        public const string Raw = "raw";
+        public const string Rollup = "rollup";
+    }
 }

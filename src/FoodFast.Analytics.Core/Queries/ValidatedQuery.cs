@@ -34,4 +34,8 @@ public sealed record AggregateRow(string? Bucket, IReadOnlyList<string?> Keys, I
 }
 
 /// <param name="Approximate">True when a backend estimated a distinct count (Elasticsearch cardinality above its precision threshold).</param>
-public sealed record AggregateTable(IReadOnlyList<AggregateRow> Rows, bool Approximate);
+public sealed record AggregateTable(IReadOnlyList<AggregateRow> Rows, bool Approximate)
+{
+    /// <summary>The whole hours of the range were read from pre-aggregated rollups (the partial hours at its edges from the rows).</summary>
+    public bool FromRollups { get; init; }
+}

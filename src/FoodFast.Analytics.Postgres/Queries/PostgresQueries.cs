@@ -17,7 +17,8 @@ public sealed class PostgresQueries(AnalyticsDatabase database, IOptions<Postgre
 
     public async Task<AggregateTable> AggregateAsync(ValidatedQuery query, CancellationToken cancellationToken)
     {
-        var compiled = SqlCompiler.Compile(query);
+        var rollup = options.Value.UseRollups ? Rollups.For(query) : null;
+        var compiled = SqlCompiler.Compile(query, rollup);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -37,7 +38,7 @@ public sealed class PostgresQueries(AnalyticsDatabase database, IOptions<Postgre
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return new AggregateTable(rows, Approximate: false);
+        return new AggregateTable(rows, Approximate: false) { FromRollups = rollup is not null };
     }
 
     private static AggregateRow Read(NpgsqlDataReader reader, ValidatedQuery query, int labelCount)

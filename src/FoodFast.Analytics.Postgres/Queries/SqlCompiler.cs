@@ -8,8 +8,10 @@ namespace FoodFast.Analytics.Postgres.Queries;
 /// <summary>
 /// Compiles a validated query to one parameterised SQL statement. Rows are read once per time basis
 /// (created, refunded, cancelled) and stacked with UNION ALL, each branch placing its rows at its own
-/// instant <c>t</c>; the outer query buckets <c>t</c> in the query's time zone and aggregates. Every value
-/// from the client travels as a parameter; names come from the catalogue only.
+/// instant <c>t</c>; the outer query buckets <c>t</c> in the query's time zone and aggregates. With a
+/// <see cref="RollupPlan"/>, the rows only cover the partial hours at the range's edges and one more branch reads the
+/// whole hours from the rollup, its sums and counts summed again. Every value from the client travels as a parameter;
+/// names come from the catalogue only.
 /// </summary>
 public static class SqlCompiler
 {
@@ -22,7 +24,7 @@ public static class SqlCompiler
         [Datasets.Events] = ("events", "occurred_at"),
     };
 
-    public static Compiled Compile(ValidatedQuery query)
+    public static Compiled Compile(ValidatedQuery query, RollupPlan? rollup = null)
     {
         var p = new Parameters();
         var q = query.Query;
@@ -43,16 +45,19 @@ public static class SqlCompiler
             select.AddRange(query.GroupBy.Select((d, i) => $"{Dimension(d, time, tz)} as d{i}"));
             select.AddRange(Labels(query).Select((d, i) => $"x.{d.LabelField} as l{i}"));
             select.AddRange(query.BaseMetrics.Select((m, i) => $"({(m.Basis == basis ? Value(m, time, from, to, Bucket) : "null")})::{SqlType(m)} as m{i}"));
-            var where = new List<string> { $"{time} >= {from}", $"{time} < {to}" };
-            if (q.ShopId is not null)
+            var where = new List<string>
             {
-                where.Add($"x.shop_id = {p.Add(q.ShopId)}");
-            }
-            where.AddRange(query.Filters.Select(f => Filter(f.Dimension, f.Filter, time, tz, p)));
-            where.AddRange(q.Ranges.SelectMany(r => Range(r, p)));
+                rollup is null ? $"{time} >= {from} and {time} < {to}"
+                    : $"(({time} >= {from} and {time} < {p.Add(rollup.From.UtcDateTime)}) or ({time} >= {p.Add(rollup.To.UtcDateTime)} and {time} < {to}))",
+            };
+            where.AddRange(Narrowing(query, time, tz, p));
             var join = needsFirstOrder ? " left join first_orders f on f.shop_id = x.shop_id and f.customer_id = x.customer_id" : "";
             return $"select {string.Join(", ", select)} from {table} x{join} where {string.Join(" and ", where)}";
-        });
+        }).ToList();
+        if (rollup is not null)
+        {
+            branches.Add(RollupBranch(query, rollup, tz, p));
+        }
 
         var sql = new StringBuilder("with ");
         if (needsFirstOrder)
@@ -67,17 +72,60 @@ public static class SqlCompiler
         var source = "base";
         if (q.Top is { } top)
         {
-            sql.Append($", ranked as (select d0 as rd0, row_number() over (order by {Aggregate(query.BaseMetrics[query.RankIndex], query.RankIndex)} desc, d0) as r from base group by d0)");
+            sql.Append($", ranked as (select d0 as rd0, row_number() over (order by {Aggregate(query.BaseMetrics[query.RankIndex], query.RankIndex, rollup is not null)} desc, d0) as r from base group by d0)");
             source = "base join ranked on base.d0 is not distinct from ranked.rd0";
             var topN = p.Add(top);
             groupKeys[0] = $"case when r <= {topN} then d0 else '{AggregateRow.Other}' end";
         }
         keys.AddRange(groupKeys.Select((k, i) => $"{k} as d{i}"));
         var labels = Labels(query).Select((_, i) => q.Top is null ? $"max(l{i}) as l{i}" : $"max(case when r <= {p.Add(q.Top.Value)} then l{i} end) as l{i}");
-        var aggregates = query.BaseMetrics.Select((m, i) => $"{Aggregate(m, i)} as m{i}");
+        var aggregates = query.BaseMetrics.Select((m, i) => $"{Aggregate(m, i, rollup is not null)} as m{i}");
         var groupBy = Enumerable.Range(1, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         sql.Append($" select {string.Join(", ", keys.Concat(labels).Concat(aggregates))} from {source} group by {string.Join(", ", groupBy)}");
         return new Compiled(sql.ToString(), p.List, Labels(query).Count);
+    }
+
+    /// <summary>The shop, dimension filters and range filters, on rows or rollup rows alike (both are <c>x</c>).</summary>
+    private static IEnumerable<string> Narrowing(ValidatedQuery query, string time, string tz, Parameters p)
+    {
+        if (query.Query.ShopId is not null)
+        {
+            yield return $"x.shop_id = {p.Add(query.Query.ShopId)}";
+        }
+        foreach (var (dimension, filter) in query.Filters)
+        {
+            yield return Filter(dimension, filter, time, tz, p);
+        }
+        foreach (var condition in query.Query.Ranges.SelectMany(r => Range(r, p)))
+        {
+            yield return condition;
+        }
+    }
+
+    /// <summary>The whole hours of the range, read from the rollup: each rollup row stands at its hour with its sums.</summary>
+    private static string RollupBranch(ValidatedQuery query, RollupPlan rollup, string tz, Parameters p)
+    {
+        const string time = "x.hour";
+        var table = rollup.Table;
+        var select = new List<string> { $"{time} as t" };
+        select.AddRange(query.GroupBy.Select((d, i) => $"{Dimension(d, time, tz)} as d{i}"));
+        select.AddRange(Labels(query).Select((d, i) => $"x.{d.LabelField} as l{i}"));
+        select.AddRange(query.BaseMetrics.Select((m, i) =>
+        {
+            var column = $"x.{table.Column(m.Base!)}";
+            return $"({(table.HasBasis ? $"case when x.basis = {Rollups.BasisId(m.Basis)} then {column} end" : column)})::{SqlType(m)} as m{i}";
+        }));
+        var where = new List<string>
+        {
+            $"x.grouping_set = {rollup.GroupingSet}", $"x.hour >= {p.Add(rollup.From.UtcDateTime)}", $"x.hour < {p.Add(rollup.To.UtcDateTime)}",
+            $"x.{table.Rows} <> 0",
+        };
+        if (table.HasBasis)
+        {
+            where.Add($"x.basis = any({p.Add(query.BaseMetrics.Select(m => Rollups.BasisId(m.Basis)).Distinct().ToArray())})");
+        }
+        where.AddRange(Narrowing(query, time, tz, p));
+        return $"select {string.Join(", ", select)} from {table.Name} x where {string.Join(" and ", where)}";
     }
 
     private static List<DimensionDefinition> Labels(ValidatedQuery query) => query.GroupBy.Where(d => d.LabelField is not null).ToList();
@@ -119,14 +167,15 @@ public static class SqlCompiler
     /// </summary>
     private static string SqlType(MetricDefinition metric) => metric.Base!.Function switch
     {
-        AggregateFunction.Count => "int",
+        AggregateFunction.Count => "bigint",
         AggregateFunction.CountDistinct => "text collate \"C\"",
         _ => "numeric",
     };
 
-    private static string Aggregate(MetricDefinition metric, int i) => metric.Base!.Function switch
+    /// <summary>A count over rollup rows adds up their counts; over rows alone it counts them.</summary>
+    private static string Aggregate(MetricDefinition metric, int i, bool rollup) => metric.Base!.Function switch
     {
-        AggregateFunction.Count => $"count(m{i})",
+        AggregateFunction.Count => rollup ? $"coalesce(sum(m{i}), 0)" : $"count(m{i})",
         AggregateFunction.CountDistinct => $"count(distinct m{i})",
         _ => $"coalesce(sum(m{i}), 0)",
     };

@@ -13,4 +13,10 @@ public sealed class PostgresStoreOptions
     /// the query's own transaction only). A query may use it several times over, once per sort or hash it runs.
     /// </summary>
     public int QueryWorkMemMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Answer sums and counts of orders and order lines from the hourly rollups where they can (Queries/Rollups.cs);
+    /// false reads the rows always. The rollups are kept either way.
+    /// </summary>
+    public bool UseRollups { get; set; } = true;
 }

@@ -47,7 +47,8 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly owner, 
             foreach (var (id, sql) in Scripts(owner, set).Where(s => !applied.Contains(s.Id)))
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var command = new NpgsqlCommand(sql, connection, tx))
+                // No time limit: a script may rewrite or summarise a large table once (0005's rollup backfill).
+                await using (var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 })
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }

@@ -32,7 +32,7 @@ public abstract partial class AnalyticsStoreContract
     private static readonly DimensionFilter Euro = new("currency", ["EUR"]);
 
     /// <summary>Rows as text, numbers without trailing zeros: "2026-10-24|11.63|1".</summary>
-    protected static string[] Table(QueryResult result) => result.Rows.Select(row => string.Join('|', row.Select(cell =>
+    protected internal static string[] Table(QueryResult result) => result.Rows.Select(row => string.Join('|', row.Select(cell =>
         cell.Number is { } d ? d.ToString("0.####", CultureInfo.InvariantCulture) : cell.Text ?? "null"))).ToArray();
 
     [Fact]
