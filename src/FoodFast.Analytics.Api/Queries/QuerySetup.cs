@@ -11,7 +11,7 @@ internal static class QuerySetup
 {
     /// <summary>
     /// The query engine, and its cache: Redis when <c>Redis:Configuration</c> is set (behind this instance's near
-    /// cache unless <c>Cache:NearTtlSeconds</c> is 0), process memory otherwise.
+    /// cache unless <c>Cache:NearTtlSeconds</c> is 0), process memory otherwise; and each shop's time zone (<c>Shops</c>).
     /// </summary>
     public static IServiceCollection AddQueries(this IServiceCollection services)
     {
@@ -28,6 +28,8 @@ internal static class QuerySetup
         services.AddHostedService<NearCachePurgeListener>();
         services.AddSingleton<QueryEngine>();
         services.AddSingleton<FamilyEngine>();
+        services.AddOptions<ShopsOptions>().BindConfiguration(ShopsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ShopsOptions>, ShopsOptionsValidation>();
         return services;
     }
 }

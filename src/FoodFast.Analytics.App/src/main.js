@@ -32,10 +32,14 @@ async function readableShops() {
   return shops;
 }
 
-/** Fills in what the URL leaves out (first shop with data, 30 days, this browser's zone) without a history entry. */
+/**
+ * Fills in what the URL leaves out (first shop with data, 30 days, the shop's zone from the service's settings) without
+ * a history entry. The browser's zone stands in only for a shop the list gives no zone (a service older than the setting).
+ */
 function completed(state, list) {
   const shop = list.find((s) => s.shopId === state.shop) ? state.shop : (list.find((s) => s.hasData) || list[0] || {}).shopId;
-  const defaults = { shop, range: state.range || "30d", tz: state.tz || browserZone() };
+  const zone = list.find((s) => s.shopId === shop)?.timeZone;
+  const defaults = { shop, range: state.range || "30d", tz: state.tz || zone || browserZone() };
   return Object.entries(defaults).some(([key, value]) => value && state[key] !== value) ? { ...state, ...defaults } : null;
 }
 

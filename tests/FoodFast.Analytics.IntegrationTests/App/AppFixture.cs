@@ -34,6 +34,13 @@ public sealed class AppFixture : LiveApiFactory
     public string ViewHash(string route = "overview", string extra = "") =>
         $"#/{route}?shop={ShopA}&range=custom&from={FirstDay:yyyy-MM-dd}&to={LastDay:yyyy-MM-dd}&tz={Uri.EscapeDataString(Zone)}{extra}";
 
+    /// <summary>Shop A has a time zone of its own; shop B has the default (UTC).</summary>
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings[$"Shops:TimeZones:{ShopA}"] = Zone;
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -93,9 +100,10 @@ public sealed class AppFixture : LiveApiFactory
     }
 
     /// <summary>A signed-in page on the fixture's view; script errors and the hosts it loaded from are collected.</summary>
-    public async Task<AppPage> OpenAsync(string hash, string? key = null, Action<IPage>? beforeSignIn = null)
+    /// <param name="browserZone">The browser's own time zone (IANA id); null: the machine's.</param>
+    public async Task<AppPage> OpenAsync(string hash, string? key = null, Action<IPage>? beforeSignIn = null, string? browserZone = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, AcceptDownloads = true, TimezoneId = browserZone });
         // Generous: a whole-suite run on two cores can keep chromium waiting for a core for seconds.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);

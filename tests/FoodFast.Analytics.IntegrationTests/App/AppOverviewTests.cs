@@ -155,6 +155,25 @@ public sealed class AppOverviewTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Without_a_zone_in_the_url_each_shop_opens_in_its_own_zone_not_the_browsers()
+    {
+        // An admin key reads both shops; the browser is in New York, so neither zone can come from it.
+        await using var app = await fixture.OpenAsync($"#/overview?shop={ShopA}&range=7d", fixture.AdminKey, browserZone: "America/New_York");
+        var page = app.Page;
+
+        await WaitForUrlAsync(page, url => url.EndsWith($"#/overview?shop={ShopA}&range=7d&tz=Europe%2FBerlin", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.querySelector('select#range')?.value === '7d'");
+        Assert.Equal(Zone, await page.InputValueAsync("select#tz"));
+
+        // Another shop opens in its zone too: shop B has none of its own, so the default.
+        await page.SelectOptionAsync("select#shop", ShopB);
+        await WaitForUrlAsync(page, url => url.EndsWith($"#/overview?shop={ShopB}&range=7d&tz=UTC", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync($"() => document.querySelector('select#shop')?.value === '{ShopB}'");
+        Assert.Equal("UTC", await page.InputValueAsync("select#tz"));
+        Assert.Empty(app.ScriptErrors);
+    }
+
+    [Fact]
     public async Task An_empty_range_says_why_and_where_the_data_is()
     {
         await using var app = await fixture.OpenAsync($"#/overview?shop={ShopA}&range=custom&from=2020-01-01&to=2020-01-31&tz=UTC");

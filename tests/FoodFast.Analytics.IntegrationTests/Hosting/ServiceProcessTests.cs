@@ -49,16 +49,20 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", second.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Invalid_configuration_fails_at_start_up_naming_the_setting()
+    [Theory]
+    [InlineData("Api__MaxRequestBodyBytes", "5", "Api:MaxRequestBodyBytes must be between 1024 and 1073741824")]
+    [InlineData("Shops__TimeZones__shop-a", "Europe/Nowhere", "Shops:TimeZones:shop-a: 'Europe/Nowhere' is not an IANA time zone such as Europe/Berlin")]
+    [InlineData("Shops__DefaultTimeZone", "W. Europe Standard Time", "Shops:DefaultTimeZone: 'W. Europe Standard Time' is a Windows time zone id; send an IANA time zone such as Europe/Berlin (here probably Europe/Berlin)")]
+    public async Task Invalid_configuration_fails_at_start_up_naming_the_setting(string variable, string value, string message)
     {
         var environment = Environment();
-        environment["Api__MaxRequestBodyBytes"] = "5";
+        environment[variable] = value;
 
         await using var service = ServiceProcess.Start(environment);
         var exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("invalid configuration: Api:MaxRequestBodyBytes must be between 1024 and 1073741824", service.Output, StringComparison.Ordinal);
+        Assert.Contains($"FoodFast Analytics did not start: invalid configuration: {message}", service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", service.Output, StringComparison.Ordinal);
     }
 }

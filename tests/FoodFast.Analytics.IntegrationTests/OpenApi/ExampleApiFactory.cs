@@ -12,7 +12,7 @@ namespace FoodFast.Analytics.IntegrationTests.OpenApi;
 /// <summary>
 /// The contract data, plus stock levels and reviews for shop-a so the inventory and review examples have rows,
 /// baskets of shop-r dated from now for the storefront example (it takes no <c>to</c>: it reads the last 7 and 90 days),
-/// and the saved dashboards the dashboard examples name by id.
+/// the saved dashboards the dashboard examples name by id, and shop-a's time zone.
 /// </summary>
 public sealed class ExampleApiFactory : QueryApiFactory
 {
@@ -23,6 +23,9 @@ public sealed class ExampleApiFactory : QueryApiFactory
     private static readonly Guid AutumnLaunch = Guid.Parse("01a06290-0200-70c6-a6a3-a4506513270e");
 
     private int _seeded;
+
+    /// <summary>The GetShops example shows a shop with a zone of its own.</summary>
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Shops:TimeZones:shop-a"] = "Europe/Berlin";
 
     public new async Task<HttpClient> LoadedClientAsync()
     {

@@ -4,8 +4,14 @@ using FoodFast.Analytics.IntegrationTests.Infrastructure;
 
 namespace FoodFast.Analytics.IntegrationTests.Queries;
 
+/// <summary>The contract data, with a time zone configured for shop-a only.</summary>
+public sealed class ZonedShopsApiFactory : QueryApiFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Shops:TimeZones:shop-a"] = "Europe/Berlin";
+}
+
 /// <summary>GET /api/v1/shops over the contract data, and the meta that tells an empty shop from a quiet week.</summary>
-public sealed class ShopsEndpointTests(QueryApiFactory api) : IClassFixture<QueryApiFactory>
+public sealed class ShopsEndpointTests(ZonedShopsApiFactory api) : IClassFixture<ZonedShopsApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -22,6 +28,23 @@ public sealed class ShopsEndpointTests(QueryApiFactory api) : IClassFixture<Quer
 
         Assert.Equal(["shop-a|True|2026-10-24T21:30:00Z|2026-10-25T23:30:00Z|4|EUR,GBP", "shop-b|True|2026-10-25T09:00:00Z|2026-10-26T09:00:00Z|2|EUR"],
             Shops(body).Where(line => line.StartsWith("shop-a|", StringComparison.Ordinal) || line.StartsWith("shop-b|", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Each_shop_has_its_configured_time_zone_or_the_default_and_says_which()
+    {
+        var admin = await api.LoadedClientAsync();
+        using var empty = await api.CreateClientAsync(Role.Analyst, "shop-new");
+
+        var all = await (await admin.GetAsync("/api/v1/shops", Ct)).ReadJsonAsync();
+        var none = await (await empty.GetAsync("/api/v1/shops", Ct)).ReadJsonAsync();
+
+        static string[] Zones(System.Text.Json.JsonElement body, params string[] shops) => body.GetProperty("shops").EnumerateArray()
+            .Where(s => shops.Contains(s.GetProperty("shopId").GetString()))
+            .Select(s => $"{s.GetProperty("shopId")}|{s.GetProperty("timeZone")}|{s.GetProperty("timeZoneSource")}").ToArray();
+        Assert.Equal(["shop-a|Europe/Berlin|setting", "shop-b|UTC|default"], Zones(all, "shop-a", "shop-b"));
+        // A shop listed before its first order has a zone too.
+        Assert.Equal(["shop-new|UTC|default"], Zones(none, "shop-new"));
     }
 
     [Fact]

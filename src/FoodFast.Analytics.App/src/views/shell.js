@@ -7,12 +7,15 @@ import { exportButton } from "../exporter.js";
 
 export function shell(view, route, onSignOut) {
   const control = (label, element) => h("label", { class: "control" }, h("span", {}, label), element);
-  const select = (id, value, options, key) => h("select", { id, onchange: (e) => go(null, { [key]: e.target.value }) },
+  const select = (id, value, options, key, also = {}) => h("select", { id, onchange: (e) => go(null, { [key]: e.target.value, ...also }) },
     options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
 
+  // Another shop opens in its own zone: the zone is left out of the URL, and the router fills in the shop's.
   const shopControl = view.shops.length > 1
-    ? control("Shop", select("shop", view.shop, view.shops.map((s) => [s.shopId, s.hasData ? s.shopId : `${s.shopId} (no orders)`]), "shop"))
+    ? control("Shop", select("shop", view.shop, view.shops.map((s) => [s.shopId, s.hasData ? s.shopId : `${s.shopId} (no orders)`]), "shop", { tz: "" }))
     : h("span", { class: "control shop-name" }, view.shop);
+  // A zone the browser does not list (an older alias) is still shown as the one in use.
+  const zoneList = zones().includes(view.window.timeZone) ? zones() : [view.window.timeZone, ...zones()];
   const custom = view.range === "custom" ? [
     control("From", h("input", { type: "date", id: "from", value: view.days.from, onchange: (e) => go(null, { from: e.target.value }) })),
     control("To", h("input", { type: "date", id: "to", value: view.customTo, onchange: (e) => go(null, { to: e.target.value }) })),
@@ -31,7 +34,7 @@ export function shell(view, route, onSignOut) {
       shopControl,
       control("Range", select("range", view.range, PRESETS, "range")),
       ...custom,
-      control("Time zone", select("tz", view.window.timeZone, zones().map((z) => [z, z]), "tz")),
+      control("Time zone", select("tz", view.window.timeZone, zoneList.map((z) => [z, z]), "tz")),
       control("Compare", select("compare", view.compare, [["", "off"], ["previous_period", "previous period"], ["previous_year", "previous year"]], "compare")),
       ...chips,
       route === "dashboards" ? null : exportButton(view, route),
