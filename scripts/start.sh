@@ -3,7 +3,7 @@
 # the Postgres analytics backend (Elasticsearch when ELASTICSEARCH_URL is set), the API on
 # http://127.0.0.1:${PORT:-8080}. Ctrl-C stops it cleanly.
 #
-#   ./scripts/start.sh [--sample]     --sample: load sample data once the API is ready, each shop in its time zone
+#   ./scripts/start.sh [--sample]     --sample: load sample data once the API is ready (each sample shop in its time zone)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -44,15 +44,14 @@ echo "[start] building"
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly
 api_dir="$repo/src/FoodFast.Analytics.Api/bin/Release/net10.0"
 
-# --sample: each sample shop in its own time zone (ids and zones of src/FoodFast.Analytics.SampleData/Generation/Shops.cs),
-# so the app opens it in its zone. Passed through env: a shell cannot export a name with a '-'. A zone you set keeps.
+# The sample shops each in its own time zone (ids and zones of src/FoodFast.Analytics.SampleData/Generation/Shops.cs),
+# so the app opens them in their zones, whether loaded now or by an earlier --sample; other shops are not touched.
+# Passed through env: a shell cannot export a name with a '-'. A zone you set keeps.
 sample_zones=()
-if [ "$sample" = 1 ]; then
-  for zone in shop-de-berlin=Europe/Berlin shop-fr-paris=Europe/Paris shop-uk-london=Europe/London \
-              shop-at-wien=Europe/Vienna shop-nl-amsterdam=Europe/Amsterdam; do
-    printenv "Shops__TimeZones__${zone%%=*}" >/dev/null || sample_zones+=("Shops__TimeZones__$zone")
-  done
-fi
+for zone in shop-de-berlin=Europe/Berlin shop-fr-paris=Europe/Paris shop-uk-london=Europe/London \
+            shop-at-wien=Europe/Vienna shop-nl-amsterdam=Europe/Amsterdam; do
+  printenv "Shops__TimeZones__${zone%%=*}" >/dev/null || sample_zones+=("Shops__TimeZones__$zone")
+done
 
 (cd "$api_dir" && exec env "${sample_zones[@]}" dotnet FoodFast.Analytics.Api.dll) &
 api_pid=$!

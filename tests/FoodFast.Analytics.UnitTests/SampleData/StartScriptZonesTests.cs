@@ -4,7 +4,7 @@ using FoodFast.Analytics.UnitTests.Deployment;
 
 namespace FoodFast.Analytics.UnitTests.SampleData;
 
-/// <summary><c>scripts/start.sh --sample</c> sets each sample shop's time zone: the one its orders are generated in.</summary>
+/// <summary><c>scripts/start.sh</c> sets each sample shop's time zone: the one its orders are generated in.</summary>
 public sealed class StartScriptZonesTests
 {
     [Fact]
