@@ -10,6 +10,8 @@
 # Prints p50/p99 per endpoint and the ratios warm/baseline and cold/warm.
 # The API runs as its own process on a fresh database of a private Postgres/Redis (ports 55452/56452;
 # FF_BENCH_PG_PORT, FF_BENCH_REDIS_PORT and FF_BENCH_DATA_DIR pick another private instance).
+# FF_BENCH_API_ENV passes settings to the API ("Storage__Postgres__UseRollups=false" reads the rows only);
+# FF_BENCH_REUSE_DB=1 keeps the database of the previous run when it holds ORDERS orders (an A/B on the same data).
 #   bench/queries.sh [ORDERS] [EVENTS]        default 1000000 5000000
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,27 +23,35 @@ scripts/services.sh start >/dev/null
 dotnet build src/FoodFast.Analytics.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
 psql() { command psql -h 127.0.0.1 -p "$FF_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-psql -d postgres -c "drop database if exists ffqueries with (force)" -c "create database ffqueries"
+reuse=0
+if [ "${FF_BENCH_REUSE_DB:-0}" = 1 ] && [ "$(psql -d ffqueries -c 'select count(*) from orders' 2>/dev/null || true)" = "$orders" ]; then reuse=1; fi
+[ "$reuse" = 1 ] || psql -d postgres -c "drop database if exists ffqueries with (force)" -c "create database ffqueries"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffqueries;Username=postgres"
 port="${FF_BENCH_API_PORT:-8092}" key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Security__AdminApiKey="$key" Security__RateLimits__Queries__TokenLimit=1000000 Security__RateLimits__Queries__TokensPerPeriod=1000000 \
-  Logging__LogLevel__Default=Warning exec dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/queries-api.log" 2>&1) &
+  Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/queries-api.log" 2>&1) &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
-for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
+# The API applies the migrations (the rollups' backfill among them) before it answers ready.
+for _ in $(seq 2000); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
 redis-cli -p "$FF_REDIS_PORT" flushall >/dev/null
 
 echo "query benchmark, $orders orders, $events events, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 migrations=$(cat src/FoodFast.Analytics.Postgres/Migrations/analytics/*.sql)
 indexes=$(echo "$migrations" | grep -iE '^create index') replaced=$(echo "$migrations" | grep -iE '^drop index' || true)
-start=$(date +%s)
-psql -d ffqueries -c "$(echo "$indexes" | sed -E 's/^create index ([a-z_0-9]+) .*/drop index if exists \1;/I')"
-psql -d ffqueries -v orders="$orders" -v events="$events" -v days=60 -f bench/queries-load.sql
-loaded=$(date +%s)
-psql -d ffqueries -c "$indexes" ${replaced:+-c "$replaced"} -c "vacuum analyze orders" -c "vacuum analyze order_items" -c "vacuum analyze events"
-echo "load: $(psql -d ffqueries -c 'select count(*) from orders') orders, $(psql -d ffqueries -c 'select count(*) from order_items') lines, $(psql -d ffqueries -c 'select count(*) from events') events;" \
-  "generated in $((loaded - start)) s, indexed and analysed in $(($(date +%s) - loaded)) s; database $(psql -d ffqueries -c "select pg_size_pretty(pg_database_size('ffqueries'))")"
+if [ "$reuse" = 0 ]; then
+  start=$(date +%s)
+  psql -d ffqueries -c "$(echo "$indexes" | sed -E 's/^create index ([a-z_0-9]+) .*/drop index if exists \1;/I')"
+  # The rollup triggers sum the generated rows as they are inserted.
+  psql -d ffqueries -v orders="$orders" -v events="$events" -v days=60 -f bench/queries-load.sql
+  loaded=$(date +%s)
+  psql -d ffqueries -c "$indexes" ${replaced:+-c "$replaced"} -c "vacuum analyze orders" -c "vacuum analyze order_items" -c "vacuum analyze events" \
+    -c "vacuum analyze order_rollups" -c "vacuum analyze order_item_rollups"
+  echo "load: generated in $((loaded - start)) s, indexed and analysed in $(($(date +%s) - loaded)) s"
+fi
+echo "data: $(psql -d ffqueries -c 'select count(*) from orders') orders, $(psql -d ffqueries -c 'select count(*) from order_items') lines, $(psql -d ffqueries -c 'select count(*) from events') events, $(psql -d ffqueries -c 'select count(*) from order_rollups') order rollup rows, $(psql -d ffqueries -c 'select count(*) from order_item_rollups') line rollup rows;" \
+  "database $(psql -d ffqueries -c "select pg_size_pretty(pg_database_size('ffqueries'))")"
 
 # A past midnight (UTC) at least an hour ago: the window has settled, so warm answers stay cached for the run.
 to=$(date -u -d 'today 00:00' +%s); [ $(( $(date +%s) - to )) -lt 3600 ] && to=$((to - 86400))
