@@ -27,7 +27,10 @@ reuse=0
 if [ "${FF_BENCH_REUSE_DB:-0}" = 1 ] && [ "$(psql -d ffqueries -c 'select count(*) from orders' 2>/dev/null || true)" = "$orders" ]; then reuse=1; fi
 [ "$reuse" = 1 ] || psql -d postgres -c "drop database if exists ffqueries with (force)" -c "create database ffqueries"
 db="Host=127.0.0.1;Port=$FF_PG_PORT;Database=ffqueries;Username=postgres"
-port="${FF_BENCH_API_PORT:-8092}" key="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")"
+# The admin key is stored in the database at its first start, so a reused database keeps the key it was made with.
+port="${FF_BENCH_API_PORT:-8092}" keyfile="$FF_DATA_DIR/queries-admin-key"
+[ "$reuse" = 1 ] && [ -s "$keyfile" ] || { mkdir -p "$FF_DATA_DIR"; echo "bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")" >"$keyfile"; }
+key=$(cat "$keyfile")
 (cd src/FoodFast.Analytics.Api/bin/Release/net10.0 && PORT=$port Postgres__ConnectionString="$db" Redis__Configuration="127.0.0.1:$FF_REDIS_PORT" \
   Security__AdminApiKey="$key" Security__RateLimits__Queries__TokenLimit=1000000 Security__RateLimits__Queries__TokensPerPeriod=1000000 \
   Logging__LogLevel__Default=Warning exec env ${FF_BENCH_API_ENV:-} dotnet FoodFast.Analytics.Api.dll >"$FF_DATA_DIR/queries-api.log" 2>&1) &
