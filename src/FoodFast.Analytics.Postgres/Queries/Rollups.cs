@@ -8,11 +8,13 @@ namespace FoodFast.Analytics.Postgres.Queries;
 /// A rollup table (Migrations/analytics/0005_hourly_rollups.sql): per shop, UTC hour and grouping set, the sums and
 /// counts of one dataset. <see cref="Sets"/> must list the grouping sets in the migration's order and columns.
 /// </summary>
-/// <param name="Sets">Per grouping set, the dimension columns it keeps besides currency (which every set keeps).</param>
-/// <param name="Column">The rollup column a base metric reads, or null when the rollup cannot answer it (distinct counts).</param>
+/// <param name="Sets">Per grouping set, the dimension columns it keeps besides <paramref name="Always"/>.</param>
+/// <param name="Always">Dimension columns every grouping set keeps (currency, for orders and lines).</param>
+/// <param name="Value">What a base metric reads from a rollup row <c>x</c> (a column, or for a distinct count the kept value),
+/// or null when the rollup cannot answer it.</param>
 /// <param name="HasBasis">Rows are placed by created, refunded or cancelled time (a <c>basis</c> column); else created only.</param>
 /// <param name="Rows">The column counting the rows summed: 0 marks a group all of whose rows have left it.</param>
-public sealed record RollupTable(string Name, IReadOnlyList<string[]> Sets, Func<BaseAggregate, string?> Column, bool HasBasis, string Rows);
+public sealed record RollupTable(string Name, string[] Always, IReadOnlyList<string[]> Sets, Func<BaseAggregate, string?> Value, bool HasBasis, string Rows);
 
 /// <summary>How a query reads a rollup: the table, its grouping set, and the whole UTC hours <c>[From, To)</c> it covers.</summary>
 public sealed record RollupPlan(RollupTable Table, int GroupingSet, DateTimeOffset From, DateTimeOffset To);
@@ -25,35 +27,49 @@ public sealed record RollupPlan(RollupTable Table, int GroupingSet, DateTimeOffs
 /// </summary>
 public static class Rollups
 {
-    public static readonly RollupTable Orders = new("order_rollups",
+    public static readonly RollupTable Orders = new("order_rollups", ["currency"],
         [[], ["status"], ["channel"], ["payment_method"], ["country", "city"]],
         aggregate => aggregate switch
         {
-            { Function: Count, Field: null, When: null } => "orders",
-            { Function: Count, Field: null, When: RowCondition.FreeShipping } => "free_shipping",
-            { Function: Sum, When: null, Field: "subtotal" or "discount" or "tax" or "shipping" or "total" or "units" } => aggregate.Field,
+            { Function: Count, Field: null, When: null } => "x.orders",
+            { Function: Count, Field: null, When: RowCondition.FreeShipping } => "x.free_shipping",
+            { Function: Sum, When: null, Field: "subtotal" or "discount" or "tax" or "shipping" or "total" or "units" } => $"x.{aggregate.Field}",
             _ => null,
         },
         HasBasis: true, Rows: "orders");
 
-    public static readonly RollupTable OrderItems = new("order_item_rollups",
+    public static readonly RollupTable OrderItems = new("order_item_rollups", ["currency"],
         [[], ["category"], ["category", "brand", "product_id", "product_name"]],
         aggregate => aggregate switch
         {
-            { Function: Count, Field: null, When: null } => "lines",
-            { Function: Sum, When: null, Field: "quantity" or "line_total" } => aggregate.Field,
-            { Function: Sum, When: RowCondition.HasUnitCost, Field: "line_total" } => "costed_line_total",
-            { Function: Sum, When: RowCondition.HasUnitCost, Field: "line_cost" } => "line_cost",
+            { Function: Count, Field: null, When: null } => "x.lines",
+            { Function: Sum, When: null, Field: "quantity" or "line_total" } => $"x.{aggregate.Field}",
+            { Function: Sum, When: RowCondition.HasUnitCost, Field: "line_total" } => "x.costed_line_total",
+            { Function: Sum, When: RowCondition.HasUnitCost, Field: "line_cost" } => "x.line_cost",
             _ => null,
         },
         HasBasis: false, Rows: "lines");
 
+    /// <summary>Rows keep the session and user, so distinct sessions and users are counted over them exactly.</summary>
+    public static readonly RollupTable Events = new("event_rollups", [],
+        [[], ["type", "category"]],
+        aggregate => aggregate switch
+        {
+            { Function: Count, Field: null, When: null } => "x.events",
+            { Function: Count, Field: null, When: RowCondition.HasRating } => "x.reviews",
+            { Function: Sum, Field: "rating", When: RowCondition.HasRating } => "x.rating_sum",
+            { Function: CountDistinct, Field: "user_id" or "session_id", When: null } => $"x.{aggregate.Field}",
+            { Function: CountDistinct, Field: "session_id", When: RowCondition.IsPurchase } => "case when x.purchases > 0 then x.session_id end",
+            _ => null,
+        },
+        HasBasis: false, Rows: "events");
+
     /// <summary>The plan for <paramref name="query"/>, or null when only the rows can answer it.</summary>
     public static RollupPlan? For(ValidatedQuery query)
     {
-        var table = query.Dataset switch { Datasets.Orders => Orders, Datasets.OrderItems => OrderItems, _ => null };
+        var table = query.Dataset switch { Datasets.Orders => Orders, Datasets.OrderItems => OrderItems, Datasets.Events => Events, _ => null };
         if (table is null || query.Query.Ranges.Count > 0
-            || query.BaseMetrics.Any(m => table.Column(m.Base!) is null || (!table.HasBasis && m.Basis != TimeBasis.Primary)))
+            || query.BaseMetrics.Any(m => table.Value(m.Base!) is null || (!table.HasBasis && m.Basis != TimeBasis.Primary)))
         {
             return null;
         }
@@ -63,8 +79,8 @@ public static class Rollups
         {
             return null;
         }
-        var columns = dimensions.Where(d => d.TimePart is null && d.Field != "currency")
-            .SelectMany(d => d.LabelField is null ? [d.Field!] : new[] { d.Field!, d.LabelField }).Distinct().ToList();
+        var columns = dimensions.Where(d => d.TimePart is null)
+            .SelectMany(d => d.LabelField is null ? [d.Field!] : new[] { d.Field!, d.LabelField }).Except(table.Always).ToList();
         var set = Enumerable.Range(0, table.Sets.Count).FirstOrDefault(i => columns.All(table.Sets[i].Contains), -1);
         var from = CeilingHour(query.Query.From);
         var to = FloorHour(query.Query.To);

@@ -112,8 +112,8 @@ public static class SqlCompiler
         select.AddRange(Labels(query).Select((d, i) => $"x.{d.LabelField} as l{i}"));
         select.AddRange(query.BaseMetrics.Select((m, i) =>
         {
-            var column = $"x.{table.Column(m.Base!)}";
-            return $"({(table.HasBasis ? $"case when x.basis = {Rollups.BasisId(m.Basis)} then {column} end" : column)})::{SqlType(m)} as m{i}";
+            var value = table.Value(m.Base!)!;
+            return $"({(table.HasBasis ? $"case when x.basis = {Rollups.BasisId(m.Basis)} then {value} end" : value)})::{SqlType(m)} as m{i}";
         }));
         var where = new List<string>
         {

@@ -1,3 +1,5 @@
+using FoodFast.Analytics.Core.Events;
+using FoodFast.Analytics.Core.Ingestion.Validation;
 using FoodFast.Analytics.Core.Orders;
 using FoodFast.Analytics.Core.Storage;
 using FoodFast.Analytics.IntegrationTests.Contract;
@@ -8,7 +10,9 @@ namespace FoodFast.Analytics.IntegrationTests.Rollups;
 /// Orders as producers send them, seeded so every run is the same: two shops over 2026-10-20..26 (the Berlin DST
 /// change included), EUR and GBP, cities left out now and then, free shipping, lines without a cost, a product renamed
 /// on some orders. Each order arrives as its final version, then a late older version (ignored), some twice; some
-/// lose a line in a later version; some reach their final status through a status change instead.
+/// lose a line in a later version; some reach their final status through a status change instead. Sessions of events
+/// cross hours, sign in halfway (no user, then one), buy or review; stock updates carry no session; some events arrive
+/// twice.
 /// </summary>
 public static class RollupData
 {
@@ -52,7 +56,48 @@ public static class RollupData
             await ContractData.WriteAsync(sink, batch);
         }
         await ContractData.WriteAsync(sink, [.. changes]);
+        await LoadEventsAsync(sink, random);
     }
+
+    private static readonly ActivityType[] Steps =
+        [ActivityType.PageView, ActivityType.ProductView, ActivityType.Search, ActivityType.AddToCart, ActivityType.CheckoutStart,
+         ActivityType.CheckoutComplete, ActivityType.Purchase, ActivityType.Review, ActivityType.Login];
+
+    private static async Task LoadEventsAsync(IAnalyticsSink sink, Random random, int sessions = 200)
+    {
+        var events = new List<ActivityEvent>();
+        for (var s = 0; s < sessions; s++)
+        {
+            var at = Start.AddSeconds(random.Next(7 * 24 * 3600));
+            var user = $"c{random.Next(60)}";
+            var signsIn = random.Next(3);
+            for (var step = 0; step < 2 + random.Next(8); step++)
+            {
+                at = at.AddMinutes(random.Next(25));
+                var type = Steps[random.Next(Steps.Length)];
+                events.Add(Event(random, Shops[s % 2], at, type, step < signsIn ? null : user, $"s{s}") with
+                {
+                    Rating = type == ActivityType.Review ? 1 + random.Next(5) : null,
+                });
+            }
+        }
+        for (var n = 0; n < 20; n++)
+        {
+            events.Add(Event(random, Shops[n % 2], Start.AddSeconds(random.Next(7 * 24 * 3600)), ActivityType.InventoryUpdated, null, null) with { StockLevel = random.Next(50) });
+        }
+        var sent = events.Concat(events.Where((_, i) => i % 9 == 0)).OrderBy(_ => random.Next());
+        foreach (var batch in sent.Chunk(53))
+        {
+            await ContractData.WriteAsync(sink, [.. batch.Select(SinkItem.Of)]);
+        }
+    }
+
+    private static ActivityEvent Event(Random random, string shop, DateTimeOffset at, ActivityType type, string? user, string? session) => new()
+    {
+        ShopId = shop, EventId = Id(random), OccurredAt = at, Category = EventReader.CategoryOf(type), Type = type,
+        UserId = user, SessionId = session, ProductId = type is ActivityType.ProductView or ActivityType.AddToCart or ActivityType.InventoryUpdated ? $"p{1 + random.Next(12)}" : null,
+        Query = type == ActivityType.Search ? "milch" : null, Device = "web", Country = "DE",
+    };
 
     private static OrderItem Line(Random random)
     {
@@ -81,5 +126,12 @@ public static class RollupData
         var shipping = subtotal > 20 ? 0m : 3.90m;
         var tax = Math.Round(subtotal * 0.07m, 2);
         return order with { Items = lines, Subtotal = subtotal, Shipping = shipping, Tax = tax, Total = subtotal - order.Discount + tax + shipping };
+    }
+
+    private static Guid Id(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
     }
 }

@@ -23,6 +23,7 @@ public sealed class RollupStoresFixture : IAsyncLifetime
     public IAnalyticsStore FromRollups { get; private set; } = null!;
     public IAnalyticsStore FromRows { get; private set; } = null!;
     public long OrdersDeleted { get; private set; }
+    public long EventsDeleted { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -35,6 +36,8 @@ public sealed class RollupStoresFixture : IAsyncLifetime
         await RollupData.LoadAsync(FromRollups.Sink);
         var deleted = await FromRollups.Retention.DeleteOlderThanAsync(RetentionDatasets.Orders, RollupData.Start.AddHours(30), 25, CancellationToken.None);
         OrdersDeleted = deleted.Values.Sum();
+        deleted = await FromRollups.Retention.DeleteOlderThanAsync(RetentionDatasets.Events, RollupData.Start.AddHours(20), 25, CancellationToken.None);
+        EventsDeleted = deleted.Values.Sum();
         await FromRollups.Erasure.EraseAsync("shop-r1", "c7", CancellationToken.None);
     }
 
@@ -88,6 +91,15 @@ public sealed class RollupEquivalenceTests(RollupStoresFixture stores) : IClassF
         ["one product's days"] = (Q(Datasets.OrderItems, "revenue", "units") with { Bucket = TimeBucket.Day, Filters = [new("product", ["p3"])] }, true),
         ["products by country (no grouping set)"] = (Q(Datasets.OrderItems, "revenue") with { GroupBy = ["country"] }, false),
         ["orders with a product (distinct)"] = (Q(Datasets.OrderItems, "order_count", "distinct_customers") with { GroupBy = ["category"] }, false),
+        ["events kpis"] = (Q(Datasets.Events, "event_count", "unique_users", "unique_sessions", "purchasing_sessions", "conversion_rate", "review_count", "average_rating"), true),
+        ["activity by day"] = (Q(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { Bucket = TimeBucket.Day }, true),
+        ["activity by type"] = (Q(Datasets.Events, "event_count", "unique_users", "unique_sessions") with { GroupBy = ["event_type"] }, true),
+        ["conversion by event category and hour of day"] = (Q(Datasets.Events, "conversion_rate") with { GroupBy = ["event_category", "hour_of_day"] }, true),
+        ["sessions with a cart, by week"] = (Q(Datasets.Events, "unique_sessions") with { Bucket = TimeBucket.Week, Filters = [new("event_type", ["add_to_cart"])] }, true),
+        ["conversion compared with the previous period"] = (Q(Datasets.Events, "conversion_rate", "unique_sessions") with { Compare = ComparisonPeriod.PreviousPeriod }, true),
+        ["events of every shop"] = (Q(Datasets.Events, "event_count", "unique_users") with { ShopId = null }, true),
+        ["events by device (no grouping set)"] = (Q(Datasets.Events, "event_count") with { GroupBy = ["device"] }, false),
+        ["searches without results (a range)"] = (Q(Datasets.Events, "event_count") with { Ranges = [new("results_count", null, 0)], Filters = [new("event_type", ["search"])] }, false),
     };
 
     /// <summary>Ranges: whole UTC hours; Berlin's local days across the DST change; partial hours at both ends.</summary>
@@ -137,6 +149,7 @@ public sealed class RollupEquivalenceTests(RollupStoresFixture stores) : IClassF
     public void The_data_changed_after_it_landed()
     {
         Assert.True(stores.OrdersDeleted > 0, "retention deleted no order, so the rollups' deletes went untested");
+        Assert.True(stores.EventsDeleted > 0, "retention deleted no event, so the rollups' deletes went untested");
     }
 
     private static async Task<QueryResult> RunAsync(IAnalyticsStore store, AnalyticsQuery query)
