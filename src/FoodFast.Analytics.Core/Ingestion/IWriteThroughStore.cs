@@ -20,7 +20,7 @@ public interface IWriteThroughStore
 
     /// <summary>
     /// Writes the items on <paramref name="connection"/> inside its open transaction and returns an outcome per item;
-    /// null when they failed on their data, which spoils the transaction: the caller rolls it back and logs them all.
+    /// null when they failed on their data or lost to another writer (a deadlock), which spoils the transaction: the caller rolls it back and logs them all.
     /// </summary>
     Task<IReadOnlyList<SinkOutcome>?> WriteAsync(DbConnection connection, IReadOnlyList<SinkItem> items, CancellationToken cancellationToken);
 }

@@ -75,6 +75,29 @@ public sealed class WriteThroughTests
         Assert.Equal(0, await StoreQueries.ScalarAsync<long>(api.Database.ConnectionString, "select count(*) from ingest_log"));
     }
 
+    [Fact]
+    public async Task A_group_that_loses_a_deadlock_is_accepted_and_waits_in_the_log()
+    {
+        await using var api = new WithoutIndexer(writeThrough: true);
+        await api.InitializeAsync();
+        var client = await api.CreateAdminClientAsync();
+        // Stands in for another writer holding the same hour's rollup rows: Postgres aborts this group with 40P01.
+        await StoreQueries.ExecuteAsync(api.Database.ConnectionString, """
+            create function lose_deadlock() returns trigger language plpgsql as $$
+            begin
+                if new.session_id = 'deadlock' then raise exception 'deadlock detected (test)' using errcode = '40P01'; end if;
+                return new;
+            end $$;
+            create trigger lose_deadlock before insert on events for each row execute function lose_deadlock();
+            """);
+
+        var response = await client.PostAsync("/api/v1/events/batch", Sample.Json(new[] { Sample.Event("wt-deadlock"), Sample.Event("wt-deadlock") with { SessionId = "deadlock" } }), Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(0, await api.CountAsync("select count(*) from events where shop_id = 'wt-deadlock'"));
+        Assert.Equal(2, await api.CountAsync("select count(*) from ingest_log where shop_id = 'wt-deadlock'"));
+    }
+
     private sealed class WithoutIndexer(bool writeThrough) : ApiFactory
     {
         public Task<long> CountAsync(string sql, params object[] values) => StoreQueries.ScalarAsync<long>(Database.ConnectionString, sql, values);
