@@ -42,7 +42,12 @@ single events req/s|s/^single: .* = \([0-9]*\) requests\/s.*/\1/p|req/s
 single events p99|s/^single: .* p99 \([.0-9]*\) ms.*/\1/p|ms"
   [live]="live feed p99|s/^live: .* order messages.*p99 \([.0-9]*\) ms, max.*/\1/p|ms
 live feed p50|s/^live: .* order messages.*latency p50 \([.0-9]*\) ms.*/\1/p|ms"
-  [queries]="cold dashboard p99, 1M orders|s/^| dashboard |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms"
+  [queries]="cold dashboard p99, 1M orders|s/^| dashboard |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms
+cold revenue p99, 1M orders|s/^| revenue |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms
+cold products p99, 1M orders|s/^| products |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms
+cold geographic p99, 1M orders|s/^| geographic |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms
+cold activity p99, 1M orders|s/^| activity |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms
+cold financial p99, 1M orders|s/^| financial |.*| \([.0-9]*\) \/ \([.0-9]*\) ([0-9]*, [0-9]*) |.*/\2/p|ms"
 )
 declare -A expand=([export]="export-200k export-1m" [ingest]=ingest [live]=live [queries]=queries)
 
