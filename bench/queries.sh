@@ -37,7 +37,7 @@ key=$(cat "$keyfile")
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
 # The API applies the migrations (the rollups' backfill among them) before it answers ready.
-for _ in $(seq 2000); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
+for _ in $(seq 6000); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $api 2>/dev/null || { echo "the API did not start" >&2; exit 1; }; sleep 0.3; done
 redis-cli -p "$FF_REDIS_PORT" flushall >/dev/null
 
 echo "query benchmark, $orders orders, $events events, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
