@@ -52,7 +52,7 @@ public static class Rollups
 
     /// <summary>Rows keep the session and user, so distinct sessions and users are counted over them exactly.</summary>
     public static readonly RollupTable Events = new("event_rollups", [],
-        [[], ["type", "category"]],
+        [[]],
         aggregate => aggregate switch
         {
             { Function: Count, Field: null, When: null } => "x.events",
