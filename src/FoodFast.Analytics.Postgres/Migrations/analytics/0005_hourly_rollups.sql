@@ -110,16 +110,13 @@ select case operation
     else 'select 1 as sign, * from new_rows union all select -1 as sign, * from old_rows' end
 $f$;
 
-create function order_rollups_follow() returns trigger language plpgsql as $f$
+-- One trigger function for every rollup: its argument names the function that writes the statement for the rollup.
+create function rollups_follow() returns trigger language plpgsql as $f$
+declare
+    statement text;
 begin
-    execute order_rollups_sql(rollup_changes(tg_op));
-    return null;
-end
-$f$;
-
-create function order_item_rollups_follow() returns trigger language plpgsql as $f$
-begin
-    execute order_item_rollups_sql(rollup_changes(tg_op));
+    execute format('select %I($1)', tg_argv[0]) into statement using rollup_changes(tg_op);
+    execute statement;
     return null;
 end
 $f$;
@@ -131,23 +128,18 @@ begin
 end
 $f$;
 
-create trigger order_rollups_insert after insert on orders referencing new table as new_rows
-    for each statement execute function order_rollups_follow();
-create trigger order_rollups_update after update on orders referencing old table as old_rows new table as new_rows
-    for each statement execute function order_rollups_follow();
-create trigger order_rollups_delete after delete on orders referencing old table as old_rows
-    for each statement execute function order_rollups_follow();
-create trigger order_rollups_truncate after truncate on orders
-    for each statement execute function rollups_emptied('order_rollups');
+-- The four triggers that keep `rollup` following `source`, its statement written by the function `writer`.
+create function follow_with_rollup(source text, rollup text, writer text) returns void language plpgsql as $f$
+begin
+    execute format('create trigger %I after insert on %I referencing new table as new_rows for each statement execute function rollups_follow(%L)', rollup || '_insert', source, writer);
+    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows for each statement execute function rollups_follow(%L)', rollup || '_update', source, writer);
+    execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function rollups_follow(%L)', rollup || '_delete', source, writer);
+    execute format('create trigger %I after truncate on %I for each statement execute function rollups_emptied(%L)', rollup || '_truncate', source, rollup);
+end
+$f$;
 
-create trigger order_item_rollups_insert after insert on order_items referencing new table as new_rows
-    for each statement execute function order_item_rollups_follow();
-create trigger order_item_rollups_update after update on order_items referencing old table as old_rows new table as new_rows
-    for each statement execute function order_item_rollups_follow();
-create trigger order_item_rollups_delete after delete on order_items referencing old table as old_rows
-    for each statement execute function order_item_rollups_follow();
-create trigger order_item_rollups_truncate after truncate on order_items
-    for each statement execute function rollups_emptied('order_item_rollups');
+select follow_with_rollup('orders', 'order_rollups', 'order_rollups_sql');
+select follow_with_rollup('order_items', 'order_item_rollups', 'order_item_rollups_sql');
 
 -- Rows stored before this migration.
 do $f$

@@ -33,21 +33,7 @@ select format($sql$
     $sql$, changes)
 $f$;
 
-create function event_rollups_follow() returns trigger language plpgsql as $f$
-begin
-    execute event_rollups_sql(rollup_changes(tg_op));
-    return null;
-end
-$f$;
-
-create trigger event_rollups_insert after insert on events referencing new table as new_rows
-    for each statement execute function event_rollups_follow();
-create trigger event_rollups_update after update on events referencing old table as old_rows new table as new_rows
-    for each statement execute function event_rollups_follow();
-create trigger event_rollups_delete after delete on events referencing old table as old_rows
-    for each statement execute function event_rollups_follow();
-create trigger event_rollups_truncate after truncate on events
-    for each statement execute function rollups_emptied('event_rollups');
+select follow_with_rollup('events', 'event_rollups', 'event_rollups_sql');
 
 do $f$
 begin
