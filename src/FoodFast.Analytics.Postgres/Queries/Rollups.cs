@@ -5,7 +5,7 @@ using static FoodFast.Analytics.Core.Queries.Catalogue.AggregateFunction;
 namespace FoodFast.Analytics.Postgres.Queries;
 
 /// <summary>
-/// A rollup table (Migrations/analytics/0005_hourly_rollups.sql): per shop, UTC hour and grouping set, the sums and
+/// A rollup table (Migrations/analytics/0005_hourly_rollups.sql, 0006_event_rollups.sql): per shop, UTC hour and grouping set, the sums and
 /// counts of one dataset. <see cref="Sets"/> must list the grouping sets in the migration's order and columns.
 /// </summary>
 /// <param name="Sets">Per grouping set, the dimension columns it keeps besides <paramref name="Always"/>.</param>
@@ -20,7 +20,7 @@ public sealed record RollupTable(string Name, string[] Always, IReadOnlyList<str
 public sealed record RollupPlan(RollupTable Table, int GroupingSet, DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>
-/// Decides when the hourly rollups can answer a query exactly. They can when every base metric is a sum or count they
+/// Decides when the hourly rollups can answer a query exactly. They can when every base metric is a sum, count or distinct count they
 /// keep, every dimension grouped or filtered on is in one grouping set (or a time part), there is no range filter, the
 /// range holds at least one whole UTC hour, and the query's zone is a whole number of hours from UTC throughout (so a
 /// UTC hour lies inside one local hour, day and week). The partial hours at the range's edges are read from the rows.
