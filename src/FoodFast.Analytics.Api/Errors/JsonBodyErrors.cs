@@ -32,11 +32,23 @@ internal static partial class JsonBodyErrors
             return new FieldRequestException(prefix + first, $"is required (missing: {names})", received, "the field present and not null", inner: error);
         }
         var expected = error is WireValueException wire ? wire.Expected
-            : ConvertedTo().Match(error.Message) is { Success: true } converted ? ExpectedValues.Describe(converted.Groups["type"].Value)
+            : ConvertedTo().Match(error.Message) is { Success: true } converted ? ExpectedValues.Describe(MemberType(converted.Groups["type"].Value, path))
             : "valid JSON";
         var message = error is WireValueException || expected == "valid JSON" ? error.Message.Split(" Path:")[0]
             : received is null ? $"must be {expected}" : $"must be {expected}, got {received}";
         return new FieldRequestException(field, message, received, expected, inner: error);
+    }
+
+    /// <summary>
+    /// The type the value at <paramref name="path"/> should have had. For a record read through its constructor the
+    /// serializer names the record (<c>RangeFilter</c> for a text in <c>ranges[0].min</c>), not the member.
+    /// </summary>
+    private static string MemberType(string typeName, string path)
+    {
+        var member = PathSegment().Matches(path).LastOrDefault()?.Groups["name"].Value;
+        var type = string.IsNullOrEmpty(member) ? null : typeof(Core.Queries.AnalyticsQuery).Assembly.GetType(typeName);
+        var property = type?.GetProperty(member!, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+        return property?.PropertyType.ToString() ?? typeName;
     }
 
     /// <summary>The whole body when it was buffered (see <see cref="RequestGuards"/>); the serializer may have stopped reading mid-way.</summary>

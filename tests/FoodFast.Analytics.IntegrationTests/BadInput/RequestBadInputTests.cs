@@ -92,6 +92,19 @@ public sealed class RequestBadInputTests(RequestBadInputTests.Logged api) : ICla
     }
 
     [Fact]
+    public async Task A_wrong_value_inside_a_record_says_what_the_member_expects()
+    {
+        using var client = await api.CreateAdminClientAsync();
+
+        var response = await client.PostAsync("/api/v1/analytics/query", Body($"{{\"dataset\":\"orders\",{Range},\"metrics\":[\"revenue\"],\"ranges\":[{{\"field\":\"total\",\"min\":\"abc\"}}]}}"), Ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("ranges[0].min", problem.GetProperty("field").GetString());
+        Assert.Equal(Core.Orders.Money.Expected, problem.GetProperty("expected").GetString());
+        Assert.Equal($"must be {Core.Orders.Money.Expected}, got \"abc\"", problem.GetProperty("errors").GetProperty("ranges[0].min")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_query_without_to_says_to_is_missing()
     {
         using var client = await api.CreateAdminClientAsync();
